@@ -1,0 +1,71 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import { migrate } from "./migrate";
+import { pgliteRunner, pgRunner } from "./sql-runner";
+
+/** The database client or an open transaction: every domain function accepts either. */
+export type Db = PrismaClient | Prisma.TransactionClient;
+
+interface Connection {
+  prisma: PrismaClient;
+  close(): Promise<void>;
+}
+
+declare global {
+  // Next evaluates server modules more than once per process; a second PGlite on the same
+  // folder would silently lose writes, so the one connection lives on globalThis.
+  var __draftlineConnection: Promise<Connection> | undefined;
+}
+
+export function dataDir() {
+  return path.resolve(process.env.DRAFTLINE_DATA_DIR ?? path.join(process.cwd(), "data"));
+}
+
+/** Opens (once per process) and migrates the database: PGlite unless DATABASE_URL is set. */
+export function getDb(): Promise<PrismaClient> {
+  globalThis.__draftlineConnection ??= open().catch((error: unknown) => {
+    globalThis.__draftlineConnection = undefined;
+    throw error;
+  });
+  return globalThis.__draftlineConnection.then((connection) => connection.prisma);
+}
+
+export async function closeDb() {
+  const connection = globalThis.__draftlineConnection;
+  globalThis.__draftlineConnection = undefined;
+  if (connection) await (await connection).close();
+}
+
+async function open(): Promise<Connection> {
+  const url = process.env.DATABASE_URL;
+  return url ? openServer(url) : openEmbedded(path.join(dataDir(), "pglite"));
+}
+
+export async function openEmbedded(folder?: string): Promise<Connection> {
+  const pglite = await PGlite.create(folder);
+  await migrate(pgliteRunner(pglite));
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+export async function openServer(connectionString: string): Promise<Connection> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await migrate(pgRunner(client));
+  } finally {
+    await client.end();
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  return { prisma, close: () => prisma.$disconnect() };
+}
