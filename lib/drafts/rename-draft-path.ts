@@ -1,0 +1,48 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { validatePath } from "@/lib/files/validate-path";
+import { fail, ok, type Result } from "@/lib/result";
+import { findPathCollision } from "./path-collision";
+
+/**
+ * Renames a file, or a folder with everything in it. Revisions move forward so that an
+ * editor still holding the old path cannot silently write to it.
+ */
+export async function renameDraftPath(
+  db: PrismaClient,
+  input: { projectId: string; from: string; to: string },
+): Promise<Result<{ renamed: Array<{ from: string; to: string }> }>> {
+  const to = validatePath(input.to);
+  if (!to.ok) return to;
+  const from = input.from;
+  if (to.value === from) return ok({ renamed: [] });
+  if (to.value.startsWith(`${from}/`)) return fail("invalid", `${from} cannot be moved into itself.`);
+
+  return db.$transaction(async (tx) => {
+    const moving = await tx.draftFile.findMany({
+      where: { projectId: input.projectId, OR: [{ path: from }, { path: { startsWith: `${from}/` } }] },
+      select: { id: true, path: true },
+    });
+    if (moving.length === 0) return fail("not_found", `There is no file or folder ${from} in the draft.`);
+
+    const isFile = moving.length === 1 && moving[0]?.path === from;
+    const renamed = moving.map((file) => ({
+      id: file.id,
+      from: file.path,
+      to: isFile ? to.value : to.value + file.path.slice(from.length),
+    }));
+    // Nothing else may sit at the target, so paths inside a moved folder cannot clash either.
+    const collision = await findPathCollision(tx, input.projectId, to.value, from);
+    if (collision) return fail("conflict", collision);
+    for (const file of renamed) {
+      const checked = validatePath(file.to);
+      if (!checked.ok) return fail("invalid", `Renaming would make ${file.from} too long or invalid: ${checked.error.message}`);
+    }
+    for (const file of renamed) {
+      await tx.draftFile.update({
+        where: { id: file.id },
+        data: { path: file.to, revision: { increment: 1 }, updatedAt: new Date() },
+      });
+    }
+    return ok({ renamed: renamed.map(({ from, to }) => ({ from, to })) });
+  });
+}

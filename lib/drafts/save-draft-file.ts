@@ -1,0 +1,54 @@
+import type { Db } from "@/lib/db/client";
+import { byteLength, hashContent } from "@/lib/files/hash-content";
+import { validateContent } from "@/lib/files/validate-content";
+import { fail, ok, type DomainError, type Result } from "@/lib/result";
+
+export interface SaveDraftFileInput {
+  projectId: string;
+  path: string;
+  content: string;
+  /** The revision the editor loaded; the save is refused if the file has moved on since. */
+  baseRevision: number;
+}
+
+export type SaveConflict = DomainError & { code: "conflict"; current: { content: string; revision: number } };
+
+/**
+ * Optimistic concurrency: the write only happens if the stored revision is still the one
+ * the editor started from, checked and bumped in a single UPDATE so that of many
+ * concurrent saves on one revision exactly one wins.
+ */
+export async function saveDraftFile(
+  db: Db,
+  input: SaveDraftFileInput,
+): Promise<Result<{ revision: number }> | { ok: false; error: SaveConflict }> {
+  const content = validateContent(input.content);
+  if (!content.ok) return content;
+  if (!Number.isSafeInteger(input.baseRevision) || input.baseRevision < 1) {
+    return fail("invalid", "The save names no valid revision to build on.");
+  }
+
+  const where = { projectId: input.projectId, path: input.path };
+  const { count } = await db.draftFile.updateMany({
+    where: { ...where, revision: input.baseRevision },
+    data: {
+      content: content.value,
+      contentHash: hashContent(content.value),
+      size: byteLength(content.value),
+      revision: { increment: 1 },
+      updatedAt: new Date(),
+    },
+  });
+  if (count === 1) return ok({ revision: input.baseRevision + 1 });
+
+  const current = await db.draftFile.findFirst({ where, select: { content: true, revision: true } });
+  if (!current) return fail("not_found", `${input.path} no longer exists in the draft: it was renamed or deleted.`);
+  return {
+    ok: false,
+    error: {
+      code: "conflict",
+      message: `${input.path} was changed elsewhere (revision ${current.revision}) since this editor loaded revision ${input.baseRevision}.`,
+      current,
+    },
+  };
+}

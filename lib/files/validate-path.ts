@@ -1,0 +1,34 @@
+import { fail, ok, type Result } from "@/lib/result";
+import { MAX_PATH_LENGTH } from "./limits";
+
+// C0 and C1 control characters, DEL, and lone UTF-16 surrogates.
+const FORBIDDEN_CHARACTER = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const FORBIDDEN_SYMBOL = /[\\:*?"<>|]/;
+
+/**
+ * Normalises a file or folder path typed by a user (trims, drops a leading "./" and
+ * trailing "/") and refuses anything that could escape the project or confuse tools.
+ */
+export function validatePath(input: unknown, what: "file" | "folder" = "file"): Result<string> {
+  if (typeof input !== "string") return fail("invalid", `The ${what} path must be text.`);
+  const path = input.trim().replace(/^\.\//, "").replace(/\/+$/, "");
+  if (path === "") return fail("invalid", `Enter a ${what} path.`);
+  if (path.length > MAX_PATH_LENGTH) {
+    return fail("invalid", `The ${what} path is ${path.length} characters long; the limit is ${MAX_PATH_LENGTH}.`);
+  }
+  if (FORBIDDEN_CHARACTER.test(path)) return fail("invalid", `The ${what} path contains a control character.`);
+  if (path.startsWith("/")) return fail("invalid", `Use a path relative to the project, without a leading "/".`);
+  if (FORBIDDEN_SYMBOL.test(path)) {
+    return fail("invalid", `The ${what} path may not contain any of \\ : * ? " < > |`);
+  }
+  for (const segment of path.split("/")) {
+    if (segment === "") return fail("invalid", `The ${what} path has an empty folder name ("//").`);
+    if (segment === "." || segment === "..") {
+      return fail("invalid", `The ${what} path may not contain "." or ".." as a folder name.`);
+    }
+    if (segment !== segment.trim()) {
+      return fail("invalid", `A name in the ${what} path starts or ends with a space.`);
+    }
+  }
+  return ok(path);
+}

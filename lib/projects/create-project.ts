@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { byteLength, hashContent } from "@/lib/files/hash-content";
+import { MAX_FILES_PER_PROJECT } from "@/lib/files/limits";
+import { validateContent } from "@/lib/files/validate-content";
+import { validatePath } from "@/lib/files/validate-path";
+import { fail, ok, type Result } from "@/lib/result";
+import type { ProjectSummary } from "./get-project-by-slug";
+
+export interface CreateProjectInput {
+  slug: string;
+  name: string;
+  files: Array<{ path: string; content: string }>;
+  environments: readonly string[];
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Creates a project with its first draft files and its environments, all or nothing. */
+export async function createProject(db: PrismaClient, input: CreateProjectInput): Promise<Result<ProjectSummary>> {
+  if (!SLUG.test(input.slug)) return fail("invalid", "The project slug must be lowercase letters, digits and dashes.");
+  const name = input.name.trim();
+  if (name === "" || name.length > 100) return fail("invalid", "The project name must be 1 to 100 characters.");
+  if (input.files.length > MAX_FILES_PER_PROJECT) {
+    return fail("too_large", `A project holds at most ${MAX_FILES_PER_PROJECT} files.`);
+  }
+  const files: Array<{ path: string; content: string }> = [];
+  for (const file of input.files) {
+    const path = validatePath(file.path);
+    if (!path.ok) return path;
+    const content = validateContent(file.content);
+    if (!content.ok) return content;
+    files.push({ path: path.value, content: content.value });
+  }
+  if (await db.project.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
+    return fail("conflict", `A project "${input.slug}" already exists.`);
+  }
+
+  const id = randomUUID();
+  const project = await db.$transaction(async (tx) => {
+    const created = await tx.project.create({
+      data: { id, slug: input.slug, name },
+      select: { id: true, slug: true, name: true, namingConvention: true },
+    });
+    await tx.draftFile.createMany({
+      data: files.map((file) => ({
+        id: randomUUID(),
+        projectId: id,
+        path: file.path,
+        content: file.content,
+        contentHash: hashContent(file.content),
+        size: byteLength(file.content),
+      })),
+    });
+    await tx.environment.createMany({
+      data: input.environments.map((environment, position) => ({
+        id: randomUUID(),
+        projectId: id,
+        name: environment,
+        position,
+      })),
+    });
+    return created;
+  });
+  return ok(project);
+}

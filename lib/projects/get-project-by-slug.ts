@@ -1,0 +1,24 @@
+import type { Db } from "@/lib/db/client";
+import { fail, ok, type Result } from "@/lib/result";
+
+export interface ProjectSummary {
+  id: string;
+  slug: string;
+  name: string;
+  namingConvention: string;
+}
+
+export async function getProjectBySlug(db: Db, slug: string): Promise<Result<ProjectSummary>> {
+  const project = await db.project.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, namingConvention: true },
+  });
+  return project ? ok(project) : fail("not_found", `There is no project "${slug}".`);
+}
+
+export async function listProjects(db: Db): Promise<ProjectSummary[]> {
+  return db.project.findMany({
+    select: { id: true, slug: true, name: true, namingConvention: true },
+    orderBy: { name: "asc" },
+  });
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+export const MAX_VERSION_NAME_LENGTH = 100;
+export const MAX_DESCRIPTION_LENGTH = 2000;
+
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+const NUL_OR_LONE_SURROGATE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Shared by the Create version form and the server, which re-checks everything. */
+export const versionNameSchema = z
+  .string({ error: "The name must be text." })
+  .transform((name) => name.trim())
+  .pipe(
+    z
+      .string()
+      .min(1, "Enter a name for the version.")
+      .max(MAX_VERSION_NAME_LENGTH, `Names are at most ${MAX_VERSION_NAME_LENGTH} characters.`)
+      .refine((name) => !CONTROL_CHARACTER.test(name), "The name contains a control character.")
+      .refine((name) => !NUL_OR_LONE_SURROGATE.test(name), "The name contains an invalid character."),
+  );
+
+export const versionDescriptionSchema = z
+  .string({ error: "The description must be text." })
+  .transform((description) => description.trim())
+  .pipe(
+    z
+      .string()
+      .max(MAX_DESCRIPTION_LENGTH, `Descriptions are at most ${MAX_DESCRIPTION_LENGTH.toLocaleString("en")} characters.`)
+      .refine((description) => !NUL_OR_LONE_SURROGATE.test(description), "The description contains an invalid character."),
+  );
+
+export const createVersionInputSchema = z.object({
+  name: versionNameSchema,
+  description: versionDescriptionSchema.default(""),
+});
+
+export type CreateVersionInput = z.input<typeof createVersionInputSchema>;
+
+/** Names are unique in a project ignoring case (and Unicode normalisation form). */
+export function versionNameKey(name: string): string {
+  return name.normalize("NFC").toLowerCase();
+}
