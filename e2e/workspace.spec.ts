@@ -1,0 +1,37 @@
+import { expect, test } from "./fixtures";
+import { SAMPLE_PROJECT } from "./pages/workspace";
+
+test("typing autosaves into the draft and survives a reload", async ({ workspace, page }) => {
+  await workspace.open("README.md");
+  const marker = `Autosave check ${Date.now()}`;
+  await workspace.typeAtStart(`${marker}\n`);
+  await workspace.expectSaved();
+
+  await page.reload();
+  await expect(workspace.editorLines).toContainText(marker);
+});
+
+test("a version keeps the content it was created with while the draft moves on", async ({ workspace, page }) => {
+  await workspace.open("README.md");
+  const captured = `Captured line ${Date.now()}`;
+  await workspace.typeAtStart(`${captured}\n`);
+  await workspace.expectSaved();
+
+  const name = `e2e-${Date.now()}`;
+  const popover = await workspace.createVersion(name, "Added the captured line for the e2e check");
+  const firstRow = workspace.versionList(popover).getByRole("listitem").first();
+  await expect(firstRow).toContainText(name);
+  await expect(firstRow).toContainText("Added the captured line for the e2e check");
+  await page.keyboard.press("Escape");
+
+  const draftOnly = `Draft-only line ${Date.now()}`;
+  await workspace.typeAtStart(`${draftOnly}\n`);
+  await workspace.expectSaved();
+
+  const versions = await (await page.request.get(`/api/projects/${SAMPLE_PROJECT}/versions?search=${name}`)).json();
+  const versionId = versions.items[0].id as string;
+  const file = await page.request.get(`/api/projects/${SAMPLE_PROJECT}/versions/${versionId}/files?path=README.md`);
+  const { content } = (await file.json()) as { content: string };
+  expect(content).toContain(captured);
+  expect(content).not.toContain(draftOnly);
+});
