@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { byteLength, hashContent } from "@/lib/files/hash-content";
 import { MAX_FILES_PER_PROJECT } from "@/lib/files/limits";
 import { validateContent } from "@/lib/files/validate-content";
 import { validatePath } from "@/lib/files/validate-path";
+import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
 import type { DraftFileEntry } from "./list-draft-files";
 import { findPathCollision } from "./path-collision";
 
 export async function createDraftFile(
-  db: Db,
+  db: PrismaClient,
   input: { projectId: string; path: string; content?: string },
 ): Promise<Result<DraftFileEntry>> {
   const path = validatePath(input.path);
@@ -17,27 +18,25 @@ export async function createDraftFile(
   const content = validateContent(input.content ?? "");
   if (!content.ok) return content;
 
-  const project = await db.project.findUnique({
-    where: { id: input.projectId },
-    select: { _count: { select: { draftFiles: true } } },
-  });
-  if (!project) return fail("not_found", "This project does not exist.");
-  if (project._count.draftFiles >= MAX_FILES_PER_PROJECT) {
-    return fail("too_large", `A project holds at most ${MAX_FILES_PER_PROJECT.toLocaleString("en")} files.`);
-  }
-  const collision = await findPathCollision(db, input.projectId, path.value);
-  if (collision) return fail("conflict", collision);
+  return db.$transaction(async (tx) => {
+    if (!(await lockProject(tx, input.projectId))) return fail("not_found", "This project does not exist.");
+    if ((await tx.draftFile.count({ where: { projectId: input.projectId } })) >= MAX_FILES_PER_PROJECT) {
+      return fail("too_large", `A project holds at most ${MAX_FILES_PER_PROJECT.toLocaleString("en")} files.`);
+    }
+    const collision = await findPathCollision(tx, input.projectId, path.value);
+    if (collision) return fail("conflict", collision);
 
-  const file = await db.draftFile.create({
-    data: {
-      id: randomUUID(),
-      projectId: input.projectId,
-      path: path.value,
-      content: content.value,
-      contentHash: hashContent(content.value),
-      size: byteLength(content.value),
-    },
-    select: { path: true, revision: true, size: true, contentHash: true },
+    const file = await tx.draftFile.create({
+      data: {
+        id: randomUUID(),
+        projectId: input.projectId,
+        path: path.value,
+        content: content.value,
+        contentHash: hashContent(content.value),
+        size: byteLength(content.value),
+      },
+      select: { path: true, revision: true, size: true, contentHash: true },
+    });
+    return ok(file);
   });
-  return ok(file);
 }

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { fail, ok, type Result } from "@/lib/result";
+import { escapeLike } from "@/lib/db/escape-like";
 
 /** Deletes a file, or a folder with everything in it, from the draft. Versions keep theirs. */
 export async function deleteDraftPath(
@@ -7,7 +8,7 @@ export async function deleteDraftPath(
   input: { projectId: string; path: string },
 ): Promise<Result<{ deleted: number }>> {
   const { count } = await db.draftFile.deleteMany({
-    where: { projectId: input.projectId, OR: [{ path: input.path }, { path: { startsWith: `${input.path}/` } }] },
+    where: { projectId: input.projectId, OR: [{ path: input.path }, { path: { startsWith: `${escapeLike(input.path)}/` } }] },
   });
   if (count === 0) return fail("not_found", `There is no file or folder ${input.path} in the draft.`);
   return ok({ deleted: count });

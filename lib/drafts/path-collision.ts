@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { escapeLike } from "@/lib/db/escape-like";
 
 /**
  * A path cannot name both a file and a folder: `a` and `a/b.ts` cannot coexist. Returns a
@@ -9,8 +10,8 @@ export async function findPathCollision(db: Db, projectId: string, path: string,
   const clashes = await db.draftFile.findMany({
     where: {
       projectId,
-      OR: [{ path }, { path: { in: ancestors } }, { path: { startsWith: `${path}/` } }],
-      ...(ignorePrefix ? { NOT: [{ path: ignorePrefix }, { path: { startsWith: `${ignorePrefix}/` } }] } : {}),
+      OR: [{ path }, { path: { in: ancestors } }, { path: { startsWith: `${escapeLike(path)}/` } }],
+      ...(ignorePrefix ? { NOT: [{ path: ignorePrefix }, { path: { startsWith: `${escapeLike(ignorePrefix)}/` } }] } : {}),
     },
     select: { path: true },
     take: 1,

@@ -1,7 +1,9 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { validatePath } from "@/lib/files/validate-path";
+import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
 import { findPathCollision } from "./path-collision";
+import { escapeLike } from "@/lib/db/escape-like";
 
 /**
  * Renames a file, or a folder with everything in it. Revisions move forward so that an
@@ -18,11 +20,14 @@ export async function renameDraftPath(
   if (to.value.startsWith(`${from}/`)) return fail("invalid", `${from} cannot be moved into itself.`);
 
   return db.$transaction(async (tx) => {
+    if (!(await lockProject(tx, input.projectId))) return fail("not_found", "This project does not exist.");
     const moving = await tx.draftFile.findMany({
-      where: { projectId: input.projectId, OR: [{ path: from }, { path: { startsWith: `${from}/` } }] },
+      where: { projectId: input.projectId, OR: [{ path: from }, { path: { startsWith: `${escapeLike(from)}/` } }] },
       select: { id: true, path: true },
     });
     if (moving.length === 0) return fail("not_found", `There is no file or folder ${from} in the draft.`);
+    // Shortest paths first: moving a folder into its parent (a/a → a) frees each target before it is taken.
+    moving.sort((left, right) => left.path.length - right.path.length);
 
     const isFile = moving.length === 1 && moving[0]?.path === from;
     const renamed = moving.map((file) => ({

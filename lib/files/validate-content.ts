@@ -9,7 +9,10 @@ export function validateContent(content: unknown): Result<string> {
   if (typeof content !== "string") return fail("invalid", "File content must be text.");
   const bytes = byteLength(content);
   if (bytes > MAX_FILE_BYTES) {
-    return fail("too_large", `The file is ${formatBytes(bytes)}; the limit is ${formatBytes(MAX_FILE_BYTES)}.`);
+    return fail(
+      "too_large",
+      `The file is ${formatBytes(bytes)} (${bytes.toLocaleString("en")} bytes); the limit is ${formatBytes(MAX_FILE_BYTES)}.`,
+    );
   }
   if (content.includes("\u0000")) return fail("invalid", "The file contains a NUL character; only text files are supported.");
   if (LONE_SURROGATE.test(content)) return fail("invalid", "The file contains an invalid character (a lone UTF-16 surrogate).");

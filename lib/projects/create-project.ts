@@ -32,6 +32,13 @@ export async function createProject(db: PrismaClient, input: CreateProjectInput)
     if (!content.ok) return content;
     files.push({ path: path.value, content: content.value });
   }
+  const paths = new Set(files.map((file) => file.path));
+  if (paths.size !== files.length) return fail("conflict", "Two files have the same path.");
+  for (const path of paths) {
+    const segments = path.split("/");
+    const folder = segments.slice(0, -1).find((_, index) => paths.has(segments.slice(0, index + 1).join("/")));
+    if (folder !== undefined) return fail("conflict", `${path} sits inside a path that is also a file.`);
+  }
   if (await db.project.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
     return fail("conflict", `A project "${input.slug}" already exists.`);
   }

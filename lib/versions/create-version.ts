@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
 import { createVersionInputSchema, versionNameKey, type CreateVersionInput } from "./schemas";
 import { toVersionSummary, versionSummarySelect, type VersionOrigin, type VersionSummary } from "./version-summary";
@@ -34,10 +35,8 @@ export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Prom
   const { name, description } = parsed.data;
   const nameKey = versionNameKey(name);
 
-  const locked = await tx.$queryRaw<Array<{ counter: number }>>`
-    SELECT version_counter AS counter FROM projects WHERE id = ${request.projectId} FOR UPDATE`;
-  const counter = locked[0]?.counter;
-  if (counter === undefined) return fail("not_found", "This project does not exist.");
+  const locked = await lockProject(tx, request.projectId);
+  if (!locked) return fail("not_found", "This project does not exist.");
 
   const existing = await tx.version.findUnique({
     where: { projectId_nameKey: { projectId: request.projectId, nameKey } },
@@ -47,7 +46,7 @@ export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Prom
     const message = `A version named ${existing.name} already exists. Choose another name.`;
     return fail("conflict", message, { name: message });
   }
-  const number = counter + 1;
+  const number = locked.versionCounter + 1;
   await tx.project.update({ where: { id: request.projectId }, data: { versionCounter: number } });
 
   const id = randomUUID();

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toVersionSummary, versionSummarySelect, type VersionSummary } from "./version-summary";
+import { escapeLike } from "@/lib/db/escape-like";
 
 export interface VersionPage {
   items: VersionSummary[];
@@ -23,8 +24,8 @@ export async function listVersions(
     ...(search
       ? {
           OR: [
-            { name: { contains: search, mode: "insensitive" } },
-            { description: { contains: search, mode: "insensitive" } },
+            { name: { contains: escapeLike(search), mode: "insensitive" } },
+            { description: { contains: escapeLike(search), mode: "insensitive" } },
           ],
         }
       : {}),

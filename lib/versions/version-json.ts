@@ -1,0 +1,19 @@
+import type { VersionPage } from "./list-versions";
+import type { VersionSummary } from "./version-summary";
+
+/** A version as it crosses the network (route handlers, server actions): dates as ISO strings. */
+export type VersionJson = Omit<VersionSummary, "createdAt"> & { createdAt: string };
+
+export interface VersionPageJson {
+  items: VersionJson[];
+  nextBefore: number | null;
+  total: number;
+}
+
+export function toVersionJson(version: VersionSummary): VersionJson {
+  return { ...version, createdAt: version.createdAt.toISOString() };
+}
+
+export function toVersionPageJson(page: VersionPage): VersionPageJson {
+  return { items: page.items.map(toVersionJson), nextBefore: page.nextBefore, total: page.total };
+}
