@@ -43,6 +43,51 @@ async function draft(projectId: string) {
   return Object.fromEntries(rows.map((row) => [row.path, { content: row.content, revision: row.revision }]));
 }
 
+type Draft = Awaited<ReturnType<typeof draft>>;
+
+/** The revision of one file in a draft snapshot; throws if the file is not there. */
+function revisionIn(files: Draft, path: string): number {
+  const file = files[path];
+  if (!file) throw new Error(`${path} is not in the draft`);
+  return file.revision;
+}
+
+/** The revision stored for one file right now. */
+async function revisionOf(projectId: string, path: string): Promise<number> {
+  return (await db.draftFile.findUniqueOrThrow({ where: { projectId_path: { projectId, path } } })).revision;
+}
+
+/** Every draft file's revision, across all projects. */
+async function allRevisions(): Promise<number[]> {
+  return (await db.draftFile.findMany({ select: { revision: true } })).map((row) => row.revision);
+}
+
+/** Revisions come from one sequence, so no two files anywhere ever share one. */
+async function expectRevisionsUnique() {
+  const revisions = await allRevisions();
+  expect(new Set(revisions).size).toBe(revisions.length);
+}
+
+/**
+ * After a rename: each moved file sits at its new path with its text and a newer revision,
+ * every other file is exactly as it was.
+ */
+async function expectRenamed(projectId: string, before: Draft, moves: Record<string, string>) {
+  const after = await draft(projectId);
+  const expected: Draft = {};
+  for (const [path, file] of Object.entries(before)) {
+    const to = moves[path];
+    if (to === undefined) expected[path] = file;
+    else expected[to] = { content: file.content, revision: expect.any(Number) as number };
+  }
+  expect(after).toEqual(expected);
+  for (const [from, to] of Object.entries(moves)) {
+    expect(revisionIn(after, to), `${from} → ${to}`).toBeGreaterThan(revisionIn(before, from));
+  }
+  await expectRevisionsUnique();
+  return after;
+}
+
 /** Sorted here rather than by the database, whose collation may order punctuation differently. */
 async function paths(projectId: string) {
   return (await listDraftFiles(db, projectId)).map((file) => file.path).sort();
@@ -64,35 +109,40 @@ function value<T>(result: Result<T>): T {
 }
 
 describe("saveDraftFile", () => {
-  it("saves on the current revision and bumps it", async () => {
+  it("saves on the current revision and moves it forward", async () => {
     const projectId = await newProject({ "a.ts": "one" });
-    expect(await saveDraftFile(db, { projectId, path: "a.ts", content: "two", baseRevision: 1 })).toEqual({
-      ok: true,
-      value: { revision: 2 },
-    });
-    expect(await saveDraftFile(db, { projectId, path: "a.ts", content: "three ✓", baseRevision: 2 })).toEqual({
-      ok: true,
-      value: { revision: 3 },
-    });
+    const loaded = value(await getDraftFile(db, projectId, "a.ts"));
+    expect(loaded).toEqual({ path: "a.ts", content: "one", revision: await revisionOf(projectId, "a.ts") });
 
-    expect(value(await getDraftFile(db, projectId, "a.ts"))).toEqual({ path: "a.ts", content: "three ✓", revision: 3 });
+    const second = value(await saveDraftFile(db, { projectId, path: "a.ts", content: "two", baseRevision: loaded.revision }));
+    expect(second.revision).toBeGreaterThan(loaded.revision);
+    expect(await revisionOf(projectId, "a.ts")).toBe(second.revision);
+
+    const third = value(await saveDraftFile(db, { projectId, path: "a.ts", content: "three ✓", baseRevision: second.revision }));
+    expect(third.revision).toBeGreaterThan(second.revision);
+    expect(await revisionOf(projectId, "a.ts")).toBe(third.revision);
+
+    expect(value(await getDraftFile(db, projectId, "a.ts"))).toEqual({ path: "a.ts", content: "three ✓", revision: third.revision });
     const [entry] = await listDraftFiles(db, projectId);
-    expect(entry).toEqual({ path: "a.ts", revision: 3, size: 9, contentHash: hashContent("three ✓") });
+    expect(entry).toEqual({ path: "a.ts", revision: third.revision, size: 9, contentHash: hashContent("three ✓") });
+    await expectRevisionsUnique();
   });
 
   it("refuses a stale revision with the current text and changes nothing", async () => {
     const projectId = await newProject({ "a.ts": "one" });
-    value(await saveDraftFile(db, { projectId, path: "a.ts", content: "theirs", baseRevision: 1 }));
+    const loaded = await revisionOf(projectId, "a.ts");
+    const theirs = value(await saveDraftFile(db, { projectId, path: "a.ts", content: "theirs", baseRevision: loaded }));
     const before = await everything(projectId);
+    expect(revisionIn(before.draft, "a.ts")).toBe(theirs.revision);
 
-    const result = await saveDraftFile(db, { projectId, path: "a.ts", content: "mine", baseRevision: 1 });
+    const result = await saveDraftFile(db, { projectId, path: "a.ts", content: "mine", baseRevision: loaded });
 
     expect(result).toEqual({
       ok: false,
       error: {
         code: "conflict",
-        message: "a.ts was changed elsewhere (revision 2) since this editor loaded revision 1.",
-        current: { content: "theirs", revision: 2 },
+        message: `a.ts was changed elsewhere (revision ${theirs.revision}) since this editor loaded revision ${loaded}.`,
+        current: { content: "theirs", revision: theirs.revision },
       },
     });
     expect(await everything(projectId)).toEqual(before);
@@ -100,37 +150,69 @@ describe("saveDraftFile", () => {
 
   it("refuses a revision from the future", async () => {
     const projectId = await newProject({ "a.ts": "one" });
-    const result = await saveDraftFile(db, { projectId, path: "a.ts", content: "mine", baseRevision: 5 });
-    expect(failure(result)).toMatchObject({ code: "conflict", current: { content: "one", revision: 1 } });
-    expect(await draft(projectId)).toEqual({ "a.ts": { content: "one", revision: 1 } });
+    const before = await everything(projectId);
+    const current = revisionIn(before.draft, "a.ts");
+    const future = Math.max(...(await allRevisions())) + 1000;
+    const result = await saveDraftFile(db, { projectId, path: "a.ts", content: "mine", baseRevision: future });
+    expect(failure(result)).toMatchObject({ code: "conflict", current: { content: "one", revision: current } });
+    expect(await everything(projectId)).toEqual(before);
+  });
+
+  it("a file deleted and created again never reuses a revision", async () => {
+    const projectId = await newProject({ "x.ts": "old", "y.ts": "other" });
+    const loaded = value(await getDraftFile(db, projectId, "x.ts"));
+    value(await deleteDraftPath(db, { projectId, path: "x.ts" }));
+    const created = value(await createDraftFile(db, { projectId, path: "x.ts", content: "new" }));
+    expect(created.revision).toBeGreaterThan(loaded.revision);
+    const before = await everything(projectId);
+    expect(revisionIn(before.draft, "x.ts")).toBe(created.revision);
+
+    const result = await saveDraftFile(db, { projectId, path: "x.ts", content: "stale", baseRevision: loaded.revision });
+
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: "conflict",
+        message: `x.ts was changed elsewhere (revision ${created.revision}) since this editor loaded revision ${loaded.revision}.`,
+        current: { content: "new", revision: created.revision },
+      },
+    });
+    expect(await everything(projectId)).toEqual(before);
+    expect(value(await getDraftFile(db, projectId, "x.ts"))).toEqual({ path: "x.ts", content: "new", revision: created.revision });
   });
 
   it("of 20 concurrent saves on one revision acknowledges exactly one and keeps its text", async () => {
     const projectId = await newProject({ "a.ts": "base" });
+    const base = await revisionOf(projectId, "a.ts");
 
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
-        saveDraftFile(db, { projectId, path: "a.ts", content: `edit ${index}`, baseRevision: 1 }),
+        saveDraftFile(db, { projectId, path: "a.ts", content: `edit ${index}`, baseRevision: base }),
       ),
     );
 
-    const acknowledged = results.flatMap((result, index) => (result.ok ? [index] : []));
+    const acknowledged = results.flatMap((result, index) => (result.ok ? [{ index, revision: result.value.revision }] : []));
     expect(acknowledged).toHaveLength(1);
-    const winner = `edit ${acknowledged[0]}`;
-    expect(results[acknowledged[0] ?? -1]).toEqual({ ok: true, value: { revision: 2 } });
-    for (const result of results.filter((result) => !result.ok)) {
-      expect(failure(result)).toMatchObject({ code: "conflict", current: { content: winner, revision: 2 } });
+    const [{ index, revision }] = acknowledged as [{ index: number; revision: number }];
+    const winner = `edit ${index}`;
+    expect(revision).toBeGreaterThan(base);
+    const refused = results.filter((result) => !result.ok);
+    expect(refused).toHaveLength(19);
+    for (const result of refused) {
+      expect(failure(result)).toMatchObject({ code: "conflict", current: { content: winner, revision } });
     }
-    expect(await draft(projectId)).toEqual({ "a.ts": { content: winner, revision: 2 } });
+    expect(await draft(projectId)).toEqual({ "a.ts": { content: winner, revision } });
   });
 
   it("chained saves from one editor never lose a write", async () => {
     const projectId = await newProject({ "a.ts": "" });
-    let revision = 1;
+    let revision = await revisionOf(projectId, "a.ts");
     for (let index = 1; index <= 10; index++) {
-      revision = value(await saveDraftFile(db, { projectId, path: "a.ts", content: `v${index}`, baseRevision: revision })).revision;
+      const saved = value(await saveDraftFile(db, { projectId, path: "a.ts", content: `v${index}`, baseRevision: revision }));
+      expect(saved.revision).toBeGreaterThan(revision);
+      revision = saved.revision;
+      expect(await draft(projectId)).toEqual({ "a.ts": { content: `v${index}`, revision } });
     }
-    expect(await draft(projectId)).toEqual({ "a.ts": { content: "v10", revision: 11 } });
   });
 
   it("refuses a save to a path that does not exist, creating nothing", async () => {
@@ -146,8 +228,12 @@ describe("saveDraftFile", () => {
   it("only touches the file of the project it names", async () => {
     const mine = await newProject({ "a.ts": "mine" });
     const theirs = await newProject({ "a.ts": "theirs" });
-    value(await saveDraftFile(db, { projectId: mine, path: "a.ts", content: "changed", baseRevision: 1 }));
-    expect(await draft(theirs)).toEqual({ "a.ts": { content: "theirs", revision: 1 } });
+    const before = await draft(theirs);
+    const saved = value(
+      await saveDraftFile(db, { projectId: mine, path: "a.ts", content: "changed", baseRevision: await revisionOf(mine, "a.ts") }),
+    );
+    expect(await draft(mine)).toEqual({ "a.ts": { content: "changed", revision: saved.revision } });
+    expect(await draft(theirs)).toEqual(before);
   });
 
   it.each([
@@ -157,15 +243,16 @@ describe("saveDraftFile", () => {
   ])("refuses %s content and changes nothing", async (_label, content, code) => {
     const projectId = await newProject({ "a.ts": "one" });
     const before = await everything(projectId);
-    expect(failure(await saveDraftFile(db, { projectId, path: "a.ts", content, baseRevision: 1 })).code).toBe(code);
+    const baseRevision = revisionIn(before.draft, "a.ts");
+    expect(failure(await saveDraftFile(db, { projectId, path: "a.ts", content, baseRevision })).code).toBe(code);
     expect(await everything(projectId)).toEqual(before);
   });
 
   it("accepts content of exactly 1 MB", async () => {
     const projectId = await newProject({ "a.ts": "one" });
     const content = "é".repeat(524_288);
-    value(await saveDraftFile(db, { projectId, path: "a.ts", content, baseRevision: 1 }));
-    expect(value(await getDraftFile(db, projectId, "a.ts")).content).toBe(content);
+    const saved = value(await saveDraftFile(db, { projectId, path: "a.ts", content, baseRevision: await revisionOf(projectId, "a.ts") }));
+    expect(value(await getDraftFile(db, projectId, "a.ts"))).toEqual({ path: "a.ts", content, revision: saved.revision });
     expect((await listDraftFiles(db, projectId))[0]?.size).toBe(1_048_576);
   });
 
@@ -181,24 +268,52 @@ describe("saveDraftFile", () => {
 });
 
 describe("createDraftFile", () => {
-  it("creates a file at revision 1 under its normalised path", async () => {
+  it("creates a file with a fresh revision under its normalised path", async () => {
     const projectId = await newProject({ "a.ts": "one" });
-    expect(value(await createDraftFile(db, { projectId, path: " ./workflows/new.ts ", content: "const ü = 1;" }))).toEqual({
+    const before = await draft(projectId);
+    const existing = await allRevisions();
+
+    const created = value(await createDraftFile(db, { projectId, path: " ./workflows/new.ts ", content: "const ü = 1;" }));
+
+    expect(created).toEqual({
       path: "workflows/new.ts",
-      revision: 1,
+      revision: expect.any(Number),
       size: 13,
       contentHash: hashContent("const ü = 1;"),
     });
+    expect(Number.isSafeInteger(created.revision) && created.revision > 0).toBe(true);
+    expect(existing).not.toContain(created.revision);
+    expect(created.revision).toBeGreaterThan(Math.max(...existing));
     expect(await draft(projectId)).toEqual({
-      "a.ts": { content: "one", revision: 1 },
-      "workflows/new.ts": { content: "const ü = 1;", revision: 1 },
+      ...before,
+      "workflows/new.ts": { content: "const ü = 1;", revision: created.revision },
     });
+    await expectRevisionsUnique();
   });
 
   it("creates an empty file when no content is given", async () => {
     const projectId = await newProject();
-    value(await createDraftFile(db, { projectId, path: "empty.json" }));
-    expect(value(await getDraftFile(db, projectId, "empty.json"))).toEqual({ path: "empty.json", content: "", revision: 1 });
+    const existing = await allRevisions();
+    const created = value(await createDraftFile(db, { projectId, path: "empty.json" }));
+    expect(created.revision).toBeGreaterThan(0);
+    expect(existing).not.toContain(created.revision);
+    expect(value(await getDraftFile(db, projectId, "empty.json"))).toEqual({
+      path: "empty.json",
+      content: "",
+      revision: created.revision,
+    });
+  });
+
+  it("gives every file of a new project its own revision", async () => {
+    const existing = await allRevisions();
+    const projectId = await newProject({ "a.ts": "a", "b.ts": "b", "c/d.ts": "d" });
+    const revisions = Object.values(await draft(projectId)).map((file) => file.revision);
+    expect(revisions).toHaveLength(3);
+    for (const revision of revisions) {
+      expect(revision).toBeGreaterThan(0);
+      expect(existing).not.toContain(revision);
+    }
+    await expectRevisionsUnique();
   });
 
   it.each([
@@ -280,27 +395,33 @@ describe("createDraftFile", () => {
 describe("renameDraftPath", () => {
   it("renames a file, keeps its text and bumps its revision", async () => {
     const projectId = await newProject({ "a.ts": "text", "other.ts": "o" });
-    value(await saveDraftFile(db, { projectId, path: "a.ts", content: "edited", baseRevision: 1 }));
+    const saved = value(await saveDraftFile(db, { projectId, path: "a.ts", content: "edited", baseRevision: await revisionOf(projectId, "a.ts") }));
+    const before = await draft(projectId);
+    expect(revisionIn(before, "a.ts")).toBe(saved.revision);
 
     expect(value(await renameDraftPath(db, { projectId, from: "a.ts", to: "./lib/b.ts" }))).toEqual({
       renamed: [{ from: "a.ts", to: "lib/b.ts" }],
     });
-    expect(await draft(projectId)).toEqual({
-      "lib/b.ts": { content: "edited", revision: 3 },
-      "other.ts": { content: "o", revision: 1 },
-    });
+    const after = await expectRenamed(projectId, before, { "a.ts": "lib/b.ts" });
+    expect(after["lib/b.ts"]?.content).toBe("edited");
   });
 
   it("makes an editor still holding the old revision conflict instead of writing", async () => {
     const projectId = await newProject({ "a.ts": "text" });
+    const before = await draft(projectId);
+    const loaded = revisionIn(before, "a.ts");
     value(await renameDraftPath(db, { projectId, from: "a.ts", to: "b.ts" }));
-    expect(failure(await saveDraftFile(db, { projectId, path: "a.ts", content: "lost?", baseRevision: 1 })).code).toBe(
+    const after = await expectRenamed(projectId, before, { "a.ts": "b.ts" });
+    const moved = revisionIn(after, "b.ts");
+
+    expect(failure(await saveDraftFile(db, { projectId, path: "a.ts", content: "lost?", baseRevision: loaded })).code).toBe(
       "not_found",
     );
-    expect(failure(await saveDraftFile(db, { projectId, path: "b.ts", content: "lost?", baseRevision: 1 })).code).toBe(
-      "conflict",
-    );
-    expect(await draft(projectId)).toEqual({ "b.ts": { content: "text", revision: 2 } });
+    expect(failure(await saveDraftFile(db, { projectId, path: "b.ts", content: "lost?", baseRevision: loaded }))).toMatchObject({
+      code: "conflict",
+      current: { content: "text", revision: moved },
+    });
+    expect(await draft(projectId)).toEqual({ "b.ts": { content: "text", revision: moved } });
   });
 
   it("moves a folder with everything in it and nothing else", async () => {
@@ -310,39 +431,38 @@ describe("renameDraftPath", () => {
       "src2/c.ts": "c",
       "srcx.ts": "x",
     });
+    const before = await draft(projectId);
     const result = value(await renameDraftPath(db, { projectId, from: "src", to: "lib/" }));
     expect(result.renamed.sort((left, right) => left.from.localeCompare(right.from))).toEqual([
       { from: "src/a.ts", to: "lib/a.ts" },
       { from: "src/sub/b.ts", to: "lib/sub/b.ts" },
     ]);
-    expect(await draft(projectId)).toEqual({
-      "lib/a.ts": { content: "a", revision: 2 },
-      "lib/sub/b.ts": { content: "b", revision: 2 },
-      "src2/c.ts": { content: "c", revision: 1 },
-      "srcx.ts": { content: "x", revision: 1 },
-    });
+    const after = await expectRenamed(projectId, before, { "src/a.ts": "lib/a.ts", "src/sub/b.ts": "lib/sub/b.ts" });
+    expect(Object.keys(after).sort()).toEqual(["lib/a.ts", "lib/sub/b.ts", "src2/c.ts", "srcx.ts"]);
   });
 
   it("moves a folder up into its parent", async () => {
     // Inserted deepest first so that a naive row-by-row move would hit a/a/x.ts while it is still there.
     const projectId = await newProject({ "a/a/a/x.ts": "deep", "a/a/x.ts": "shallow" });
+    const before = await draft(projectId);
     value(await renameDraftPath(db, { projectId, from: "a/a", to: "a" }));
-    expect(await draft(projectId)).toEqual({
-      "a/a/x.ts": { content: "deep", revision: 2 },
-      "a/x.ts": { content: "shallow", revision: 2 },
-    });
+    const after = await expectRenamed(projectId, before, { "a/a/a/x.ts": "a/a/x.ts", "a/a/x.ts": "a/x.ts" });
+    expect(after["a/a/x.ts"]?.content).toBe("deep");
+    expect(after["a/x.ts"]?.content).toBe("shallow");
   });
 
   it("renames a file to the name of the folder it leaves once that folder would be empty", async () => {
     const projectId = await newProject({ "a/only.ts": "only" });
+    const before = await draft(projectId);
     value(await renameDraftPath(db, { projectId, from: "a/only.ts", to: "a" }));
-    expect(await draft(projectId)).toEqual({ a: { content: "only", revision: 2 } });
+    await expectRenamed(projectId, before, { "a/only.ts": "a" });
   });
 
   it("does nothing when the name stays the same", async () => {
     const projectId = await newProject({ "a.ts": "text" });
+    const before = await everything(projectId);
     expect(value(await renameDraftPath(db, { projectId, from: "a.ts", to: "./a.ts" }))).toEqual({ renamed: [] });
-    expect(await draft(projectId)).toEqual({ "a.ts": { content: "text", revision: 1 } });
+    expect(await everything(projectId)).toEqual(before);
   });
 
   it.each([
@@ -397,27 +517,28 @@ describe("renameDraftPath", () => {
 
   it("treats _ and % in a folder name as plain characters", async () => {
     const projectId = await newProject({ "a_b/x.ts": "x", "axb/y.ts": "y", "100%/z.ts": "z" });
+    const before = await draft(projectId);
     value(await renameDraftPath(db, { projectId, from: "a_b", to: "c" }));
+    const after = await expectRenamed(projectId, before, { "a_b/x.ts": "c/x.ts" });
     expect(failure(await renameDraftPath(db, { projectId, from: "1%", to: "d" })).code).toBe("not_found");
-    expect(await draft(projectId)).toEqual({
-      "100%/z.ts": { content: "z", revision: 1 },
-      "axb/y.ts": { content: "y", revision: 1 },
-      "c/x.ts": { content: "x", revision: 2 },
-    });
+    expect(await draft(projectId)).toEqual(after);
   });
 
   it("does not find files of another project", async () => {
-    await newProject({ "shared.ts": "x" });
+    const other = await newProject({ "shared.ts": "x" });
     const projectId = await newProject();
+    const before = await draft(other);
     expect(failure(await renameDraftPath(db, { projectId, from: "shared.ts", to: "b.ts" })).code).toBe("not_found");
+    expect(await draft(other)).toEqual(before);
   });
 });
 
 describe("deleteDraftPath", () => {
   it("deletes a file", async () => {
     const projectId = await newProject({ "a.ts": "a", "b.ts": "b" });
+    const before = await draft(projectId);
     expect(value(await deleteDraftPath(db, { projectId, path: "a.ts" }))).toEqual({ deleted: 1 });
-    expect(await draft(projectId)).toEqual({ "b.ts": { content: "b", revision: 1 } });
+    expect(await draft(projectId)).toEqual({ "b.ts": { content: "b", revision: revisionIn(before, "b.ts") } });
   });
 
   it("deletes a folder with everything in it and nothing else", async () => {
@@ -450,7 +571,9 @@ describe("deleteDraftPath", () => {
   it("leaves other projects alone", async () => {
     const other = await newProject({ "a.ts": "theirs" });
     const projectId = await newProject({ "a.ts": "mine" });
+    const before = await draft(other);
     value(await deleteDraftPath(db, { projectId, path: "a.ts" }));
-    expect(await draft(other)).toEqual({ "a.ts": { content: "theirs", revision: 1 } });
+    expect(await draft(other)).toEqual(before);
+    expect(await draft(projectId)).toEqual({});
   });
 });

@@ -43,10 +43,9 @@ export async function renameDraftPath(
       if (!checked.ok) return fail("invalid", `Renaming would make ${file.from} too long or invalid: ${checked.error.message}`);
     }
     for (const file of renamed) {
-      await tx.draftFile.update({
-        where: { id: file.id },
-        data: { path: file.to, revision: { increment: 1 }, updatedAt: new Date() },
-      });
+      await tx.$executeRaw`
+        UPDATE draft_files SET path = ${file.to}, revision = nextval('draft_file_revision_seq'), updated_at = now()
+        WHERE id = ${file.id}`;
     }
     return ok({ renamed: renamed.map(({ from, to }) => ({ from, to })) });
   });

@@ -15,7 +15,7 @@ export type SaveConflict = DomainError & { code: "conflict"; current: { content:
 
 /**
  * Optimistic concurrency: the write only happens if the stored revision is still the one
- * the editor started from, checked and bumped in a single UPDATE so that of many
+ * the editor started from, checked and replaced in a single UPDATE so that of many
  * concurrent saves on one revision exactly one wins.
  */
 export async function saveDraftFile(
@@ -28,19 +28,15 @@ export async function saveDraftFile(
     return fail("invalid", "The save names no valid revision to build on.");
   }
 
-  const where = { projectId: input.projectId, path: input.path };
-  const { count } = await db.draftFile.updateMany({
-    where: { ...where, revision: input.baseRevision },
-    data: {
-      content: content.value,
-      contentHash: hashContent(content.value),
-      size: byteLength(content.value),
-      revision: { increment: 1 },
-      updatedAt: new Date(),
-    },
-  });
-  if (count === 1) return ok({ revision: input.baseRevision + 1 });
+  const saved = await db.$queryRaw<Array<{ revision: number }>>`
+    UPDATE draft_files
+    SET content = ${content.value}, content_hash = ${hashContent(content.value)}, size = ${byteLength(content.value)},
+        revision = nextval('draft_file_revision_seq'), updated_at = now()
+    WHERE project_id = ${input.projectId} AND path = ${input.path} AND revision = ${input.baseRevision}
+    RETURNING revision`;
+  if (saved[0]) return ok({ revision: saved[0].revision });
 
+  const where = { projectId: input.projectId, path: input.path };
   const current = await db.draftFile.findFirst({ where, select: { content: true, revision: true } });
   if (!current) return fail("not_found", `${input.path} no longer exists in the draft: it was renamed or deleted.`);
   return {

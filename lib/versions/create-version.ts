@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
+import { treeHashAggregate } from "./tree-hash";
 import { createVersionInputSchema, versionNameKey, type CreateVersionInput } from "./schemas";
 import { toVersionSummary, versionSummarySelect, type VersionOrigin, type VersionSummary } from "./version-summary";
 
@@ -24,7 +25,8 @@ export async function createVersion(db: PrismaClient, request: CreateVersionRequ
  * The project row is locked first: concurrent snapshots of one project take turns, so the
  * name check holds and numbers are consecutive. Blobs, the version row and its file list are
  * written by one statement, so they all see the same state of the draft even while saves
- * continue, and only contents not stored before become new blobs.
+ * continue, and only contents not stored before become new blobs. The draft is then based
+ * on the new version.
  */
 export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Promise<Result<VersionSummary>> {
   const parsed = createVersionInputSchema.safeParse({ name: request.name, description: request.description });
@@ -47,7 +49,6 @@ export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Prom
     return fail("conflict", message, { name: message });
   }
   const number = locked.versionCounter + 1;
-  await tx.project.update({ where: { id: request.projectId }, data: { versionCounter: number } });
 
   const id = randomUUID();
   await tx.$executeRaw`
@@ -58,13 +59,15 @@ export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Prom
       SELECT DISTINCT ON (content_hash) content_hash, content, size FROM files
       ON CONFLICT (hash) DO NOTHING
     ), version AS (
-      INSERT INTO versions (id, project_id, number, name, name_key, description, origin, author, file_count, total_size)
+      INSERT INTO versions (id, project_id, number, name, name_key, description, origin, author, file_count, total_size, tree_hash)
       SELECT ${id}, ${request.projectId}, ${number}, ${name}, ${nameKey}, ${description}, ${request.origin},
-             ${request.author}, count(*), coalesce(sum(size), 0)
+             ${request.author}, count(*), coalesce(sum(size), 0), ${treeHashAggregate("path", "content_hash")}
       FROM files
     )
     INSERT INTO version_files (version_id, path, blob_hash)
     SELECT ${id}, path, content_hash FROM files`;
+
+  await tx.project.update({ where: { id: request.projectId }, data: { versionCounter: number, draftBaseVersionId: id } });
 
   const version = await tx.version.findUniqueOrThrow({ where: { id }, select: versionSummarySelect });
   return ok(toVersionSummary(version));

@@ -191,11 +191,16 @@ describe("createVersion", () => {
       expect(afterUnchanged.blobs).toBe(beforeUnchanged.blobs);
       expect(afterUnchanged.versionFiles - beforeUnchanged.versionFiles).toBe(3);
 
-      value(await saveDraftFile(db, { projectId, path: "a.ts", content: unique("a changed"), baseRevision: 1 }));
+      const loaded = await revisionOf(projectId, "a.ts");
+      const changed = value(await saveDraftFile(db, { projectId, path: "a.ts", content: unique("a changed"), baseRevision: loaded }));
+      expect(changed.revision).toBeGreaterThan(loaded);
+      expect(await revisionOf(projectId, "a.ts")).toBe(changed.revision);
       await version(projectId, "3");
       expect((await rowCounts(projectId)).blobs - afterUnchanged.blobs).toBe(1);
 
-      value(await saveDraftFile(db, { projectId, path: "a.ts", content: original, baseRevision: 2 }));
+      const reverted = value(await saveDraftFile(db, { projectId, path: "a.ts", content: original, baseRevision: changed.revision }));
+      expect(reverted.revision).toBeGreaterThan(changed.revision);
+      expect(await revisionOf(projectId, "a.ts")).toBe(reverted.revision);
       const beforeRevert = await rowCounts(projectId);
       await version(projectId, "4");
       expect((await rowCounts(projectId)).blobs).toBe(beforeRevert.blobs);
@@ -300,7 +305,14 @@ describe("a version after the draft moves on", () => {
     const projectId = await newProject(original);
     const first = await version(projectId, "1.0.0");
 
-    value(await saveDraftFile(db, { projectId, path: "workflows/sync.ts", content: "sync v2", baseRevision: 1 }));
+    value(
+      await saveDraftFile(db, {
+        projectId,
+        path: "workflows/sync.ts",
+        content: "sync v2",
+        baseRevision: await revisionOf(projectId, "workflows/sync.ts"),
+      }),
+    );
     value(await createDraftFile(db, { projectId, path: "workflows/new.ts", content: "new" }));
     value(await renameDraftPath(db, { projectId, from: "README.md", to: "docs/README.md" }));
     value(await renameDraftPath(db, { projectId, from: "config", to: "settings" }));

@@ -11,6 +11,11 @@ CREATE TABLE "projects" (
     CONSTRAINT "projects_naming_convention_check" CHECK ("naming_convention" IN ('semver', 'date', 'feature', 'combined', 'free'))
 );
 
+-- CreateSequence
+-- Draft file revisions come from one sequence, so a revision is never issued twice, not even
+-- to a file that was deleted and created again: a stale editor can never match by accident.
+CREATE SEQUENCE "draft_file_revision_seq" AS INTEGER;
+
 -- CreateTable
 CREATE TABLE "draft_files" (
     "id" TEXT NOT NULL,
@@ -19,7 +24,7 @@ CREATE TABLE "draft_files" (
     "content" TEXT NOT NULL,
     "content_hash" CHAR(64) NOT NULL,
     "size" INTEGER NOT NULL,
-    "revision" INTEGER NOT NULL DEFAULT 1,
+    "revision" INTEGER NOT NULL DEFAULT nextval('draft_file_revision_seq'),
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "draft_files_pkey" PRIMARY KEY ("id")

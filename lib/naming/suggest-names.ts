@@ -1,0 +1,38 @@
+import { MAX_VERSION_NAME_LENGTH, versionNameKey } from "@/lib/versions/schemas";
+import type { NamingConvention } from "./conventions";
+import { suggestCombinedNames } from "./suggest-combined-names";
+import { suggestDateNames } from "./suggest-date-names";
+import { suggestFeatureNames } from "./suggest-feature-names";
+import { suggestFreeNames } from "./suggest-free-names";
+import { suggestSemverNames } from "./suggest-semver-names";
+import {
+  createSuggestionContext,
+  type NameSuggestion,
+  type SuggestionContext,
+  type SuggestNamesInput,
+} from "./suggestion-context";
+
+export type { NameSuggestion, SuggestNamesInput };
+
+const SUGGESTERS: Record<NamingConvention, (context: SuggestionContext) => NameSuggestion[]> = {
+  semver: suggestSemverNames,
+  date: suggestDateNames,
+  feature: suggestFeatureNames,
+  combined: suggestCombinedNames,
+  free: suggestFreeNames,
+};
+
+/**
+ * Names for the next version under the project's convention, best first (the first prefills the
+ * Create version dialog). Every one is a valid name no version uses yet, compared case-insensitively.
+ */
+export function suggestNames(input: SuggestNamesInput): NameSuggestion[] {
+  const context = createSuggestionContext(input);
+  const seen = new Set<string>();
+  return SUGGESTERS[input.convention](context).filter(({ name }) => {
+    const key = versionNameKey(name);
+    const usable = name !== "" && name.length <= MAX_VERSION_NAME_LENGTH && !context.isTaken(name) && !seen.has(key);
+    seen.add(key);
+    return usable;
+  });
+}

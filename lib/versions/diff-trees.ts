@@ -1,0 +1,52 @@
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { fail, ok, type Result } from "@/lib/result";
+
+/** One side of a comparison: the latest draft, or a version of the same project. */
+export type TreeRef = { kind: "draft" } | { kind: "version"; versionId: string };
+
+export type ChangeStatus = "added" | "modified" | "removed" | "unchanged";
+
+export interface TreeChange {
+  path: string;
+  status: ChangeStatus;
+  /** Content hashes on each side; null where the file does not exist on that side. */
+  fromHash: string | null;
+  toHash: string | null;
+}
+
+/**
+ * What changes between two file sets, by path, comparing content hashes only (contents are
+ * never read). Sorted by path. Unknown or foreign version ids give not_found.
+ */
+export async function diffTrees(db: Db, projectId: string, from: TreeRef, to: TreeRef): Promise<Result<TreeChange[]>> {
+  for (const ref of [from, to]) {
+    if (ref.kind === "version" && !(await db.version.findFirst({ where: { id: ref.versionId, projectId }, select: { id: true } }))) {
+      return fail("not_found", "This version does not exist in this project.");
+    }
+  }
+  const rows = await db.$queryRaw<Array<{ path: string; fromHash: string | null; toHash: string | null }>>`
+    SELECT coalesce(f.path, t.path) AS path, f.hash AS "fromHash", t.hash AS "toHash"
+    FROM (${treeSource(projectId, from)}) AS f
+    FULL OUTER JOIN (${treeSource(projectId, to)}) AS t ON f.path = t.path
+    ORDER BY 1 COLLATE "C"`;
+  return ok(rows.map((row) => ({ ...row, status: changeStatus(row.fromHash, row.toHash) })));
+}
+
+function treeSource(projectId: string, ref: TreeRef): Prisma.Sql {
+  return ref.kind === "draft"
+    ? Prisma.sql`SELECT path, content_hash AS hash FROM draft_files WHERE project_id = ${projectId}`
+    : Prisma.sql`SELECT path, blob_hash AS hash FROM version_files WHERE version_id = ${ref.versionId}`;
+}
+
+function changeStatus(fromHash: string | null, toHash: string | null): ChangeStatus {
+  if (fromHash === null) return "added";
+  if (toHash === null) return "removed";
+  return fromHash === toHash ? "unchanged" : "modified";
+}
+
+export function countChanges(changes: TreeChange[]): Record<Exclude<ChangeStatus, "unchanged">, number> {
+  const counts = { added: 0, modified: 0, removed: 0 };
+  for (const change of changes) if (change.status !== "unchanged") counts[change.status] += 1;
+  return counts;
+}

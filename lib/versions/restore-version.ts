@@ -1,0 +1,78 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/client";
+import { hasUnversionedWork } from "@/lib/drafts/has-unversioned-work";
+import { lockProject } from "@/lib/projects/lock-project";
+import { fail, ok, type Result } from "@/lib/result";
+import { snapshotDraft } from "./create-version";
+import { MAX_VERSION_NAME_LENGTH, versionNameKey } from "./schemas";
+import { toVersionSummary, versionSummarySelect, type VersionSummary } from "./version-summary";
+
+export interface RestoreVersionRequest {
+  projectId: string;
+  versionId: string;
+  /** Save the draft as a `backup` version first when no version captures it. */
+  saveBackup: boolean;
+  author: string;
+}
+
+export interface RestoreOutcome {
+  restored: VersionSummary;
+  backup: VersionSummary | null;
+}
+
+/**
+ * Makes the latest draft equal to a version's files, in one transaction. No version is
+ * deleted or changed. Every restored file gets a new revision, so an editor still open on
+ * the old draft meets a conflict instead of writing over the restored text.
+ */
+export async function restoreVersion(db: PrismaClient, request: RestoreVersionRequest): Promise<Result<RestoreOutcome>> {
+  return db.$transaction(async (tx) => {
+    if (!(await lockProject(tx, request.projectId))) return fail("not_found", "This project does not exist.");
+    const version = await tx.version.findFirst({
+      where: { id: request.versionId, projectId: request.projectId },
+      select: versionSummarySelect,
+    });
+    if (!version) return fail("not_found", "This version does not exist in this project.");
+
+    let backup: VersionSummary | null = null;
+    if (request.saveBackup && (await hasUnversionedWork(tx, request.projectId))) {
+      const saved = await snapshotDraft(tx, {
+        projectId: request.projectId,
+        name: await backupName(tx, request.projectId, version.name),
+        description: `Draft before restoring ${version.name}`,
+        origin: "backup",
+        author: request.author,
+      });
+      if (!saved.ok) return saved;
+      backup = saved.value;
+    }
+
+    await tx.$executeRaw`
+      DELETE FROM draft_files AS d
+      WHERE d.project_id = ${request.projectId}
+        AND NOT EXISTS (SELECT 1 FROM version_files AS vf WHERE vf.version_id = ${version.id} AND vf.path = d.path)`;
+    await tx.$executeRaw`
+      INSERT INTO draft_files (id, project_id, path, content, content_hash, size)
+      SELECT gen_random_uuid()::text, ${request.projectId}, vf.path, b.content, b.hash, b.size
+      FROM version_files AS vf JOIN blobs AS b ON b.hash = vf.blob_hash
+      WHERE vf.version_id = ${version.id}
+      ON CONFLICT (project_id, path) DO UPDATE
+      SET content = EXCLUDED.content, content_hash = EXCLUDED.content_hash, size = EXCLUDED.size,
+          revision = nextval('draft_file_revision_seq'), updated_at = now()`;
+    await tx.project.update({ where: { id: request.projectId }, data: { draftBaseVersionId: version.id } });
+    return ok({ restored: toVersionSummary(version), backup });
+  });
+}
+
+/** "Draft before restoring 1.1.0", then "… (2)", "… (3)" while the name is taken. */
+async function backupName(tx: Db, projectId: string, restoring: string): Promise<string> {
+  const base = `Draft before restoring ${restoring}`.slice(0, MAX_VERSION_NAME_LENGTH - 6).trim();
+  for (let attempt = 1; ; attempt += 1) {
+    const name = attempt === 1 ? base : `${base} (${attempt})`;
+    const taken = await tx.version.findUnique({
+      where: { projectId_nameKey: { projectId, nameKey: versionNameKey(name) } },
+      select: { id: true },
+    });
+    if (!taken) return name;
+  }
+}
