@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { errorResponse } from "@/lib/http/respond";
+import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { listVersions } from "@/lib/versions/list-versions";
+import { toVersionPageJson } from "@/lib/versions/version-json";
+
+export const dynamic = "force-dynamic";
+
+/** An absent or empty query parameter means "not given". */
+const optionalParam = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === null || value === "" ? undefined : value), schema.optional());
+
+const BEFORE_MESSAGE = "`before` must be a version number.";
+const LIMIT_MESSAGE = "`limit` must be a whole number from 1 to 200.";
+
+const querySchema = z.object({
+  search: z
+    .string()
+    .max(200, "Search for at most 200 characters.")
+    .refine((search) => !search.includes("\u0000"), "The search contains an invalid character.")
+    .optional(),
+  before: optionalParam(z.coerce.number({ error: BEFORE_MESSAGE }).int(BEFORE_MESSAGE).positive(BEFORE_MESSAGE)),
+  limit: optionalParam(z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(200, LIMIT_MESSAGE)),
+});
+
+/** One page of a project's versions, newest first: `?search=&before=<number>&limit=`. */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const query = new URL(request.url).searchParams;
+  const parsed = querySchema.safeParse({
+    search: query.get("search") ?? undefined,
+    before: query.get("before"),
+    limit: query.get("limit"),
+  });
+  if (!parsed.success) {
+    return errorResponse({ code: "invalid", message: parsed.error.issues[0]?.message ?? "The query is not valid." });
+  }
+  const db = await getDb();
+  const project = await getProjectBySlug(db, (await params).slug);
+  if (!project.ok) return errorResponse(project.error);
+  const page = await listVersions(db, { projectId: project.value.id, ...parsed.data });
+  return Response.json(toVersionPageJson(page), { headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,81 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  type InfiniteData,
+  type QueryClient,
+} from "@tanstack/react-query";
+import type { VersionJson, VersionPageJson } from "@/lib/versions/version-json";
+
+/** Every versions query of a project sits under `all`, so one invalidation refreshes them all. */
+export const versionKeys = {
+  all: (slug: string) => ["projects", slug, "versions"] as const,
+  lists: (slug: string) => [...versionKeys.all(slug), "list"] as const,
+  list: (slug: string, search: string) => [...versionKeys.lists(slug), { search }] as const,
+};
+
+export type VersionPages = InfiniteData<VersionPageJson, number | null>;
+
+export async function fetchVersionPage(
+  slug: string,
+  search: string,
+  before: number | null,
+  signal?: AbortSignal,
+): Promise<VersionPageJson> {
+  const query = new URLSearchParams();
+  if (search) query.set("search", search);
+  if (before !== null) query.set("before", String(before));
+  const response = await fetch(`/api/projects/${encodeURIComponent(slug)}/versions?${query}`, { signal });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+  }
+  return (await response.json()) as VersionPageJson;
+}
+
+/** Versions newest first, 50 a page; `search` matches name or description on the server. */
+export function useVersionPages(slug: string, search: string) {
+  return useInfiniteQuery({
+    queryKey: versionKeys.list(slug, search),
+    queryFn: ({ pageParam, signal }) => fetchVersionPage(slug, search, pageParam, signal),
+    initialPageParam: null as number | null,
+    getNextPageParam: (lastPage) => lastPage.nextBefore,
+    // While a new search loads, keep showing the previous results instead of a spinner.
+    placeholderData: keepPreviousData,
+    // One quiet retry, then the error state with its Try again button rather than a long wait.
+    retry: 1,
+  });
+}
+
+/**
+ * Puts a version just created at the top of the unfiltered list at once. Searches may or may
+ * not match it, so they are refetched; so is the unfiltered list if a fetch was under way,
+ * since that answer may predate the new version.
+ */
+export function addCreatedVersion(queryClient: QueryClient, slug: string, version: VersionJson) {
+  const unfiltered = versionKeys.list(slug, "");
+  if (queryClient.isFetching({ queryKey: unfiltered, exact: true }) > 0) {
+    void queryClient.invalidateQueries({ queryKey: unfiltered, exact: true });
+  } else {
+    queryClient.setQueryData<VersionPages>(unfiltered, (old) => prependVersion(old, version));
+  }
+  void queryClient.invalidateQueries({
+    queryKey: versionKeys.lists(slug),
+    predicate: (query) => !isUnfilteredKey(query.queryKey),
+  });
+}
+
+function isUnfilteredKey(key: readonly unknown[]): boolean {
+  const last = key.at(-1);
+  return typeof last === "object" && last !== null && (last as { search?: unknown }).search === "";
+}
+
+function prependVersion(old: VersionPages | undefined, version: VersionJson): VersionPages | undefined {
+  if (!old || old.pages.length === 0) return old;
+  if (old.pages.some((page) => page.items.some((item) => item.id === version.id))) return old;
+  const pages = old.pages.map((page, index) => ({
+    ...page,
+    items: index === 0 ? [version, ...page.items] : page.items,
+    total: page.total + 1,
+  }));
+  return { ...old, pages };
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { cn } from "@/lib/cn";
+
+/**
+ * Plain text (React escapes it; never HTML), clamped to two lines. When it is clamped, the
+ * full text shows on hover and a toggle expands it for keyboard and touch users.
+ */
+export function VersionDescription({ id, text, tabbable }: { id: string; text: string; tabbable: boolean }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  const [expanded, setExpanded] = useState(false);
+  const [clamped, setClamped] = useState(false);
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || expanded) return;
+    // The observer reports once on start, then whenever the width changes the line count.
+    const observer = new ResizeObserver(() => setClamped(element.scrollHeight > element.clientHeight + 1));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [text, expanded]);
+
+  return (
+    <div className="mt-1">
+      <p
+        ref={ref}
+        id={id}
+        title={clamped && !expanded ? text : undefined}
+        className={cn("whitespace-pre-line break-words text-[13px] leading-5 text-slate-700", !expanded && "line-clamp-2")}
+      >
+        {text}
+      </p>
+      {clamped ? (
+        <button
+          type="button"
+          tabIndex={tabbable ? 0 : -1}
+          aria-expanded={expanded}
+          aria-controls={id}
+          onClick={() => setExpanded((value) => !value)}
+          className="mt-0.5 rounded text-xs font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+        >
+          {expanded ? "Show less" : "Show more"}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+"use client";
+
+import { useCallback, useMemo, useState, type KeyboardEvent, type RefObject } from "react";
+import { cn } from "@/lib/cn";
+import { useVersionPages } from "./queries";
+import { VersionListFooter } from "./version-list-footer";
+import { VersionListEmpty, VersionListError, VersionListLoading, VersionListNoResults } from "./version-list-states";
+import { VersionRow } from "./version-row";
+
+interface VersionListProps {
+  slug: string;
+  /** Trimmed and debounced. */
+  search: string;
+  latestNumber: number | null;
+  highlightId: string | null;
+  listRef: RefObject<HTMLUListElement | null>;
+  onCreate: () => void;
+  onClearSearch: () => void;
+  /** Arrow Up on the first row leaves the list (back to the search box). */
+  onLeaveTop: () => void;
+}
+
+const PAGE_JUMP = 10;
+
+export function VersionList({ slug, search, latestNumber, highlightId, listRef, onCreate, onClearSearch, onLeaveTop }: VersionListProps) {
+  const query = useVersionPages(slug, search);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const versions = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
+  const total = query.data?.pages.at(-1)?.total ?? 0;
+
+  // The active row resets to the first whenever the search changes.
+  const [nav, setNav] = useState({ search, index: 0 });
+  const activeIndex = Math.min(nav.search === search ? nav.index : 0, Math.max(versions.length - 1, 0));
+  const activate = useCallback((index: number) => setNav({ search, index }), [search]);
+
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  function focusRow(index: number) {
+    activate(index);
+    listRef.current?.querySelector<HTMLElement>(`[data-row-index="${index}"]`)?.focus();
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLUListElement>) {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const row = (event.target as HTMLElement).closest<HTMLElement>("[data-row-index]");
+    if (!row) return;
+    const from = Number(row.dataset.rowIndex);
+    const last = versions.length - 1;
+    let to: number;
+    switch (event.key) {
+      case "ArrowDown":
+        if (from === last) loadMore();
+        to = Math.min(from + 1, last);
+        break;
+      case "ArrowUp":
+        if (from === 0) {
+          event.preventDefault();
+          onLeaveTop();
+          return;
+        }
+        to = from - 1;
+        break;
+      case "Home":
+        to = 0;
+        break;
+      case "End":
+        to = last;
+        break;
+      case "PageDown":
+        to = Math.min(from + PAGE_JUMP, last);
+        break;
+      case "PageUp":
+        to = Math.max(from - PAGE_JUMP, 0);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    focusRow(to);
+  }
+
+  const stale = query.isPlaceholderData;
+  const announcement = search && query.isSuccess && !stale ? matchCount(total, search) : "";
+  let body;
+  if (query.isPending) body = <VersionListLoading />;
+  else if (query.isError && !query.data) {
+    body = <VersionListError message={query.error.message} onRetry={() => void query.refetch()} />;
+  } else if (versions.length === 0) {
+    body = search ? <VersionListNoResults search={search} onClear={onClearSearch} /> : <VersionListEmpty onCreate={onCreate} />;
+  } else {
+    body = (
+      // A new search starts at the top (keyed), not at the old scroll position near the footer.
+      <div key={search} className={cn("min-h-0 flex-1 overflow-y-auto transition-opacity", stale && "opacity-60")} aria-busy={stale}>
+        <ul ref={listRef} aria-label={search ? `Versions matching “${search}”` : "Versions"} onKeyDown={handleKeyDown}>
+          {versions.map((version, index) => (
+            <VersionRow
+              key={version.id}
+              version={version}
+              index={index}
+              isLatest={version.number === latestNumber}
+              isActive={index === activeIndex}
+              isHighlighted={version.id === highlightId}
+              onActivate={activate}
+            />
+          ))}
+        </ul>
+        <VersionListFooter
+          shown={versions.length}
+          total={total}
+          searching={search !== ""}
+          hasNextPage={hasNextPage}
+          isFetchingNextPage={isFetchingNextPage}
+          nextPageFailed={query.isFetchNextPageError}
+          onLoadMore={loadMore}
+        />
+      </div>
+    );
+  }
+  return (
+    <>
+      {body}
+      <p role="status" className="sr-only">
+        {announcement}
+      </p>
+    </>
+  );
+}
+
+function matchCount(total: number, search: string): string {
+  return `${total.toLocaleString("en")} ${total === 1 ? "version matches" : "versions match"} “${search}”.`;
+}
