@@ -29,7 +29,7 @@ export async function diffTrees(db: Db, projectId: string, from: TreeRef, to: Tr
     SELECT coalesce(f.path, t.path) AS path, f.hash AS "fromHash", t.hash AS "toHash"
     FROM (${treeSource(projectId, from)}) AS f
     FULL OUTER JOIN (${treeSource(projectId, to)}) AS t ON f.path = t.path
-    ORDER BY 1 COLLATE "C"`;
+    ORDER BY coalesce(f.path, t.path) COLLATE "C"`;
   return ok(rows.map((row) => ({ ...row, status: changeStatus(row.fromHash, row.toHash) })));
 }
 

@@ -1,0 +1,318 @@
+import { createHash, randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createTestDb } from "@/lib/db/test-db";
+import { createDraftFile } from "@/lib/drafts/create-draft-file";
+import { deleteDraftPath } from "@/lib/drafts/delete-draft-path";
+import { renameDraftPath } from "@/lib/drafts/rename-draft-path";
+import { saveDraftFile } from "@/lib/drafts/save-draft-file";
+import { hashContent } from "@/lib/files/hash-content";
+import { createProject } from "@/lib/projects/create-project";
+import type { Result } from "@/lib/result";
+import { createVersion } from "./create-version";
+import { countChanges, diffTrees, type TreeChange, type TreeRef } from "./diff-trees";
+import { treeHash } from "./tree-hash";
+
+let testDb: Awaited<ReturnType<typeof createTestDb>>;
+let db: PrismaClient;
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  db = testDb.prisma;
+});
+afterAll(() => testDb?.close());
+
+let projectCount = 0;
+async function newProject(files: Record<string, string> = {}): Promise<string> {
+  const slug = `diff-${++projectCount}`;
+  const created = await createProject(db, {
+    slug,
+    name: slug,
+    files: Object.entries(files).map(([path, content]) => ({ path, content })),
+    environments: [],
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  return created.value.id;
+}
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+function failure<T>(result: Result<T>) {
+  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+async function version(projectId: string, name: string) {
+  return value(await createVersion(db, { projectId, name, origin: "manual", author: "ada@example.com" }));
+}
+
+async function save(projectId: string, path: string, content: string) {
+  const file = await db.draftFile.findUniqueOrThrow({ where: { projectId_path: { projectId, path } } });
+  value(await saveDraftFile(db, { projectId, path, content, baseRevision: file.revision }));
+}
+
+const draftRef: TreeRef = { kind: "draft" };
+function versionRef(versionId: string): TreeRef {
+  return { kind: "version", versionId };
+}
+
+function change(path: string, from: string | null, to: string | null): TreeChange {
+  const fromHash = from === null ? null : hashContent(from);
+  const toHash = to === null ? null : hashContent(to);
+  const status = from === null ? "added" : to === null ? "removed" : fromHash === toHash ? "unchanged" : "modified";
+  return { path, status, fromHash, toHash };
+}
+
+function byteOrder(paths: string[]): string[] {
+  return [...paths].sort((left, right) => Buffer.compare(Buffer.from(left), Buffer.from(right)));
+}
+
+describe("diffTrees", () => {
+  it("compares a version with the draft: added, modified, removed, unchanged by path", async () => {
+    const projectId = await newProject({ "a.ts": "a", "b.ts": "b", "c.ts": "c", "d/e.ts": "e" });
+    const v1 = await version(projectId, "1.0.0");
+    await save(projectId, "a.ts", "a changed");
+    value(await deleteDraftPath(db, { projectId, path: "b.ts" }));
+    value(await createDraftFile(db, { projectId, path: "f.ts", content: "f" }));
+    value(await renameDraftPath(db, { projectId, from: "d", to: "g" }));
+
+    const changes = value(await diffTrees(db, projectId, versionRef(v1.id), draftRef));
+
+    expect(changes).toEqual([
+      change("a.ts", "a", "a changed"),
+      change("b.ts", "b", null),
+      change("c.ts", "c", "c"),
+      change("d/e.ts", "e", null),
+      change("f.ts", null, "f"),
+      change("g/e.ts", null, "e"),
+    ]);
+    expect(countChanges(changes)).toEqual({ added: 2, modified: 1, removed: 2 });
+
+    // The other direction swaps added and removed.
+    const reversed = value(await diffTrees(db, projectId, draftRef, versionRef(v1.id)));
+    expect(reversed).toEqual([
+      change("a.ts", "a changed", "a"),
+      change("b.ts", null, "b"),
+      change("c.ts", "c", "c"),
+      change("d/e.ts", null, "e"),
+      change("f.ts", "f", null),
+      change("g/e.ts", "e", null),
+    ]);
+    expect(countChanges(reversed)).toEqual({ added: 2, modified: 1, removed: 2 });
+  });
+
+  it("compares two versions", async () => {
+    const projectId = await newProject({ "keep.ts": "k", "edit.ts": "1", "drop.ts": "d" });
+    const v1 = await version(projectId, "1.0.0");
+    await save(projectId, "edit.ts", "2");
+    value(await deleteDraftPath(db, { projectId, path: "drop.ts" }));
+    value(await createDraftFile(db, { projectId, path: "new.ts", content: "n" }));
+    const v2 = await version(projectId, "1.1.0");
+    await save(projectId, "keep.ts", "draft-only change");
+
+    const changes = value(await diffTrees(db, projectId, versionRef(v1.id), versionRef(v2.id)));
+
+    expect(changes).toEqual([
+      change("drop.ts", "d", null),
+      change("edit.ts", "1", "2"),
+      change("keep.ts", "k", "k"),
+      change("new.ts", null, "n"),
+    ]);
+    expect(countChanges(changes)).toEqual({ added: 1, modified: 1, removed: 1 });
+  });
+
+  it("finds identical trees all unchanged", async () => {
+    const files = { "a.ts": "a", "dir/b.ts": "b", "empty.txt": "" };
+    const projectId = await newProject(files);
+    const v1 = await version(projectId, "1.0.0");
+    const v2 = await version(projectId, "1.0.1");
+    const expected = Object.entries(files).map(([path, content]) => change(path, content, content));
+
+    for (const [from, to] of [
+      [versionRef(v1.id), draftRef],
+      [draftRef, versionRef(v1.id)],
+      [versionRef(v1.id), versionRef(v2.id)],
+      [versionRef(v1.id), versionRef(v1.id)],
+      [draftRef, draftRef],
+    ] as const) {
+      const changes = value(await diffTrees(db, projectId, from, to));
+      expect(changes).toEqual(expected);
+      expect(countChanges(changes)).toEqual({ added: 0, modified: 0, removed: 0 });
+    }
+  });
+
+  it("compares content, not revisions: a file edited and edited back is unchanged", async () => {
+    const projectId = await newProject({ "a.ts": "original" });
+    const v1 = await version(projectId, "1.0.0");
+    await save(projectId, "a.ts", "something else");
+    await save(projectId, "a.ts", "original");
+
+    expect(value(await diffTrees(db, projectId, versionRef(v1.id), draftRef))).toEqual([change("a.ts", "original", "original")]);
+  });
+
+  it("handles empty sides", async () => {
+    const projectId = await newProject();
+    const empty = await version(projectId, "empty");
+    expect(value(await diffTrees(db, projectId, versionRef(empty.id), draftRef))).toEqual([]);
+
+    value(await createDraftFile(db, { projectId, path: "a.ts", content: "a" }));
+    const full = await version(projectId, "full");
+    expect(value(await diffTrees(db, projectId, versionRef(empty.id), versionRef(full.id)))).toEqual([change("a.ts", null, "a")]);
+    expect(value(await diffTrees(db, projectId, versionRef(full.id), versionRef(empty.id)))).toEqual([change("a.ts", "a", null)]);
+  });
+
+  it("sorts by path in byte order", async () => {
+    const paths = ["a.ts", "B.ts", "Z", "a-b.ts", "a/b.ts", "a b.ts", "ä.ts", "日本/語.ts", "_x.ts", "A/z.ts"];
+    const projectId = await newProject(Object.fromEntries(paths.map((path) => [path, path])));
+    const v1 = await version(projectId, "1.0.0");
+    await save(projectId, "a-b.ts", "changed");
+
+    const changes = value(await diffTrees(db, projectId, versionRef(v1.id), draftRef));
+
+    expect(changes.map((entry) => entry.path)).toEqual(byteOrder(paths));
+    expect(changes.filter((entry) => entry.status !== "unchanged")).toEqual([change("a-b.ts", "a-b.ts", "changed")]);
+  });
+
+  it("compares only files of the project's own draft", async () => {
+    const projectId = await newProject({ "a.ts": "a" });
+    const v1 = await version(projectId, "1.0.0");
+    await newProject({ "a.ts": "other", "b.ts": "other" });
+
+    expect(value(await diffTrees(db, projectId, versionRef(v1.id), draftRef))).toEqual([change("a.ts", "a", "a")]);
+  });
+
+  it("refuses a version of another project or an unknown version", async () => {
+    const projectId = await newProject({ "a.ts": "a" });
+    const own = await version(projectId, "1.0.0");
+    const other = await newProject({ "a.ts": "a" });
+    const foreign = await version(other, "1.0.0");
+
+    for (const [from, to] of [
+      [versionRef(foreign.id), draftRef],
+      [draftRef, versionRef(foreign.id)],
+      [versionRef(own.id), versionRef(foreign.id)],
+      [versionRef(foreign.id), versionRef(own.id)],
+      [versionRef(randomUUID()), draftRef],
+      [versionRef(own.id), versionRef(randomUUID())],
+    ] as const) {
+      expect(failure(await diffTrees(db, projectId, from, to)).code).toBe("not_found");
+    }
+  });
+});
+
+describe("countChanges", () => {
+  it("counts each status except unchanged", () => {
+    expect(countChanges([])).toEqual({ added: 0, modified: 0, removed: 0 });
+    expect(
+      countChanges([
+        change("a", null, "a"),
+        change("b", null, "b"),
+        change("c", "c", "c2"),
+        change("d", "d", null),
+        change("e", "e", "e"),
+      ]),
+    ).toEqual({ added: 2, modified: 1, removed: 1 });
+  });
+});
+
+describe("tree hash", () => {
+  async function storedHash(versionId: string): Promise<string> {
+    return (await db.version.findUniqueOrThrow({ where: { id: versionId }, select: { treeHash: true } })).treeHash;
+  }
+
+  async function jsHashOf(versionId: string): Promise<string> {
+    const files = await db.versionFile.findMany({ where: { versionId }, select: { path: true, blobHash: true } });
+    return treeHash(files.map((file) => ({ path: file.path, contentHash: file.blobHash })));
+  }
+
+  it("of an empty file set is the SHA-256 of nothing", () => {
+    expect(treeHash([])).toBe(createHash("sha256").update("").digest("hex"));
+  });
+
+  it("is the SHA-256 of the sorted path<TAB>hash lines", () => {
+    const files = [
+      { path: "b", contentHash: hashContent("b") },
+      { path: "a", contentHash: hashContent("a") },
+    ];
+    const expected = createHash("sha256")
+      .update(`a\t${hashContent("a")}\nb\t${hashContent("b")}`)
+      .digest("hex");
+    expect(treeHash(files)).toBe(expected);
+    expect(treeHash([...files].reverse())).toBe(expected);
+  });
+
+  it("stored for a version equals treeHash of its paths and blob hashes", async () => {
+    const files = {
+      "a.ts": "a",
+      "B.ts": "b",
+      "a b.ts": "space",
+      "a-b.ts": "dash",
+      "a/b.ts": "folder",
+      "ä.ts": "umlaut",
+      "日本/語.ts": "日本語 🚀",
+      "empty.txt": "",
+      "crlf.yaml": "a: 1\r\n",
+    };
+    const projectId = await newProject(files);
+    const v1 = await version(projectId, "1.0.0");
+
+    const stored = await storedHash(v1.id);
+    expect(stored).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored).toBe(await jsHashOf(v1.id));
+    expect(stored).toBe(treeHash(Object.entries(files).map(([path, content]) => ({ path, contentHash: hashContent(content) }))));
+
+    const empty = await version(await newProject(), "empty");
+    expect(await storedHash(empty.id)).toBe(treeHash([]));
+  });
+
+  it("is shared by versions of an identical draft and differs when a path or a content differs", async () => {
+    const projectId = await newProject({ "a.ts": "a", "dir/b.ts": "b" });
+    const v1 = await version(projectId, "1.0.0");
+    const v2 = await version(projectId, "1.0.1");
+    expect(await storedHash(v2.id)).toBe(await storedHash(v1.id));
+
+    const elsewhere = await newProject({ "dir/b.ts": "b", "a.ts": "a" });
+    expect(await storedHash((await version(elsewhere, "x")).id)).toBe(await storedHash(v1.id));
+
+    value(await renameDraftPath(db, { projectId, from: "a.ts", to: "c.ts" }));
+    const renamed = await version(projectId, "renamed");
+    expect(await storedHash(renamed.id)).not.toBe(await storedHash(v1.id));
+
+    value(await renameDraftPath(db, { projectId, from: "c.ts", to: "a.ts" }));
+    await save(projectId, "a.ts", "A");
+    const edited = await version(projectId, "edited");
+    expect(await storedHash(edited.id)).not.toBe(await storedHash(v1.id));
+
+    await save(projectId, "a.ts", "a");
+    const back = await version(projectId, "back");
+    expect(await storedHash(back.id)).toBe(await storedHash(v1.id));
+  });
+
+  it("is what the migration's backfill computes", async () => {
+    const projectId = await newProject({ "a.ts": "a", "日本/語.ts": "語", "a-b.ts": "x", "a/b.ts": "y", "Z.md": "" });
+    const target = await version(projectId, "1.0.0");
+    await version(await newProject(), "empty");
+    const before = await db.version.findMany({ select: { id: true, treeHash: true }, orderBy: { id: "asc" } });
+    expect(before.length).toBeGreaterThan(2);
+
+    const migration = await readFile(
+      path.join(process.cwd(), "prisma/migrations/20261125090000_draft_base_and_tree_hash/migration.sql"),
+      "utf8",
+    );
+    const backfill = /UPDATE "versions" AS v[\s\S]*?\n\);/.exec(migration)?.[0];
+    if (!backfill) throw new Error("the migration's backfill UPDATE was not found");
+
+    await db.version.updateMany({ data: { treeHash: "" } });
+    await db.version.update({ where: { id: target.id }, data: { treeHash: "0".repeat(64) } });
+    await db.$executeRawUnsafe(backfill);
+
+    const after = await db.version.findMany({ select: { id: true, treeHash: true }, orderBy: { id: "asc" } });
+    expect(after).toEqual(before);
+    for (const row of after) expect(row.treeHash).toBe(await jsHashOf(row.id));
+  });
+});
