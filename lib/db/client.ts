@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -46,6 +47,8 @@ async function open(): Promise<Connection> {
 }
 
 export async function openEmbedded(folder?: string): Promise<Connection> {
+  // PGlite creates its own folder but not the folders above it.
+  if (folder) await mkdir(path.dirname(folder), { recursive: true });
   const pglite = await PGlite.create(folder);
   await migrate(pgliteRunner(pglite));
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });

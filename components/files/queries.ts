@@ -1,0 +1,78 @@
+import type { DraftFileContent } from "@/lib/drafts/get-draft-file";
+import type { DraftFileEntry } from "@/lib/drafts/list-draft-files";
+
+/**
+ * Every draft-file query of a project sits under `all`, so a change that replaces the draft
+ * (a restore) refreshes the tree and every open file with one invalidation.
+ */
+export const fileKeys = {
+  all: (slug: string) => ["projects", slug, "files"] as const,
+  list: (slug: string) => [...fileKeys.all(slug), "list"] as const,
+  content: (slug: string, path: string) => [...fileKeys.all(slug), "content", path] as const,
+};
+
+/** What the server said to one save; `offline` when it could not be reached or failed. */
+export type SaveOutcome =
+  | { kind: "saved"; revision: number }
+  | { kind: "conflict"; current: { content: string; revision: number } }
+  | { kind: "missing"; message: string }
+  | { kind: "rejected"; message: string }
+  | { kind: "offline" };
+
+/** Browsers refuse keep-alive bodies over 64 KB; larger saves rely on the local copy. */
+const KEEPALIVE_LIMIT = 60_000;
+
+function filesUrl(slug: string, suffix = "") {
+  return `/api/projects/${encodeURIComponent(slug)}/files${suffix}`;
+}
+
+function contentUrl(slug: string, path: string) {
+  return filesUrl(slug, `/content?${new URLSearchParams({ path })}`);
+}
+
+async function errorMessage(response: Response): Promise<string> {
+  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+  return body?.error?.message ?? `The server answered ${response.status}.`;
+}
+
+export async function fetchFileList(slug: string, signal?: AbortSignal): Promise<DraftFileEntry[]> {
+  const response = await fetch(filesUrl(slug), { signal, cache: "no-store" });
+  if (!response.ok) throw new Error(await errorMessage(response));
+  return (await response.json()) as DraftFileEntry[];
+}
+
+export async function fetchFileContent(slug: string, path: string, signal?: AbortSignal): Promise<DraftFileContent> {
+  const response = await fetch(contentUrl(slug, path), { signal, cache: "no-store" });
+  if (!response.ok) throw new Error(await errorMessage(response));
+  return (await response.json()) as DraftFileContent;
+}
+
+export async function saveFileContent(
+  slug: string,
+  path: string,
+  content: string,
+  baseRevision: number,
+  options: { keepalive?: boolean } = {},
+): Promise<SaveOutcome> {
+  const body = JSON.stringify({ content, baseRevision });
+  let response: Response;
+  try {
+    response = await fetch(contentUrl(slug, path), {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body,
+      keepalive: options.keepalive === true && body.length < KEEPALIVE_LIMIT,
+    });
+  } catch {
+    return { kind: "offline" };
+  }
+  if (response.ok) return { kind: "saved", revision: ((await response.json()) as { revision: number }).revision };
+  if (response.status === 409) {
+    const { error } = (await response.json()) as { error: { current: { content: string; revision: number } } };
+    return { kind: "conflict", current: error.current };
+  }
+  if (response.status === 404) return { kind: "missing", message: await errorMessage(response) };
+  // A gateway or a crashed server is as good as unreachable: keep the text and retry.
+  if (response.status >= 500) return { kind: "offline" };
+  return { kind: "rejected", message: await errorMessage(response) };
+}

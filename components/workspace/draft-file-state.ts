@@ -1,0 +1,60 @@
+export type FileStatus = "saved" | "dirty" | "saving" | "offline" | "conflict" | "missing" | "error";
+
+export interface ServerCopy {
+  content: string;
+  revision: number;
+}
+
+export interface FileSnapshot {
+  status: FileStatus;
+  /** The stored version that refused the save, while in conflict. */
+  theirs?: ServerCopy;
+  /** Why the last save was refused, for `missing` and `error`. */
+  message?: string;
+}
+
+export type SaverEvent =
+  | { type: "replaced"; path: string; text: string }
+  | { type: "forgotten"; path: string }
+  | { type: "saved"; path: string; content: string; revision: number }
+  | { type: "missing"; path: string };
+
+export type Problem =
+  | { kind: "offline" }
+  | { kind: "conflict"; theirs: ServerCopy }
+  | { kind: "missing"; message: string }
+  | { kind: "error"; message: string };
+
+export interface FileState {
+  text: string;
+  /** The text stored at `base`; null for text restored from this browser, until the server copy is seen. */
+  savedText: string | null;
+  base: number;
+  saving: Promise<void> | null;
+  timer: ReturnType<typeof setTimeout> | null;
+  problem: Problem | null;
+  /** Restored from this browser and not (yet) found to be on the server already. */
+  restored?: boolean;
+}
+
+export function newFileState(text: string, savedText: string | null, base: number): FileState {
+  return { text, savedText, base, saving: null, timer: null, problem: null };
+}
+
+export const isDirty = (s: FileState) => s.savedText === null || s.text !== s.savedText;
+
+/** Conflicts, missing files and refused content wait for the user; only a lost connection is retried. */
+export const canSave = (s: FileState) => isDirty(s) && (s.problem === null || s.problem.kind === "offline");
+
+export function snapshotOf(s: FileState): FileSnapshot {
+  const problem = s.problem;
+  if (problem?.kind === "conflict") return { status: "conflict", theirs: problem.theirs };
+  if (problem?.kind === "missing" || problem?.kind === "error") return { status: problem.kind, message: problem.message };
+  if (problem?.kind === "offline") return { status: "offline" };
+  if (s.saving) return { status: "saving" };
+  return { status: isDirty(s) ? "dirty" : "saved" };
+}
+
+export function sameSnapshot(a: FileSnapshot | undefined, b: FileSnapshot) {
+  return a !== undefined && a.status === b.status && a.theirs === b.theirs && a.message === b.message;
+}
