@@ -23,7 +23,7 @@ declare global {
 }
 
 export function dataDir() {
-  return path.resolve(process.env.DRAFTLINE_DATA_DIR ?? path.join(process.cwd(), "data"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DRAFTLINE_DATA_DIR ?? path.join(process.cwd(), "data"));
 }
 
 /** Opens (once per process) and migrates the database: PGlite unless DATABASE_URL is set. */

@@ -44,6 +44,7 @@ describe("the migrated database matches prisma/schema.prisma", () => {
       "blobs",
       "deployments",
       "draft_files",
+      "environment_settings",
       "environments",
       "projects",
       "version_files",
@@ -90,11 +91,11 @@ describe("the migrated database matches prisma/schema.prisma", () => {
     },
     {
       change: "an index over the columns in another order",
-      from: "@@index([environmentId, createdAt])",
-      to: "@@index([createdAt, environmentId])",
+      from: "@@index([projectId, treeHash])",
+      to: "@@index([treeHash, projectId])",
       drift: [
-        "deployments: index (environment_id, created_at) is in the database but not in schema.prisma",
-        "deployments: index (created_at, environment_id) is in schema.prisma but missing from the database",
+        "versions: index (project_id, tree_hash) is in the database but not in schema.prisma",
+        "versions: index (tree_hash, project_id) is in schema.prisma but missing from the database",
       ],
     },
     {

@@ -1,0 +1,40 @@
+import type { Db } from "@/lib/db/client";
+import { fail, ok, type Result } from "@/lib/result";
+import { diffSettingsFingerprints, parseSettingsFingerprint, readSettingsFingerprint, type SettingsDifference } from "./settings-fingerprint";
+
+export interface SettingsComparison extends SettingsDifference {
+  /** False when the version never ran in this environment with recorded settings: nothing to compare. */
+  recorded: boolean;
+  /** When the version was last made active in this environment; null if never. */
+  since: Date | null;
+}
+
+/**
+ * How the environment's settings differ now from when a version last became active there:
+ * the warning before rolling back ("ERP_API_TOKEN changed since 1.1.0 ran here"). Key names
+ * only, never values.
+ */
+export async function compareSettingsFingerprint(
+  db: Db,
+  request: { projectId: string; environmentId: string; versionId: string },
+): Promise<Result<SettingsComparison>> {
+  const environment = await db.environment.findFirst({
+    where: { id: request.environmentId, projectId: request.projectId },
+    select: { id: true },
+  });
+  if (!environment) return fail("not_found", "This environment does not exist in this project.");
+  const version = await db.version.findFirst({ where: { id: request.versionId, projectId: request.projectId }, select: { id: true } });
+  if (!version) return fail("not_found", "This version does not exist in this project.");
+
+  const deployment = await db.deployment.findFirst({
+    where: { environmentId: environment.id, versionId: version.id },
+    orderBy: { sequence: "desc" },
+    select: { createdAt: true, settingsFingerprint: true },
+  });
+  const unknown = { added: [], removed: [], changed: [] };
+  if (!deployment) return ok({ recorded: false, since: null, ...unknown });
+  const then = parseSettingsFingerprint(deployment.settingsFingerprint);
+  if (!then) return ok({ recorded: false, since: deployment.createdAt, ...unknown });
+  const now = await readSettingsFingerprint(db, environment.id);
+  return ok({ recorded: true, since: deployment.createdAt, ...diffSettingsFingerprints(then, now) });
+}

@@ -1,0 +1,282 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createTestDb } from "@/lib/db/test-db";
+import { getEnvironmentHistory } from "@/lib/environments/get-environment-history";
+import { listEnvironments } from "@/lib/environments/list-environments";
+import { setEnvironmentSetting } from "@/lib/environments/set-environment-setting";
+import { deployVersion } from "./deploy-version";
+import { promoteEnvironment } from "./promote-environment";
+import {
+  expectConsistentHistory,
+  failure,
+  newProject,
+  newVersion,
+  rowCounts,
+  stubTestSecretKey,
+  value,
+  type TestProject,
+} from "./test-fixtures";
+
+stubTestSecretKey();
+let testDb: Awaited<ReturnType<typeof createTestDb>>;
+let db: PrismaClient;
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  db = testDb.prisma;
+});
+afterAll(() => testDb?.close());
+
+const author = "ada@example.com";
+
+function deploy(project: TestProject, versionId: string, environment: keyof TestProject["environments"] = "production") {
+  return deployVersion(db, { projectId: project.projectId, environmentId: project.environments[environment], versionId, author });
+}
+
+async function activeVersionId(environmentId: string) {
+  return (await db.environment.findUniqueOrThrow({ where: { id: environmentId } })).activeVersionId;
+}
+
+describe("deployVersion", () => {
+  it("makes a version active and records where it came from", async () => {
+    const project = await newProject(db, "deploy");
+    const first = await newVersion(db, project.projectId, "1.0.0");
+    const second = await newVersion(db, project.projectId, "1.1.0");
+    const versionsBefore = await db.version.count();
+
+    const deployed = value(await deploy(project, first.id));
+    expect(deployed).toEqual({
+      environment: { id: project.environments.production, name: "production" },
+      deployment: {
+        id: expect.any(String),
+        sequence: expect.any(Number),
+        kind: "deploy",
+        author,
+        createdAt: expect.any(Date),
+        version: { id: first.id, number: 1, name: "1.0.0" },
+        previousVersion: null,
+      },
+    });
+    expect(await activeVersionId(project.environments.production)).toBe(first.id);
+
+    const next = value(await deploy(project, second.id));
+    expect(next.deployment).toMatchObject({
+      version: { id: second.id, number: 2, name: "1.1.0" },
+      previousVersion: { id: first.id, number: 1, name: "1.0.0" },
+    });
+    expect(next.deployment.sequence).toBeGreaterThan(deployed.deployment.sequence);
+    expect(await activeVersionId(project.environments.production)).toBe(second.id);
+    expect(await db.version.count()).toBe(versionsBefore);
+    await expectConsistentHistory(db, project.environments.production);
+  });
+
+  it("records a promotion when asked", async () => {
+    const project = await newProject(db, "deploy");
+    const version = await newVersion(db, project.projectId, "1.0.0");
+    const promoted = value(
+      await deployVersion(db, { projectId: project.projectId, environmentId: project.environments.staging, versionId: version.id, author, kind: "promote" }),
+    );
+    expect(promoted.deployment.kind).toBe("promote");
+  });
+
+  it("changes only the chosen environment", async () => {
+    const project = await newProject(db, "independent");
+    const first = await newVersion(db, project.projectId, "1.0.0");
+    const second = await newVersion(db, project.projectId, "1.1.0");
+    value(await deploy(project, first.id, "staging"));
+    value(await deploy(project, first.id, "production"));
+
+    value(await deploy(project, second.id, "staging"));
+
+    expect(await activeVersionId(project.environments.staging)).toBe(second.id);
+    expect(await activeVersionId(project.environments.production)).toBe(first.id);
+    expect(await activeVersionId(project.environments.development)).toBeNull();
+    expect(await db.deployment.count({ where: { environmentId: project.environments.production } })).toBe(1);
+  });
+
+  it("stores the settings fingerprint: keys and hashes, never values", async () => {
+    const project = await newProject(db, "fingerprint");
+    const version = await newVersion(db, project.projectId, "1.0.0");
+    const environmentId = project.environments.production;
+    for (const [key, settingValue, isSecret] of [
+      ["ERP_API_URL", "https://erp.example.com", false],
+      ["ERP_API_TOKEN", "erp_live_9f8e7d6c5b4a3210", true],
+    ] as const) {
+      value(await setEnvironmentSetting(db, { projectId: project.projectId, environmentId, key, value: settingValue, isSecret, mode: "create" }));
+    }
+
+    const deployed = value(await deploy(project, version.id));
+
+    const row = await db.deployment.findUniqueOrThrow({ where: { id: deployed.deployment.id } });
+    expect(row.settingsFingerprint).toEqual({
+      ERP_API_URL: { secret: false, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      ERP_API_TOKEN: { secret: true, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
+    const stored = JSON.stringify(row.settingsFingerprint);
+    expect(stored).not.toContain("erp.example.com");
+    expect(stored).not.toContain("erp_live");
+  });
+
+  describe("refuses and changes nothing", () => {
+    it("the version that is already active", async () => {
+      const project = await newProject(db, "same");
+      const version = await newVersion(db, project.projectId, "1.1.0");
+      value(await deploy(project, version.id));
+      const before = await rowCounts(db);
+
+      expect(failure(await deploy(project, version.id))).toEqual({
+        code: "conflict",
+        message: "1.1.0 (#1) is already active in production.",
+      });
+      expect(await rowCounts(db)).toEqual(before);
+    });
+
+    it("unknown ids, another project's environment or version, and an unknown kind", async () => {
+      const project = await newProject(db, "foreign");
+      const other = await newProject(db, "foreign");
+      const version = await newVersion(db, project.projectId, "1.0.0");
+      const foreignVersion = await newVersion(db, other.projectId, "9.9.9");
+      const before = await rowCounts(db);
+      const environmentId = project.environments.production;
+
+      const attempts = [
+        [{ projectId: project.projectId, environmentId: "no-such-environment", versionId: version.id }, "This environment does not exist in this project."],
+        [{ projectId: project.projectId, environmentId: other.environments.production, versionId: version.id }, "This environment does not exist in this project."],
+        [{ projectId: project.projectId, environmentId, versionId: "no-such-version" }, "This version does not exist in this project."],
+        [{ projectId: project.projectId, environmentId, versionId: foreignVersion.id }, "This version does not exist in this project."],
+        [{ projectId: "no-such-project", environmentId, versionId: version.id }, "This environment does not exist in this project."],
+      ] as const;
+      for (const [request, message] of attempts) {
+        expect(failure(await deployVersion(db, { ...request, author }))).toEqual({ code: "not_found", message });
+      }
+      const rollback = await deployVersion(db, { projectId: project.projectId, environmentId, versionId: version.id, author, kind: "rollback" as "deploy" });
+      expect(failure(rollback).code).toBe("invalid");
+
+      expect(await rowCounts(db)).toEqual(before);
+    });
+  });
+
+  describe("under concurrency, the active version is always the newest deployment's", () => {
+    it("20 concurrent deploys of different versions to one environment", async () => {
+      const project = await newProject(db, "concurrent");
+      const versions = [];
+      for (let index = 0; index < 20; index++) versions.push(await newVersion(db, project.projectId, `v${index}`));
+
+      const results = await Promise.all(versions.map((version) => deploy(project, version.id)));
+
+      expect(results.every((result) => result.ok)).toBe(true);
+      const deployments = await expectConsistentHistory(db, project.environments.production);
+      expect(deployments).toHaveLength(20);
+      expect(new Set(deployments.map((deployment) => deployment.versionId)).size).toBe(20);
+      const sequences = results.map((result) => value(result).deployment.sequence);
+      expect(new Set(sequences).size).toBe(20);
+    });
+
+    it("20 concurrent deploys alternating between two versions: each one that succeeds really changes the version", async () => {
+      const project = await newProject(db, "concurrent");
+      const first = await newVersion(db, project.projectId, "a");
+      const second = await newVersion(db, project.projectId, "b");
+
+      const results = await Promise.all(Array.from({ length: 20 }, (_, index) => deploy(project, (index % 2 ? first : second).id)));
+
+      const succeeded = results.filter((result) => result.ok).length;
+      expect(succeeded).toBeGreaterThanOrEqual(1);
+      for (const result of results.filter((result) => !result.ok)) expect(failure(result).code).toBe("conflict");
+      const deployments = await expectConsistentHistory(db, project.environments.production);
+      expect(deployments).toHaveLength(succeeded);
+    });
+
+    it("the newest is decided by sequence, even when timestamps are equal or out of order", async () => {
+      const project = await newProject(db, "ties");
+      const environmentId = project.environments.production;
+      const versions = [];
+      for (const name of ["1", "2", "3"]) versions.push(await newVersion(db, project.projectId, name));
+      for (const version of versions) value(await deploy(project, version.id));
+      const history = async () =>
+        value(await getEnvironmentHistory(db, { projectId: project.projectId, environmentId })).items.map((item) => item.version.name);
+
+      await db.deployment.updateMany({ where: { environmentId }, data: { createdAt: new Date("2026-03-09T10:00:00.000Z") } });
+      expect(await history()).toEqual(["3", "2", "1"]);
+
+      await db.$executeRaw`
+        UPDATE deployments SET created_at = TIMESTAMPTZ '2026-03-09 10:00:00+00' - sequence * INTERVAL '1 minute'
+        WHERE environment_id = ${environmentId}`;
+      expect(await history()).toEqual(["3", "2", "1"]);
+      const production = value(await listEnvironments(db, project.projectId)).find((environment) => environment.id === environmentId);
+      expect(production).toMatchObject({ activeVersion: { name: "3" }, rollbackTarget: { name: "2" } });
+      await expectConsistentHistory(db, environmentId);
+    });
+  });
+});
+
+describe("promoteEnvironment", () => {
+  function promote(project: TestProject, from: keyof TestProject["environments"], to: keyof TestProject["environments"], expectedVersionId?: string) {
+    return promoteEnvironment(db, {
+      projectId: project.projectId,
+      fromEnvironmentId: project.environments[from],
+      toEnvironmentId: project.environments[to],
+      author,
+      expectedVersionId,
+    });
+  }
+
+  it("deploys the version active in one environment to another, as a promotion", async () => {
+    const project = await newProject(db, "promote");
+    const version = await newVersion(db, project.projectId, "1.2.0");
+    value(await deploy(project, version.id, "staging"));
+
+    const promoted = value(await promote(project, "staging", "production", version.id));
+
+    expect(promoted.environment.name).toBe("production");
+    expect(promoted.deployment).toMatchObject({ kind: "promote", version: { id: version.id, name: "1.2.0" }, previousVersion: null });
+    expect(await activeVersionId(project.environments.production)).toBe(version.id);
+    expect(await activeVersionId(project.environments.staging)).toBe(version.id);
+    await expectConsistentHistory(db, project.environments.production);
+  });
+
+  it("refuses and changes nothing", async () => {
+    const project = await newProject(db, "promote");
+    const other = await newProject(db, "promote");
+    const first = await newVersion(db, project.projectId, "1.0.0");
+    const second = await newVersion(db, project.projectId, "1.1.0");
+    value(await deploy(project, second.id, "staging"));
+    value(await deploy(project, second.id, "production"));
+    const before = await rowCounts(db);
+
+    expect(failure(await promote(project, "development", "production"))).toEqual({
+      code: "conflict",
+      message: "development has no active version to promote.",
+    });
+    expect(failure(await promote(project, "staging", "production"))).toEqual({
+      code: "conflict",
+      message: "1.1.0 (#2) is already active in production.",
+    });
+    expect(failure(await promote(project, "staging", "development", first.id))).toEqual({
+      code: "conflict",
+      message: "staging runs another version by now. Check it and try again.",
+    });
+    expect(failure(await promote(project, "staging", "staging")).code).toBe("invalid");
+    expect(
+      failure(
+        await promoteEnvironment(db, {
+          projectId: project.projectId,
+          fromEnvironmentId: other.environments.staging,
+          toEnvironmentId: project.environments.development,
+          author,
+        }),
+      ).code,
+    ).toBe("not_found");
+    expect(
+      failure(
+        await promoteEnvironment(db, {
+          projectId: project.projectId,
+          fromEnvironmentId: project.environments.staging,
+          toEnvironmentId: other.environments.development,
+          author,
+        }),
+      ).code,
+    ).toBe("not_found");
+
+    expect(await rowCounts(db)).toEqual(before);
+  });
+});

@@ -1,0 +1,20 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { runInTransaction } from "@/lib/db/run-in-transaction";
+import { fail, type Result } from "@/lib/result";
+import { recordDeployment, type DeploymentOutcome } from "./record-deployment";
+
+export interface DeployVersionRequest {
+  projectId: string;
+  environmentId: string;
+  versionId: string;
+  author: string;
+  /** `promote` when the version comes from another environment; see promoteEnvironment. */
+  kind?: "deploy" | "promote";
+}
+
+/** Makes an existing version active in an environment; no version is created. */
+export async function deployVersion(db: PrismaClient, request: DeployVersionRequest): Promise<Result<DeploymentOutcome>> {
+  const kind = request.kind ?? "deploy";
+  if (kind !== "deploy" && kind !== "promote") return fail("invalid", "A deployment is either a deploy or a promotion.");
+  return runInTransaction(db, (tx) => recordDeployment(tx, { ...request, kind }));
+}

@@ -1,0 +1,48 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { runInTransaction } from "@/lib/db/run-in-transaction";
+import { fail, type Result } from "@/lib/result";
+import { recordDeployment, type DeploymentOutcome } from "./record-deployment";
+
+export interface PromoteEnvironmentRequest {
+  projectId: string;
+  /** Where the tested version runs now, e.g. staging. */
+  fromEnvironmentId: string;
+  /** Where it should run too, e.g. production. */
+  toEnvironmentId: string;
+  author: string;
+  /**
+   * The version the user saw ("Promote staging's 1.2.0 to production"). When given and the
+   * source runs another version by now, nothing happens and the result is a conflict.
+   */
+  expectedVersionId?: string;
+}
+
+/** Deploys the version active in one environment to another, recorded as kind `promote`. */
+export async function promoteEnvironment(
+  db: PrismaClient,
+  request: PromoteEnvironmentRequest,
+): Promise<Result<DeploymentOutcome>> {
+  if (request.fromEnvironmentId === request.toEnvironmentId) {
+    return fail("invalid", "Choose two different environments to promote between.");
+  }
+  return runInTransaction(db, async (tx) => {
+    // The source is read, not locked: locking both rows could deadlock against a promotion
+    // the other way round, and expectedVersionId already guards against a stale source.
+    const source = await tx.environment.findFirst({
+      where: { id: request.fromEnvironmentId, projectId: request.projectId },
+      select: { name: true, activeVersionId: true },
+    });
+    if (!source) return fail("not_found", "The environment to promote from does not exist in this project.");
+    if (!source.activeVersionId) return fail("conflict", `${source.name} has no active version to promote.`);
+    if (request.expectedVersionId !== undefined && request.expectedVersionId !== source.activeVersionId) {
+      return fail("conflict", `${source.name} runs another version by now. Check it and try again.`);
+    }
+    return recordDeployment(tx, {
+      projectId: request.projectId,
+      environmentId: request.toEnvironmentId,
+      versionId: source.activeVersionId,
+      kind: "promote",
+      author: request.author,
+    });
+  });
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { lockEnvironment } from "@/lib/environments/lock-environment";
+import { fail, ok, type Result } from "@/lib/result";
+import { deploymentEntrySelect, toDeploymentEntry, versionRefSelect, type DeploymentEntry, type DeploymentKind } from "./deployment-entry";
+import { readSettingsFingerprint } from "./settings-fingerprint";
+
+export interface RecordDeploymentRequest {
+  projectId: string;
+  environmentId: string;
+  versionId: string;
+  kind: DeploymentKind;
+  author: string;
+}
+
+export interface DeploymentOutcome {
+  environment: { id: string; name: string };
+  deployment: DeploymentEntry;
+}
+
+/**
+ * Runs inside the caller's transaction (which must roll back when this fails): makes a
+ * version the environment's active one and records the deployment with the settings it
+ * runs with. The environment's row is locked first, so deployments of one environment take
+ * turns: each records the version that was really active before it, its sequence is higher
+ * than every earlier one, and the active version is always the newest deployment's.
+ */
+export async function recordDeployment(tx: Db, request: RecordDeploymentRequest): Promise<Result<DeploymentOutcome>> {
+  const environment = await lockEnvironment(tx, request.projectId, request.environmentId);
+  if (!environment) return fail("not_found", "This environment does not exist in this project.");
+  const version = await tx.version.findFirst({
+    where: { id: request.versionId, projectId: request.projectId },
+    select: versionRefSelect,
+  });
+  if (!version) return fail("not_found", "This version does not exist in this project.");
+  if (environment.activeVersionId === version.id) {
+    return fail("conflict", `${version.name} (#${version.number}) is already active in ${environment.name}.`);
+  }
+
+  const deployment = await tx.deployment.create({
+    data: {
+      id: randomUUID(),
+      environmentId: environment.id,
+      versionId: version.id,
+      previousVersionId: environment.activeVersionId,
+      kind: request.kind,
+      author: request.author,
+      settingsFingerprint: await readSettingsFingerprint(tx, environment.id),
+    },
+    select: deploymentEntrySelect,
+  });
+  await tx.environment.update({ where: { id: environment.id }, data: { activeVersionId: version.id } });
+  return ok({ environment: { id: environment.id, name: environment.name }, deployment: toDeploymentEntry(deployment) });
+}

@@ -1,0 +1,56 @@
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * Which settings an environment had when a deployment happened: key → whether it was a
+ * secret and the keyed hash of its value. Never a value, so it can sit in the deployment
+ * row and be compared later.
+ */
+export type SettingsFingerprint = Record<string, { secret: boolean; hash: string }>;
+
+export interface SettingsDifference {
+  added: string[];
+  removed: string[];
+  changed: string[];
+}
+
+export async function readSettingsFingerprint(db: Db, environmentId: string): Promise<SettingsFingerprint> {
+  const settings = await db.environmentSetting.findMany({
+    where: { environmentId },
+    select: { key: true, isSecret: true, valueHash: true },
+  });
+  return Object.fromEntries(settings.map((setting) => [setting.key, { secret: setting.isSecret, hash: setting.valueHash }]));
+}
+
+/** Reads a stored fingerprint; null when none was recorded or it is not in the expected shape. */
+export function parseSettingsFingerprint(stored: Prisma.JsonValue | null): SettingsFingerprint | null {
+  if (stored === null || typeof stored !== "object" || Array.isArray(stored)) return null;
+  const entries: Array<[string, { secret: boolean; hash: string }]> = [];
+  for (const [key, entry] of Object.entries(stored)) {
+    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return null;
+    const { secret, hash } = entry as Record<string, unknown>;
+    if (typeof secret !== "boolean" || typeof hash !== "string") return null;
+    entries.push([key, { secret, hash }]);
+  }
+  // fromEntries defines own properties, so keys such as __proto__ stay ordinary keys.
+  return Object.fromEntries(entries);
+}
+
+/** Keys added, removed, or changed (another value, or turned into or out of a secret), each sorted. */
+export function diffSettingsFingerprints(before: SettingsFingerprint, after: SettingsFingerprint): SettingsDifference {
+  const sorted = (keys: string[]) => keys.sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
+  const beforeKeys = Object.keys(before);
+  const afterKeys = Object.keys(after);
+  return {
+    added: sorted(afterKeys.filter((key) => !Object.hasOwn(before, key))),
+    removed: sorted(beforeKeys.filter((key) => !Object.hasOwn(after, key))),
+    changed: sorted(
+      afterKeys.filter((key) => {
+        if (!Object.hasOwn(before, key)) return false;
+        const old = before[key]!;
+        const now = after[key]!;
+        return old.hash !== now.hash || old.secret !== now.secret;
+      }),
+    ),
+  };
+}

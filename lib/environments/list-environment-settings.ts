@@ -1,0 +1,17 @@
+import type { Db } from "@/lib/db/client";
+import { fail, ok, type Result } from "@/lib/result";
+import { environmentSettingSelect, toEnvironmentSettingView, type EnvironmentSettingView } from "./environment-setting-view";
+
+/** An environment's settings by key, safe to send to the browser: secrets only masked. */
+export async function listEnvironmentSettings(
+  db: Db,
+  request: { projectId: string; environmentId: string },
+): Promise<Result<EnvironmentSettingView[]>> {
+  const environment = await db.environment.findFirst({
+    where: { id: request.environmentId, projectId: request.projectId },
+    select: { settings: { select: environmentSettingSelect } },
+  });
+  if (!environment) return fail("not_found", "This environment does not exist in this project.");
+  const rows = [...environment.settings].sort((left, right) => (left.key < right.key ? -1 : left.key > right.key ? 1 : 0));
+  return ok(rows.map(toEnvironmentSettingView));
+}

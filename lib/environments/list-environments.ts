@@ -1,0 +1,48 @@
+import type { Db } from "@/lib/db/client";
+import { versionRefSelect, type DeploymentKind, type VersionRef } from "@/lib/deployments/deployment-entry";
+import { findRollbackTargets } from "@/lib/deployments/find-rollback-targets";
+import { fail, ok, type Result } from "@/lib/result";
+
+export interface EnvironmentSummary {
+  id: string;
+  name: string;
+  position: number;
+  activeVersion: VersionRef | null;
+  lastDeployment: { when: Date; author: string; kind: DeploymentKind } | null;
+  /** What "Roll back" would re-activate; null when there is nothing to roll back to. */
+  rollbackTarget: VersionRef | null;
+}
+
+/** A project's environments in their order, each with what runs there and what "Roll back" would do. */
+export async function listEnvironments(db: Db, projectId: string): Promise<Result<EnvironmentSummary[]>> {
+  const project = await db.project.findUnique({
+    where: { id: projectId },
+    select: {
+      environments: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          name: true,
+          position: true,
+          activeVersion: { select: versionRefSelect },
+          deployments: { orderBy: { sequence: "desc" }, take: 1, select: { createdAt: true, author: true, kind: true } },
+        },
+      },
+    },
+  });
+  if (!project) return fail("not_found", "This project does not exist.");
+  const targets = await findRollbackTargets(
+    db,
+    project.environments.map((environment) => environment.id),
+  );
+  return ok(
+    project.environments.map(({ deployments, ...environment }) => {
+      const last = deployments[0];
+      return {
+        ...environment,
+        lastDeployment: last ? { when: last.createdAt, author: last.author, kind: last.kind as DeploymentKind } : null,
+        rollbackTarget: targets.get(environment.id) ?? null,
+      };
+    }),
+  );
+}

@@ -1,0 +1,27 @@
+import type { Db } from "@/lib/db/client";
+import { fail, ok, type Result } from "@/lib/result";
+import { decryptSecret } from "@/lib/secrets/decrypt-secret";
+import { settingContext } from "./setting-context";
+
+/**
+ * SERVER ONLY — never return this to a browser. Every setting of an environment with its
+ * real value, secrets decrypted: what the integration runs with. Throws
+ * SecretDecryptionError when a secret cannot be decrypted with the current key.
+ */
+export async function readEnvironmentSecrets(
+  db: Db,
+  request: { projectId: string; environmentId: string },
+): Promise<Result<Record<string, string>>> {
+  const environment = await db.environment.findFirst({
+    where: { id: request.environmentId, projectId: request.projectId },
+    select: { id: true, settings: { select: { key: true, isSecret: true, value: true, encryptedValue: true } } },
+  });
+  if (!environment) return fail("not_found", "This environment does not exist in this project.");
+  const entries = environment.settings.map((setting) => [
+    setting.key,
+    setting.isSecret
+      ? decryptSecret(setting.encryptedValue ?? "", settingContext(environment.id, setting.key))
+      : (setting.value ?? ""),
+  ]);
+  return ok(Object.fromEntries(entries));
+}

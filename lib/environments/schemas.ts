@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+export const MAX_SETTING_KEY_LENGTH = 100;
+export const MAX_SETTING_VALUE_LENGTH = 10_000;
+export const SETTING_KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Shared by the settings form and the server, which re-checks everything. Keys are case-sensitive. */
+export const settingKeySchema = z
+  .string({ error: "The key must be text." })
+  .transform((key) => key.trim())
+  .pipe(
+    z
+      .string()
+      .min(1, "Enter a key.")
+      .max(MAX_SETTING_KEY_LENGTH, `Keys are at most ${MAX_SETTING_KEY_LENGTH} characters.`)
+      .regex(
+        SETTING_KEY_PATTERN,
+        "A key starts with a letter or _ and holds only letters, digits, _, . and - (for example ERP_API_TOKEN).",
+      ),
+  );
+
+/** Values are kept exactly as typed (no trimming): whitespace can matter in a credential. */
+export const settingValueSchema = z
+  .string({ error: "The value must be text." })
+  .max(MAX_SETTING_VALUE_LENGTH, `Values are at most ${MAX_SETTING_VALUE_LENGTH.toLocaleString("en")} characters.`)
+  .refine((value) => !value.includes("\u0000"), "The value contains a NUL character, which cannot be stored.")
+  .refine((value) => !LONE_SURROGATE.test(value), "The value contains an invalid character.");
+
+export const environmentSettingInputSchema = z.object({
+  key: settingKeySchema,
+  value: settingValueSchema,
+  isSecret: z.boolean({ error: "Say whether the value is a secret." }).default(false),
+});
+
+export type EnvironmentSettingInput = z.input<typeof environmentSettingInputSchema>;

@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { runInTransaction } from "@/lib/db/run-in-transaction";
+import { fail, ok, type Result } from "@/lib/result";
+import { encryptSecret } from "@/lib/secrets/encrypt-secret";
+import { hashSettingValue } from "@/lib/secrets/hash-setting-value";
+import { environmentSettingSelect, toEnvironmentSettingView, type EnvironmentSettingView } from "./environment-setting-view";
+import { lockEnvironment } from "./lock-environment";
+import { environmentSettingInputSchema, type EnvironmentSettingInput } from "./schemas";
+import { settingContext } from "./setting-context";
+
+export interface SetEnvironmentSettingRequest extends EnvironmentSettingInput {
+  projectId: string;
+  environmentId: string;
+  /** `create` refuses a key that exists; `replace` refuses one that does not. */
+  mode: "create" | "replace";
+}
+
+/**
+ * Creates or replaces one setting of one environment. A secret is stored only encrypted;
+ * every value also gets a keyed hash for deployment fingerprints. Other environments are
+ * never touched.
+ */
+export async function setEnvironmentSetting(
+  db: PrismaClient,
+  request: SetEnvironmentSettingRequest,
+): Promise<Result<EnvironmentSettingView>> {
+  const parsed = environmentSettingInputSchema.safeParse(request);
+  if (!parsed.success) {
+    // The first problem per field is the one to show ("Enter a key.", not also "A key starts with…").
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
+    return fail("invalid", parsed.error.issues[0]?.message ?? "The setting is not valid.", fields);
+  }
+  const { key, value, isSecret } = parsed.data;
+  if (request.mode !== "create" && request.mode !== "replace") return fail("invalid", "Choose whether to create or replace the setting.");
+
+  return runInTransaction(db, async (tx) => {
+    const environment = await lockEnvironment(tx, request.projectId, request.environmentId);
+    if (!environment) return fail("not_found", "This environment does not exist in this project.");
+    const existing = await tx.environmentSetting.findUnique({
+      where: { environmentId_key: { environmentId: environment.id, key } },
+      select: { id: true },
+    });
+    if (request.mode === "create" && existing) {
+      const message = `${environment.name} already has a setting named ${key}. Edit it instead.`;
+      return fail("conflict", message, { key: message });
+    }
+    if (request.mode === "replace" && !existing) {
+      return fail("not_found", `${environment.name} has no setting named ${key}.`);
+    }
+
+    const context = settingContext(environment.id, key);
+    const data = {
+      isSecret,
+      value: isSecret ? null : value,
+      encryptedValue: isSecret ? encryptSecret(value, context) : null,
+      valueHash: hashSettingValue(value, context),
+      updatedAt: new Date(),
+    };
+    const row = existing
+      ? await tx.environmentSetting.update({ where: { id: existing.id }, data, select: environmentSettingSelect })
+      : await tx.environmentSetting.create({
+          data: { id: randomUUID(), environmentId: environment.id, key, ...data },
+          select: environmentSettingSelect,
+        });
+    return ok(toEnvironmentSettingView(row));
+  });
+}
