@@ -35,7 +35,7 @@ export class WorkspacePage {
   async openVersionHistory(): Promise<Locator> {
     await this.versionHistoryButton.click();
     const popover = this.page.getByRole("dialog", { name: /Version History/i });
-    await expect(popover.getByRole("textbox", { name: "Search versions" })).toBeVisible();
+    await expect(popover.getByRole("searchbox", { name: "Search versions" })).toBeVisible();
     return popover;
   }
 
