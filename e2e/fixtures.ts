@@ -14,7 +14,10 @@ export const test = base.extend<{ workspace: WorkspacePage }>({
       if (!url.startsWith(baseURL ?? "http://127.0.0.1") && !/^(data|blob):/.test(url)) foreignRequests.push(url);
     });
     page.on("console", (message) => {
-      if (message.type() === "error") consoleErrors.push(message.text());
+      // A refused stale save answers 409 by design; Chromium logs every non-2xx response.
+      if (message.type() === "error" && !/status of 409 \(Conflict\)/.test(message.text())) {
+        consoleErrors.push(message.text());
+      }
     });
     page.on("pageerror", (error) => consoleErrors.push(error.message));
 

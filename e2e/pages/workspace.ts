@@ -29,7 +29,7 @@ export class WorkspacePage {
   }
 
   async expectSaved() {
-    await expect(this.page.getByText("Saved", { exact: true })).toBeVisible();
+    await expect(this.page.getByRole("banner").getByText("Saved", { exact: true })).toBeVisible();
   }
 
   async openVersionHistory(): Promise<Locator> {
