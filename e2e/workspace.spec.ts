@@ -35,3 +35,16 @@ test("a version keeps the content it was created with while the draft moves on",
   expect(content).toContain(captured);
   expect(content).not.toContain(draftOnly);
 });
+
+test("offline edits are kept in the browser and saved when the connection returns", async ({ workspace, page, context }) => {
+  await workspace.open("workflows/refund-sync.ts");
+  await context.setOffline(true);
+  const marker = `// written offline ${Date.now()}`;
+  await workspace.typeAtStart(`${marker}\n`);
+  await expect(page.getByRole("banner").getByText("Offline — changes kept locally")).toBeVisible();
+
+  await context.setOffline(false);
+  await workspace.expectSaved();
+  await page.reload();
+  await expect(workspace.editorLines).toContainText(marker);
+});
