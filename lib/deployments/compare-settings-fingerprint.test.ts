@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createTestDb } from "@/lib/db/test-db";
+import { describe, expect, it } from "vitest";
 import { deleteEnvironmentSetting } from "@/lib/environments/delete-environment-setting";
 import { setEnvironmentSetting } from "@/lib/environments/set-environment-setting";
+import { setupTestDb } from "@/lib/testing/harness";
 import { compareSettingsFingerprint } from "./compare-settings-fingerprint";
 import { deployVersion } from "./deploy-version";
 import { rollbackEnvironment } from "./rollback-environment";
@@ -10,19 +9,12 @@ import { diffSettingsFingerprints, parseSettingsFingerprint } from "./settings-f
 import { failure, newProject, newVersion, stubTestSecretKey, value, type TestProject } from "./test-fixtures";
 
 stubTestSecretKey();
-let testDb: Awaited<ReturnType<typeof createTestDb>>;
-let db: PrismaClient;
-
-beforeAll(async () => {
-  testDb = await createTestDb();
-  db = testDb.prisma;
-});
-afterAll(() => testDb?.close());
+const testDb = setupTestDb();
 
 const author = "ada@example.com";
 
 function setting(project: TestProject, key: string, settingValue: string, options: { secret?: boolean; mode?: "create" | "replace" } = {}) {
-  return setEnvironmentSetting(db, {
+  return setEnvironmentSetting(testDb.db, {
     projectId: project.projectId,
     environmentId: project.environments.production,
     key,
@@ -33,15 +25,16 @@ function setting(project: TestProject, key: string, settingValue: string, option
 }
 
 function compare(project: TestProject, versionId: string) {
-  return compareSettingsFingerprint(db, { projectId: project.projectId, environmentId: project.environments.production, versionId });
+  return compareSettingsFingerprint(testDb.db, { projectId: project.projectId, environmentId: project.environments.production, versionId });
 }
 
 function deploy(project: TestProject, versionId: string) {
-  return deployVersion(db, { projectId: project.projectId, environmentId: project.environments.production, versionId, author }).then(value);
+  return deployVersion(testDb.db, { projectId: project.projectId, environmentId: project.environments.production, versionId, author }).then(value);
 }
 
 describe("compareSettingsFingerprint", () => {
   it("lists keys added, removed and changed since the version last became active", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "compare");
     const first = await newVersion(db, project.projectId, "1.0.0");
     const second = await newVersion(db, project.projectId, "1.1.0");
@@ -80,6 +73,7 @@ describe("compareSettingsFingerprint", () => {
   });
 
   it("compares with the newest time the version became active, also by a rollback", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "compare");
     const first = await newVersion(db, project.projectId, "1.0.0");
     const second = await newVersion(db, project.projectId, "1.1.0");
@@ -94,6 +88,7 @@ describe("compareSettingsFingerprint", () => {
   });
 
   it("says so when nothing was recorded for the version in this environment", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "compare");
     const version = await newVersion(db, project.projectId, "1.0.0");
     expect(value(await compare(project, version.id))).toEqual({ recorded: false, since: null, added: [], removed: [], changed: [] });
@@ -110,6 +105,7 @@ describe("compareSettingsFingerprint", () => {
   });
 
   it("refuses an unknown environment or version, or another project's", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "compare");
     const other = await newProject(db, "compare");
     const version = await newVersion(db, project.projectId, "1.0.0");

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createTestDb } from "@/lib/db/test-db";
+import { describe, expect, it } from "vitest";
 import { createDraftFile } from "@/lib/drafts/create-draft-file";
 import { getDraftStatus } from "@/lib/drafts/get-draft-status";
+import { setupTestDb } from "@/lib/testing/harness";
 import { getVersionFiles } from "@/lib/versions/get-version-files";
 import { restoreVersion } from "@/lib/versions/restore-version";
 import { deployLatestDraft, type DeployLatestDraftRequest } from "./deploy-latest-draft";
@@ -19,19 +18,12 @@ import {
 } from "./test-fixtures";
 
 stubTestSecretKey();
-let testDb: Awaited<ReturnType<typeof createTestDb>>;
-let db: PrismaClient;
-
-beforeAll(async () => {
-  testDb = await createTestDb();
-  db = testDb.prisma;
-});
-afterAll(() => testDb?.close());
+const testDb = setupTestDb();
 
 const author = "ada@example.com";
 
 function deployDraft(project: TestProject, request: Partial<DeployLatestDraftRequest> = {}) {
-  return deployLatestDraft(db, {
+  return deployLatestDraft(testDb.db, {
     projectId: project.projectId,
     environmentId: project.environments.production,
     name: "1.0.0",
@@ -41,11 +33,12 @@ function deployDraft(project: TestProject, request: Partial<DeployLatestDraftReq
 }
 
 async function changeDraft(project: TestProject, path: string) {
-  value(await createDraftFile(db, { projectId: project.projectId, path, content: `${path} content` }));
+  value(await createDraftFile(testDb.db, { projectId: project.projectId, path, content: `${path} content` }));
 }
 
 /** Everything a deployment of the draft could write, for this project and in total. */
 async function state(project: TestProject) {
+  const { db } = testDb;
   const row = await db.project.findUniqueOrThrow({
     where: { id: project.projectId },
     select: { versionCounter: true, draftBaseVersionId: true },
@@ -55,6 +48,7 @@ async function state(project: TestProject) {
 
 describe("deployLatestDraft", () => {
   it("creates exactly one version of origin deployment and one deployment that activates it", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "draft");
     const previous = await newVersion(db, project.projectId, "0.9.0");
     value(await deployVersion(db, { projectId: project.projectId, environmentId: project.environments.production, versionId: previous.id, author }));
@@ -89,6 +83,7 @@ describe("deployLatestDraft", () => {
   });
 
   it("deploys to an environment that never had a version", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "draft");
     const deployed = value(await deployDraft(project, { environmentId: project.environments.development }));
     expect(deployed.version).toMatchObject({ number: 1, origin: "deployment" });
@@ -96,6 +91,7 @@ describe("deployLatestDraft", () => {
   });
 
   it("leaves nothing behind when the deployment fails after the version was written", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "atomic");
     await changeDraft(project, "only-in-this-draft.ts");
     // A failure inside the transaction, after snapshotDraft has inserted blobs, the version
@@ -122,6 +118,7 @@ describe("deployLatestDraft", () => {
 
   describe("when no version would capture anything new", () => {
     it("refuses a draft unchanged since the latest version and names that version", async () => {
+      const { db } = testDb;
       const project = await newProject(db, "unchanged");
       const latest = await newVersion(db, project.projectId, "1.1.0");
       const before = await state(project);
@@ -139,6 +136,7 @@ describe("deployLatestDraft", () => {
     });
 
     it("names the older version the draft was restored from", async () => {
+      const { db } = testDb;
       const project = await newProject(db, "unchanged");
       const old = await newVersion(db, project.projectId, "1.0.0");
       await newVersion(db, project.projectId, "1.1.0");
@@ -148,6 +146,7 @@ describe("deployLatestDraft", () => {
     });
 
     it("of concurrent deployments of one draft, exactly one creates a version", async () => {
+      const { db } = testDb;
       const project = await newProject(db, "concurrent");
       await changeDraft(project, "feature.ts");
       const before = await state(project);
@@ -169,6 +168,7 @@ describe("deployLatestDraft", () => {
       ["a description over 2,000 characters", { description: "d".repeat(2001) }, "invalid", "Descriptions are at most 2,000 characters."],
       ["an unknown environment", { environmentId: "no-such-environment" }, "not_found", "This environment does not exist in this project."],
     ])("%s", async (_label, request, code, message) => {
+      const { db } = testDb;
       const project = await newProject(db, "invalid");
       await changeDraft(project, "work.ts");
       const before = await state(project);
@@ -177,6 +177,7 @@ describe("deployLatestDraft", () => {
     });
 
     it("a duplicate name", async () => {
+      const { db } = testDb;
       const project = await newProject(db, "invalid");
       await newVersion(db, project.projectId, "1.0.0");
       await changeDraft(project, "work.ts");
@@ -189,6 +190,7 @@ describe("deployLatestDraft", () => {
     });
 
     it("another project's environment, or an unknown project", async () => {
+      const { db } = testDb;
       const project = await newProject(db, "foreign");
       const other = await newProject(db, "foreign");
       await changeDraft(project, "work.ts");

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createTestDb } from "@/lib/db/test-db";
+import { describe, expect, it } from "vitest";
 import { getEnvironmentHistory } from "@/lib/environments/get-environment-history";
 import { listEnvironments } from "@/lib/environments/list-environments";
 import { setEnvironmentSetting } from "@/lib/environments/set-environment-setting";
+import { setupTestDb } from "@/lib/testing/harness";
 import { deployVersion } from "./deploy-version";
 import { promoteEnvironment } from "./promote-environment";
 import {
@@ -18,27 +17,21 @@ import {
 } from "./test-fixtures";
 
 stubTestSecretKey();
-let testDb: Awaited<ReturnType<typeof createTestDb>>;
-let db: PrismaClient;
-
-beforeAll(async () => {
-  testDb = await createTestDb();
-  db = testDb.prisma;
-});
-afterAll(() => testDb?.close());
+const testDb = setupTestDb();
 
 const author = "ada@example.com";
 
 function deploy(project: TestProject, versionId: string, environment: keyof TestProject["environments"] = "production") {
-  return deployVersion(db, { projectId: project.projectId, environmentId: project.environments[environment], versionId, author });
+  return deployVersion(testDb.db, { projectId: project.projectId, environmentId: project.environments[environment], versionId, author });
 }
 
 async function activeVersionId(environmentId: string) {
-  return (await db.environment.findUniqueOrThrow({ where: { id: environmentId } })).activeVersionId;
+  return (await testDb.db.environment.findUniqueOrThrow({ where: { id: environmentId } })).activeVersionId;
 }
 
 describe("deployVersion", () => {
   it("makes a version active and records where it came from", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "deploy");
     const first = await newVersion(db, project.projectId, "1.0.0");
     const second = await newVersion(db, project.projectId, "1.1.0");
@@ -71,6 +64,7 @@ describe("deployVersion", () => {
   });
 
   it("records a promotion when asked", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "deploy");
     const version = await newVersion(db, project.projectId, "1.0.0");
     const promoted = value(
@@ -80,6 +74,7 @@ describe("deployVersion", () => {
   });
 
   it("changes only the chosen environment", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "independent");
     const first = await newVersion(db, project.projectId, "1.0.0");
     const second = await newVersion(db, project.projectId, "1.1.0");
@@ -95,6 +90,7 @@ describe("deployVersion", () => {
   });
 
   it("stores the settings fingerprint: keys and hashes, never values", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "fingerprint");
     const version = await newVersion(db, project.projectId, "1.0.0");
     const environmentId = project.environments.production;
@@ -119,6 +115,7 @@ describe("deployVersion", () => {
 
   describe("refuses and changes nothing", () => {
     it("the version that is already active", async () => {
+      const { db } = testDb;
       const project = await newProject(db, "same");
       const version = await newVersion(db, project.projectId, "1.1.0");
       value(await deploy(project, version.id));
@@ -132,6 +129,7 @@ describe("deployVersion", () => {
     });
 
     it("unknown ids, another project's environment or version, and an unknown kind", async () => {
+      const { db } = testDb;
       const project = await newProject(db, "foreign");
       const other = await newProject(db, "foreign");
       const version = await newVersion(db, project.projectId, "1.0.0");
@@ -158,6 +156,7 @@ describe("deployVersion", () => {
 
   describe("under concurrency, the active version is always the newest deployment's", () => {
     it("20 concurrent deploys of different versions to one environment", async () => {
+      const { db } = testDb;
       const project = await newProject(db, "concurrent");
       const versions = [];
       for (let index = 0; index < 20; index++) versions.push(await newVersion(db, project.projectId, `v${index}`));
@@ -173,6 +172,7 @@ describe("deployVersion", () => {
     });
 
     it("20 concurrent deploys alternating between two versions: each one that succeeds really changes the version", async () => {
+      const { db } = testDb;
       const project = await newProject(db, "concurrent");
       const first = await newVersion(db, project.projectId, "a");
       const second = await newVersion(db, project.projectId, "b");
@@ -187,6 +187,7 @@ describe("deployVersion", () => {
     });
 
     it("the newest is decided by sequence, even when timestamps are equal or out of order", async () => {
+      const { db } = testDb;
       const project = await newProject(db, "ties");
       const environmentId = project.environments.production;
       const versions = [];
@@ -211,7 +212,7 @@ describe("deployVersion", () => {
 
 describe("promoteEnvironment", () => {
   function promote(project: TestProject, from: keyof TestProject["environments"], to: keyof TestProject["environments"], expectedVersionId?: string) {
-    return promoteEnvironment(db, {
+    return promoteEnvironment(testDb.db, {
       projectId: project.projectId,
       fromEnvironmentId: project.environments[from],
       toEnvironmentId: project.environments[to],
@@ -221,6 +222,7 @@ describe("promoteEnvironment", () => {
   }
 
   it("deploys the version active in one environment to another, as a promotion", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "promote");
     const version = await newVersion(db, project.projectId, "1.2.0");
     value(await deploy(project, version.id, "staging"));
@@ -235,6 +237,7 @@ describe("promoteEnvironment", () => {
   });
 
   it("refuses and changes nothing", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "promote");
     const other = await newProject(db, "promote");
     const first = await newVersion(db, project.projectId, "1.0.0");

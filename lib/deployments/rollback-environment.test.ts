@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createTestDb } from "@/lib/db/test-db";
+import { describe, expect, it } from "vitest";
 import { getEnvironmentHistory } from "@/lib/environments/get-environment-history";
 import { listEnvironments } from "@/lib/environments/list-environments";
+import { setupTestDb } from "@/lib/testing/harness";
 import type { VersionSummary } from "@/lib/versions/version-summary";
 import { deployVersion } from "./deploy-version";
 import { findRollbackTargets } from "./find-rollback-targets";
@@ -20,18 +19,12 @@ import {
 } from "./test-fixtures";
 
 stubTestSecretKey();
-let testDb: Awaited<ReturnType<typeof createTestDb>>;
-let db: PrismaClient;
-
-beforeAll(async () => {
-  testDb = await createTestDb();
-  db = testDb.prisma;
-});
-afterAll(() => testDb?.close());
+const testDb = setupTestDb();
 
 const author = "ada@example.com";
 
 async function setUp(names: string[]) {
+  const { db } = testDb;
   const project = await newProject(db, "rollback");
   const versions: Record<string, VersionSummary> = {};
   for (const name of names) versions[name] = await newVersion(db, project.projectId, name);
@@ -39,15 +32,15 @@ async function setUp(names: string[]) {
 }
 
 function deploy(project: TestProject, version: VersionSummary) {
-  return deployVersion(db, { projectId: project.projectId, environmentId: project.environments.production, versionId: version.id, author });
+  return deployVersion(testDb.db, { projectId: project.projectId, environmentId: project.environments.production, versionId: version.id, author });
 }
 
 function rollback(project: TestProject, expectedVersionId?: string) {
-  return rollbackEnvironment(db, { projectId: project.projectId, environmentId: project.environments.production, author, expectedVersionId });
+  return rollbackEnvironment(testDb.db, { projectId: project.projectId, environmentId: project.environments.production, author, expectedVersionId });
 }
 
 async function activeName(project: TestProject) {
-  const environment = await db.environment.findUniqueOrThrow({
+  const environment = await testDb.db.environment.findUniqueOrThrow({
     where: { id: project.environments.production },
     select: { activeVersion: { select: { name: true } } },
   });
@@ -55,18 +48,19 @@ async function activeName(project: TestProject) {
 }
 
 async function targetName(project: TestProject) {
-  const environments = value(await listEnvironments(db, project.projectId));
+  const environments = value(await listEnvironments(testDb.db, project.projectId));
   return environments.find((environment) => environment.name === "production")?.rollbackTarget?.name ?? null;
 }
 
 /** The newest-first history as "kind version←previous" lines. */
 async function history(project: TestProject) {
-  const page = value(await getEnvironmentHistory(db, { projectId: project.projectId, environmentId: project.environments.production }));
+  const page = value(await getEnvironmentHistory(testDb.db, { projectId: project.projectId, environmentId: project.environments.production }));
   return page.items.map((item) => `${item.kind} ${item.version.name}←${item.previousVersion?.name ?? "-"}`);
 }
 
 describe("rollbackEnvironment", () => {
   it("walks back one deployment per rollback: A, B, C → B → A → nothing", async () => {
+    const { db } = testDb;
     const { project, versions } = await setUp(["A", "B", "C"]);
     for (const name of ["A", "B", "C"]) value(await deploy(project, versions[name]!));
     expect(await targetName(project)).toBe("B");
@@ -90,6 +84,7 @@ describe("rollbackEnvironment", () => {
   });
 
   it("after a rollback, a new deploy is rolled back to the version it replaced, then further back", async () => {
+    const { db } = testDb;
     const { project, versions } = await setUp(["A", "B", "C", "D"]);
     for (const name of ["A", "B", "C"]) value(await deploy(project, versions[name]!));
     value(await rollback(project)); // → B
@@ -105,6 +100,7 @@ describe("rollbackEnvironment", () => {
   });
 
   it("treats a promotion like a deploy and a redeploy of an older version as a new step", async () => {
+    const { db } = testDb;
     const { project, versions } = await setUp(["A", "B"]);
     const fromStaging = (version: VersionSummary) =>
       deployVersion(db, { projectId: project.projectId, environmentId: project.environments.staging, versionId: version.id, author });
@@ -129,6 +125,7 @@ describe("rollbackEnvironment", () => {
   });
 
   it("rolls back only its own environment", async () => {
+    const { db } = testDb;
     const { project, versions } = await setUp(["A", "B"]);
     for (const environmentId of [project.environments.staging, project.environments.production]) {
       for (const name of ["A", "B"]) {
@@ -142,6 +139,7 @@ describe("rollbackEnvironment", () => {
   });
 
   it("never creates, changes or deletes a version", async () => {
+    const { db } = testDb;
     const { project, versions } = await setUp(["A", "B"]);
     value(await deploy(project, versions.A!));
     value(await deploy(project, versions.B!));
@@ -153,6 +151,7 @@ describe("rollbackEnvironment", () => {
 
   describe("refuses and changes nothing", () => {
     it("with no deployment, or only one", async () => {
+      const { db } = testDb;
       const { project, versions } = await setUp(["A"]);
       expect(failure(await rollback(project)).code).toBe("conflict");
       value(await deploy(project, versions.A!));
@@ -162,6 +161,7 @@ describe("rollbackEnvironment", () => {
     });
 
     it("when the target changed since the user saw it", async () => {
+      const { db } = testDb;
       const { project, versions } = await setUp(["A", "B", "C"]);
       value(await deploy(project, versions.A!));
       value(await deploy(project, versions.B!));
@@ -178,6 +178,7 @@ describe("rollbackEnvironment", () => {
     });
 
     it("an unknown environment or one of another project", async () => {
+      const { db } = testDb;
       const { project } = await setUp([]);
       const other = await newProject(db, "rollback");
       const before = await rowCounts(db);
@@ -192,6 +193,7 @@ describe("rollbackEnvironment", () => {
   });
 
   it("stays consistent under 10 concurrent deploys and 10 concurrent rollbacks", async () => {
+    const { db } = testDb;
     const names = Array.from({ length: 10 }, (_, index) => `v${index}`);
     const { project, versions } = await setUp(["base", "base2", ...names]);
     value(await deploy(project, versions.base!));

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createTestDb } from "@/lib/db/test-db";
+import { describe, expect, it } from "vitest";
 import { hashContent } from "@/lib/files/hash-content";
-import { createProject } from "@/lib/projects/create-project";
-import type { Result } from "@/lib/result";
+import { revisionOf } from "@/lib/testing/draft-helpers";
+import { failure, newProject, setupTestDb, value } from "@/lib/testing/harness";
 import { createDraftFile } from "./create-draft-file";
 import { deleteDraftPath } from "./delete-draft-path";
 import { getDraftFile } from "./get-draft-file";
@@ -11,31 +9,11 @@ import { listDraftFiles } from "./list-draft-files";
 import { renameDraftPath } from "./rename-draft-path";
 import { saveDraftFile } from "./save-draft-file";
 
-let testDb: Awaited<ReturnType<typeof createTestDb>>;
-let db: PrismaClient;
-
-beforeAll(async () => {
-  testDb = await createTestDb();
-  db = testDb.prisma;
-});
-afterAll(() => testDb?.close());
-
-let projectCount = 0;
-async function newProject(files: Record<string, string> = {}): Promise<string> {
-  const slug = `drafts-${++projectCount}`;
-  const created = await createProject(db, {
-    slug,
-    name: slug,
-    files: Object.entries(files).map(([path, content]) => ({ path, content })),
-    environments: [],
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  return created.value.id;
-}
+const testDb = setupTestDb();
 
 /** path → content, revision for one project's draft. */
 async function draft(projectId: string) {
-  const rows = await db.draftFile.findMany({
+  const rows = await testDb.db.draftFile.findMany({
     where: { projectId },
     select: { path: true, content: true, revision: true },
     orderBy: { path: "asc" },
@@ -52,14 +30,9 @@ function revisionIn(files: Draft, path: string): number {
   return file.revision;
 }
 
-/** The revision stored for one file right now. */
-async function revisionOf(projectId: string, path: string): Promise<number> {
-  return (await db.draftFile.findUniqueOrThrow({ where: { projectId_path: { projectId, path } } })).revision;
-}
-
 /** Every draft file's revision, across all projects. */
 async function allRevisions(): Promise<number[]> {
-  return (await db.draftFile.findMany({ select: { revision: true } })).map((row) => row.revision);
+  return (await testDb.db.draftFile.findMany({ select: { revision: true } })).map((row) => row.revision);
 }
 
 /** Revisions come from one sequence, so no two files anywhere ever share one. */
@@ -90,37 +63,28 @@ async function expectRenamed(projectId: string, before: Draft, moves: Record<str
 
 /** Sorted here rather than by the database, whose collation may order punctuation differently. */
 async function paths(projectId: string) {
-  return (await listDraftFiles(db, projectId)).map((file) => file.path).sort();
+  return (await listDraftFiles(testDb.db, projectId)).map((file) => file.path).sort();
 }
 
 /** Everything a refused call must leave alone. */
 async function everything(projectId: string) {
-  return { draft: await draft(projectId), totalFiles: await db.draftFile.count() };
-}
-
-function failure<T>(result: Result<T>) {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.value;
+  return { draft: await draft(projectId), totalFiles: await testDb.db.draftFile.count() };
 }
 
 describe("saveDraftFile", () => {
   it("saves on the current revision and moves it forward", async () => {
-    const projectId = await newProject({ "a.ts": "one" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "one" });
     const loaded = value(await getDraftFile(db, projectId, "a.ts"));
-    expect(loaded).toEqual({ path: "a.ts", content: "one", revision: await revisionOf(projectId, "a.ts") });
+    expect(loaded).toEqual({ path: "a.ts", content: "one", revision: await revisionOf(db, projectId, "a.ts") });
 
     const second = value(await saveDraftFile(db, { projectId, path: "a.ts", content: "two", baseRevision: loaded.revision }));
     expect(second.revision).toBeGreaterThan(loaded.revision);
-    expect(await revisionOf(projectId, "a.ts")).toBe(second.revision);
+    expect(await revisionOf(db, projectId, "a.ts")).toBe(second.revision);
 
     const third = value(await saveDraftFile(db, { projectId, path: "a.ts", content: "three ✓", baseRevision: second.revision }));
     expect(third.revision).toBeGreaterThan(second.revision);
-    expect(await revisionOf(projectId, "a.ts")).toBe(third.revision);
+    expect(await revisionOf(db, projectId, "a.ts")).toBe(third.revision);
 
     expect(value(await getDraftFile(db, projectId, "a.ts"))).toEqual({ path: "a.ts", content: "three ✓", revision: third.revision });
     const [entry] = await listDraftFiles(db, projectId);
@@ -129,8 +93,9 @@ describe("saveDraftFile", () => {
   });
 
   it("refuses a stale revision with the current text and changes nothing", async () => {
-    const projectId = await newProject({ "a.ts": "one" });
-    const loaded = await revisionOf(projectId, "a.ts");
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "one" });
+    const loaded = await revisionOf(db, projectId, "a.ts");
     const theirs = value(await saveDraftFile(db, { projectId, path: "a.ts", content: "theirs", baseRevision: loaded }));
     const before = await everything(projectId);
     expect(revisionIn(before.draft, "a.ts")).toBe(theirs.revision);
@@ -149,7 +114,8 @@ describe("saveDraftFile", () => {
   });
 
   it("refuses a revision from the future", async () => {
-    const projectId = await newProject({ "a.ts": "one" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "one" });
     const before = await everything(projectId);
     const current = revisionIn(before.draft, "a.ts");
     const future = Math.max(...(await allRevisions())) + 1000;
@@ -159,7 +125,8 @@ describe("saveDraftFile", () => {
   });
 
   it("a file deleted and created again never reuses a revision", async () => {
-    const projectId = await newProject({ "x.ts": "old", "y.ts": "other" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "x.ts": "old", "y.ts": "other" });
     const loaded = value(await getDraftFile(db, projectId, "x.ts"));
     value(await deleteDraftPath(db, { projectId, path: "x.ts" }));
     const created = value(await createDraftFile(db, { projectId, path: "x.ts", content: "new" }));
@@ -182,8 +149,9 @@ describe("saveDraftFile", () => {
   });
 
   it("of 20 concurrent saves on one revision acknowledges exactly one and keeps its text", async () => {
-    const projectId = await newProject({ "a.ts": "base" });
-    const base = await revisionOf(projectId, "a.ts");
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "base" });
+    const base = await revisionOf(db, projectId, "a.ts");
 
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
@@ -205,8 +173,9 @@ describe("saveDraftFile", () => {
   });
 
   it("chained saves from one editor never lose a write", async () => {
-    const projectId = await newProject({ "a.ts": "" });
-    let revision = await revisionOf(projectId, "a.ts");
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "" });
+    let revision = await revisionOf(db, projectId, "a.ts");
     for (let index = 1; index <= 10; index++) {
       const saved = value(await saveDraftFile(db, { projectId, path: "a.ts", content: `v${index}`, baseRevision: revision }));
       expect(saved.revision).toBeGreaterThan(revision);
@@ -216,7 +185,8 @@ describe("saveDraftFile", () => {
   });
 
   it("refuses a save to a path that does not exist, creating nothing", async () => {
-    const projectId = await newProject({ "a.ts": "one" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "one" });
     const before = await everything(projectId);
     expect(failure(await saveDraftFile(db, { projectId, path: "b.ts", content: "x", baseRevision: 1 }))).toEqual({
       code: "not_found",
@@ -226,11 +196,12 @@ describe("saveDraftFile", () => {
   });
 
   it("only touches the file of the project it names", async () => {
-    const mine = await newProject({ "a.ts": "mine" });
-    const theirs = await newProject({ "a.ts": "theirs" });
+    const { db } = testDb;
+    const mine = await newProject(db, { "a.ts": "mine" });
+    const theirs = await newProject(db, { "a.ts": "theirs" });
     const before = await draft(theirs);
     const saved = value(
-      await saveDraftFile(db, { projectId: mine, path: "a.ts", content: "changed", baseRevision: await revisionOf(mine, "a.ts") }),
+      await saveDraftFile(db, { projectId: mine, path: "a.ts", content: "changed", baseRevision: await revisionOf(db, mine, "a.ts") }),
     );
     expect(await draft(mine)).toEqual({ "a.ts": { content: "changed", revision: saved.revision } });
     expect(await draft(theirs)).toEqual(before);
@@ -241,7 +212,8 @@ describe("saveDraftFile", () => {
     ["NUL", "a\u0000b", "invalid"],
     ["lone surrogate", "a\ud800", "invalid"],
   ])("refuses %s content and changes nothing", async (_label, content, code) => {
-    const projectId = await newProject({ "a.ts": "one" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "one" });
     const before = await everything(projectId);
     const baseRevision = revisionIn(before.draft, "a.ts");
     expect(failure(await saveDraftFile(db, { projectId, path: "a.ts", content, baseRevision })).code).toBe(code);
@@ -249,15 +221,17 @@ describe("saveDraftFile", () => {
   });
 
   it("accepts content of exactly 1 MB", async () => {
-    const projectId = await newProject({ "a.ts": "one" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "one" });
     const content = "é".repeat(524_288);
-    const saved = value(await saveDraftFile(db, { projectId, path: "a.ts", content, baseRevision: await revisionOf(projectId, "a.ts") }));
+    const saved = value(await saveDraftFile(db, { projectId, path: "a.ts", content, baseRevision: await revisionOf(db, projectId, "a.ts") }));
     expect(value(await getDraftFile(db, projectId, "a.ts"))).toEqual({ path: "a.ts", content, revision: saved.revision });
     expect((await listDraftFiles(db, projectId))[0]?.size).toBe(1_048_576);
   });
 
   it.each([0, -1, 1.5, Number.NaN])("refuses base revision %s", async (baseRevision) => {
-    const projectId = await newProject({ "a.ts": "one" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "one" });
     const before = await everything(projectId);
     expect(failure(await saveDraftFile(db, { projectId, path: "a.ts", content: "x", baseRevision }))).toEqual({
       code: "invalid",
@@ -269,7 +243,8 @@ describe("saveDraftFile", () => {
 
 describe("createDraftFile", () => {
   it("creates a file with a fresh revision under its normalised path", async () => {
-    const projectId = await newProject({ "a.ts": "one" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "one" });
     const before = await draft(projectId);
     const existing = await allRevisions();
 
@@ -292,7 +267,8 @@ describe("createDraftFile", () => {
   });
 
   it("creates an empty file when no content is given", async () => {
-    const projectId = await newProject();
+    const { db } = testDb;
+    const projectId = await newProject(db);
     const existing = await allRevisions();
     const created = value(await createDraftFile(db, { projectId, path: "empty.json" }));
     expect(created.revision).toBeGreaterThan(0);
@@ -305,8 +281,9 @@ describe("createDraftFile", () => {
   });
 
   it("gives every file of a new project its own revision", async () => {
+    const { db } = testDb;
     const existing = await allRevisions();
-    const projectId = await newProject({ "a.ts": "a", "b.ts": "b", "c/d.ts": "d" });
+    const projectId = await newProject(db, { "a.ts": "a", "b.ts": "b", "c/d.ts": "d" });
     const revisions = Object.values(await draft(projectId)).map((file) => file.revision);
     expect(revisions).toHaveLength(3);
     for (const revision of revisions) {
@@ -324,14 +301,16 @@ describe("createDraftFile", () => {
     ["a file named like a folder", ["a/b.ts"], "a", "A folder named a already exists."],
     ["a file named like a nested folder", ["a/b/c.ts"], "a/b", "A folder named a/b already exists."],
   ])("refuses %s as a conflict", async (_label, existing, path, message) => {
-    const projectId = await newProject(Object.fromEntries(existing.map((name) => [name, "kept"])));
+    const { db } = testDb;
+    const projectId = await newProject(db, Object.fromEntries(existing.map((name) => [name, "kept"])));
     const before = await everything(projectId);
     expect(failure(await createDraftFile(db, { projectId, path, content: "new" }))).toEqual({ code: "conflict", message });
     expect(await everything(projectId)).toEqual(before);
   });
 
   it("tells apart names that only share a prefix", async () => {
-    const projectId = await newProject({ "a/x.ts": "", "ab.ts": "" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a/x.ts": "", "ab.ts": "" });
     value(await createDraftFile(db, { projectId, path: "ab" }));
     value(await createDraftFile(db, { projectId, path: "a.ts" }));
     value(await createDraftFile(db, { projectId, path: "ab.ts.bak/x" }));
@@ -339,7 +318,8 @@ describe("createDraftFile", () => {
   });
 
   it("treats _ and % in paths as plain characters", async () => {
-    const projectId = await newProject({ "axb/y.ts": "", "100%/z.ts": "" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "axb/y.ts": "", "100%/z.ts": "" });
     value(await createDraftFile(db, { projectId, path: "a_b" }));
     value(await createDraftFile(db, { projectId, path: "1%" }));
     expect(await paths(projectId)).toEqual(["1%", "100%/z.ts", "a_b", "axb/y.ts"]);
@@ -355,7 +335,8 @@ describe("createDraftFile", () => {
     ["", "Enter a file path."],
     ["p".repeat(256), "The file path is 256 characters long; the limit is 255."],
   ])("refuses the path %j as invalid", async (path, message) => {
-    const projectId = await newProject({ "a.ts": "one" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "one" });
     const before = await everything(projectId);
     expect(failure(await createDraftFile(db, { projectId, path }))).toEqual({ code: "invalid", message });
     expect(await everything(projectId)).toEqual(before);
@@ -365,20 +346,23 @@ describe("createDraftFile", () => {
     ["oversized", "x".repeat(1_048_577), "too_large"],
     ["NUL", "\u0000", "invalid"],
   ])("refuses %s content", async (_label, content, code) => {
-    const projectId = await newProject();
+    const { db } = testDb;
+    const projectId = await newProject(db);
     expect(failure(await createDraftFile(db, { projectId, path: "big.txt", content })).code).toBe(code);
     expect(await everything(projectId)).toEqual({ draft: {}, totalFiles: await db.draftFile.count() });
   });
 
   it("refuses an unknown project", async () => {
+    const { db } = testDb;
     const before = await db.draftFile.count();
     expect(failure(await createDraftFile(db, { projectId: "no-such-project", path: "a.ts" })).code).toBe("not_found");
     expect(await db.draftFile.count()).toBe(before);
   });
 
   it("allows the 2,000th file and refuses the 2,001st", async () => {
+    const { db } = testDb;
     const files = Object.fromEntries(Array.from({ length: 1999 }, (_, index) => [`files/f${index}.ts`, `// ${index}`]));
-    const projectId = await newProject(files);
+    const projectId = await newProject(db, files);
     value(await createDraftFile(db, { projectId, path: "files/last.ts" }));
     expect(await db.draftFile.count({ where: { projectId } })).toBe(2000);
 
@@ -394,8 +378,9 @@ describe("createDraftFile", () => {
 
 describe("renameDraftPath", () => {
   it("renames a file, keeps its text and bumps its revision", async () => {
-    const projectId = await newProject({ "a.ts": "text", "other.ts": "o" });
-    const saved = value(await saveDraftFile(db, { projectId, path: "a.ts", content: "edited", baseRevision: await revisionOf(projectId, "a.ts") }));
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "text", "other.ts": "o" });
+    const saved = value(await saveDraftFile(db, { projectId, path: "a.ts", content: "edited", baseRevision: await revisionOf(db, projectId, "a.ts") }));
     const before = await draft(projectId);
     expect(revisionIn(before, "a.ts")).toBe(saved.revision);
 
@@ -407,7 +392,8 @@ describe("renameDraftPath", () => {
   });
 
   it("makes an editor still holding the old revision conflict instead of writing", async () => {
-    const projectId = await newProject({ "a.ts": "text" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "text" });
     const before = await draft(projectId);
     const loaded = revisionIn(before, "a.ts");
     value(await renameDraftPath(db, { projectId, from: "a.ts", to: "b.ts" }));
@@ -425,7 +411,8 @@ describe("renameDraftPath", () => {
   });
 
   it("moves a folder with everything in it and nothing else", async () => {
-    const projectId = await newProject({
+    const { db } = testDb;
+    const projectId = await newProject(db, {
       "src/a.ts": "a",
       "src/sub/b.ts": "b",
       "src2/c.ts": "c",
@@ -443,7 +430,8 @@ describe("renameDraftPath", () => {
 
   it("moves a folder up into its parent", async () => {
     // Inserted deepest first so that a naive row-by-row move would hit a/a/x.ts while it is still there.
-    const projectId = await newProject({ "a/a/a/x.ts": "deep", "a/a/x.ts": "shallow" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a/a/a/x.ts": "deep", "a/a/x.ts": "shallow" });
     const before = await draft(projectId);
     value(await renameDraftPath(db, { projectId, from: "a/a", to: "a" }));
     const after = await expectRenamed(projectId, before, { "a/a/a/x.ts": "a/a/x.ts", "a/a/x.ts": "a/x.ts" });
@@ -452,14 +440,16 @@ describe("renameDraftPath", () => {
   });
 
   it("renames a file to the name of the folder it leaves once that folder would be empty", async () => {
-    const projectId = await newProject({ "a/only.ts": "only" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a/only.ts": "only" });
     const before = await draft(projectId);
     value(await renameDraftPath(db, { projectId, from: "a/only.ts", to: "a" }));
     await expectRenamed(projectId, before, { "a/only.ts": "a" });
   });
 
   it("does nothing when the name stays the same", async () => {
-    const projectId = await newProject({ "a.ts": "text" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "text" });
     const before = await everything(projectId);
     expect(value(await renameDraftPath(db, { projectId, from: "a.ts", to: "./a.ts" }))).toEqual({ renamed: [] });
     expect(await everything(projectId)).toEqual(before);
@@ -474,7 +464,8 @@ describe("renameDraftPath", () => {
     ["a folder into a file", "dir", "b.ts/dir", "b.ts is a file, so it cannot also be a folder."],
     ["a file onto a folder it is in with others", "dir/x.ts", "dir", "A folder named dir already exists."],
   ])("refuses to move %s", async (_label, from, to, message) => {
-    const projectId = await newProject({ "a.ts": "a", "b.ts": "b", "dir/x.ts": "x", "dir/y.ts": "y", "other/z.ts": "z" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "a", "b.ts": "b", "dir/x.ts": "x", "dir/y.ts": "y", "other/z.ts": "z" });
     const before = await everything(projectId);
     expect(failure(await renameDraftPath(db, { projectId, from, to }))).toEqual({ code: "conflict", message });
     expect(await everything(projectId)).toEqual(before);
@@ -488,14 +479,16 @@ describe("renameDraftPath", () => {
     ["dir", "a\u0000", "The file path contains a control character."],
     ["dir", "", "Enter a file path."],
   ])("refuses to move %s to %j as invalid", async (from, to, message) => {
-    const projectId = await newProject({ "dir/x.ts": "x", "dir/sub/y.ts": "y" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "dir/x.ts": "x", "dir/sub/y.ts": "y" });
     const before = await everything(projectId);
     expect(failure(await renameDraftPath(db, { projectId, from, to }))).toEqual({ code: "invalid", message });
     expect(await everything(projectId)).toEqual(before);
   });
 
   it("refuses a folder move that would make a path longer than 255 characters", async () => {
-    const projectId = await newProject({ [`d/${"f".repeat(250)}`]: "long", "d/short.ts": "short" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { [`d/${"f".repeat(250)}`]: "long", "d/short.ts": "short" });
     const before = await everything(projectId);
     const error = failure(await renameDraftPath(db, { projectId, from: "d", to: "longer-folder" }));
     expect(error.code).toBe("invalid");
@@ -509,14 +502,16 @@ describe("renameDraftPath", () => {
     ["a partial name", "di"],
     ["a folder with a trailing slash", "dir/"],
   ])("refuses to move %s as not found", async (_label, from) => {
-    const projectId = await newProject({ "dir/x.ts": "x" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "dir/x.ts": "x" });
     const before = await everything(projectId);
     expect(failure(await renameDraftPath(db, { projectId, from, to: "elsewhere" })).code).toBe("not_found");
     expect(await everything(projectId)).toEqual(before);
   });
 
   it("treats _ and % in a folder name as plain characters", async () => {
-    const projectId = await newProject({ "a_b/x.ts": "x", "axb/y.ts": "y", "100%/z.ts": "z" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a_b/x.ts": "x", "axb/y.ts": "y", "100%/z.ts": "z" });
     const before = await draft(projectId);
     value(await renameDraftPath(db, { projectId, from: "a_b", to: "c" }));
     const after = await expectRenamed(projectId, before, { "a_b/x.ts": "c/x.ts" });
@@ -525,8 +520,9 @@ describe("renameDraftPath", () => {
   });
 
   it("does not find files of another project", async () => {
-    const other = await newProject({ "shared.ts": "x" });
-    const projectId = await newProject();
+    const { db } = testDb;
+    const other = await newProject(db, { "shared.ts": "x" });
+    const projectId = await newProject(db);
     const before = await draft(other);
     expect(failure(await renameDraftPath(db, { projectId, from: "shared.ts", to: "b.ts" })).code).toBe("not_found");
     expect(await draft(other)).toEqual(before);
@@ -535,14 +531,16 @@ describe("renameDraftPath", () => {
 
 describe("deleteDraftPath", () => {
   it("deletes a file", async () => {
-    const projectId = await newProject({ "a.ts": "a", "b.ts": "b" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "a", "b.ts": "b" });
     const before = await draft(projectId);
     expect(value(await deleteDraftPath(db, { projectId, path: "a.ts" }))).toEqual({ deleted: 1 });
     expect(await draft(projectId)).toEqual({ "b.ts": { content: "b", revision: revisionIn(before, "b.ts") } });
   });
 
   it("deletes a folder with everything in it and nothing else", async () => {
-    const projectId = await newProject({
+    const { db } = testDb;
+    const projectId = await newProject(db, {
       "src/a.ts": "a",
       "src/sub/b.ts": "b",
       "src2/c.ts": "c",
@@ -553,14 +551,16 @@ describe("deleteDraftPath", () => {
   });
 
   it("treats _ and % in a folder name as plain characters", async () => {
-    const projectId = await newProject({ "a_b/x.ts": "x", "axb/y.ts": "y", "nested/z.ts": "z" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a_b/x.ts": "x", "axb/y.ts": "y", "nested/z.ts": "z" });
     expect(value(await deleteDraftPath(db, { projectId, path: "a_b" }))).toEqual({ deleted: 1 });
     expect(failure(await deleteDraftPath(db, { projectId, path: "%" })).code).toBe("not_found");
     expect(await paths(projectId)).toEqual(["axb/y.ts", "nested/z.ts"]);
   });
 
   it("refuses a missing path and changes nothing", async () => {
-    const projectId = await newProject({ "dir/x.ts": "x" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "dir/x.ts": "x" });
     const before = await everything(projectId);
     for (const path of ["missing.ts", "di", "dir/x", ""]) {
       expect(failure(await deleteDraftPath(db, { projectId, path })).code).toBe("not_found");
@@ -569,8 +569,9 @@ describe("deleteDraftPath", () => {
   });
 
   it("leaves other projects alone", async () => {
-    const other = await newProject({ "a.ts": "theirs" });
-    const projectId = await newProject({ "a.ts": "mine" });
+    const { db } = testDb;
+    const other = await newProject(db, { "a.ts": "theirs" });
+    const projectId = await newProject(db, { "a.ts": "mine" });
     const before = await draft(other);
     value(await deleteDraftPath(db, { projectId, path: "a.ts" }));
     expect(await draft(other)).toEqual(before);

@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createTestDb } from "@/lib/db/test-db";
+import { describe, expect, it, vi } from "vitest";
 import { failure, newProject, rowCounts, stubTestSecretKey, value, type TestProject } from "@/lib/deployments/test-fixtures";
 import { SecretDecryptionError } from "@/lib/secrets/decrypt-secret";
 import { SECRET_KEY_ENV } from "@/lib/secrets/secret-key";
+import { setupTestDb } from "@/lib/testing/harness";
 import { deleteEnvironmentSetting } from "./delete-environment-setting";
 import type { EnvironmentSettingView } from "./environment-setting-view";
 import { listEnvironmentSettings } from "./list-environment-settings";
@@ -12,19 +11,12 @@ import { readEnvironmentSecrets } from "./read-environment-secrets";
 import { setEnvironmentSetting, type SetEnvironmentSettingRequest } from "./set-environment-setting";
 
 const testKey = stubTestSecretKey();
-let testDb: Awaited<ReturnType<typeof createTestDb>>;
-let db: PrismaClient;
-
-beforeAll(async () => {
-  testDb = await createTestDb();
-  db = testDb.prisma;
-});
-afterAll(() => testDb?.close());
+const testDb = setupTestDb();
 
 const TOKEN = "erp_live_9f8e7d6c5b4a3210";
 
 function set(project: TestProject, request: Partial<SetEnvironmentSettingRequest> & { key: string; value: string }) {
-  return setEnvironmentSetting(db, {
+  return setEnvironmentSetting(testDb.db, {
     projectId: project.projectId,
     environmentId: project.environments.production,
     isSecret: false,
@@ -40,12 +32,13 @@ function withoutTime(setting: EnvironmentSettingView) {
 }
 
 async function rawRows(environmentId: string) {
-  return db.$queryRaw<Array<Record<string, unknown>>>`
+  return testDb.db.$queryRaw<Array<Record<string, unknown>>>`
     SELECT * FROM environment_settings WHERE environment_id = ${environmentId} ORDER BY key`;
 }
 
 describe("secret settings", () => {
   it("are stored only encrypted: no column holds the plaintext", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "secrets");
     const created = value(await set(project, { key: "ERP_API_TOKEN", value: TOKEN, isSecret: true }));
     expect(created).toEqual({ key: "ERP_API_TOKEN", isSecret: true, maskedValue: "••••••3210", readable: true, updatedAt: expect.any(Date) });
@@ -59,6 +52,7 @@ describe("secret settings", () => {
   });
 
   it("decrypt back to the exact value on the server only", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "secrets");
     const unicode = "  pässwörd 🚀 with spaces ";
     value(await set(project, { key: "ERP_API_TOKEN", value: TOKEN, isSecret: true }));
@@ -73,6 +67,7 @@ describe("secret settings", () => {
   });
 
   it("are listed only masked, plain values in full, sorted by key", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "secrets");
     value(await set(project, { key: "SHOP_API_TOKEN", value: "shpat_0123456789abcdef", isSecret: true }));
     value(await set(project, { key: "PIN", value: "4711", isSecret: true }));
@@ -90,6 +85,7 @@ describe("secret settings", () => {
   });
 
   it("with another key: listing marks them unreadable, reading them fails clearly", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "secrets");
     const where = { projectId: project.projectId, environmentId: project.environments.production };
     value(await set(project, { key: "ERP_API_TOKEN", value: TOKEN, isSecret: true }));
@@ -111,6 +107,7 @@ describe("secret settings", () => {
   });
 
   it("cannot be written in plain text, even bypassing the code", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "secrets");
     const environmentId = project.environments.production;
     const insert = (isSecret: boolean, plain: string | null, encrypted: string | null, key = "K") =>
@@ -125,6 +122,7 @@ describe("secret settings", () => {
   });
 
   it("copied into another setting's row no longer decrypt", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "secrets");
     value(await set(project, { key: "A_TOKEN", value: TOKEN, isSecret: true }));
     value(await set(project, { key: "B_TOKEN", value: "something else entirely", isSecret: true }));
@@ -140,6 +138,7 @@ describe("secret settings", () => {
 
 describe("setEnvironmentSetting", () => {
   it("replaces a value, and can turn a plain value into a secret and back", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "replace");
     const where = { projectId: project.projectId, environmentId: project.environments.production };
     value(await set(project, { key: "ERP_API_URL", value: "https://erp-old.example.com" }));
@@ -162,6 +161,7 @@ describe("setEnvironmentSetting", () => {
   });
 
   it("trims the key but keeps the value exactly, and accepts an empty value", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "replace");
     expect(value(await set(project, { key: "  ERP.api-url_2 ", value: "  spaced  " }))).toMatchObject({
       key: "ERP.api-url_2",
@@ -172,6 +172,7 @@ describe("setEnvironmentSetting", () => {
   });
 
   it("treats keys such as __proto__ and constructor as ordinary keys", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "proto");
     value(await set(project, { key: "__proto__", value: "a" }));
     value(await set(project, { key: "constructor", value: "b", isSecret: true }));
@@ -183,6 +184,7 @@ describe("setEnvironmentSetting", () => {
   });
 
   it("changes only its own environment", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "independent");
     const other = await newProject(db, "independent");
     value(await set(project, { environmentId: project.environments.staging, key: "ERP_API_URL", value: "https://erp-test.example.com" }));
@@ -209,6 +211,7 @@ describe("setEnvironmentSetting", () => {
       ["a value with a lone surrogate", { key: "K", value: "a\ud800" }, { value: "The value contains an invalid character." }],
       ["a value that is not text", { key: "K", value: 42 as unknown as string }, { value: "The value must be text." }],
     ])("%s", async (_label, input, fields) => {
+      const { db } = testDb;
       const project = await newProject(db, "invalid");
       value(await set(project, { key: "EXISTING", value: "kept" }));
       const before = await rowCounts(db);
@@ -222,6 +225,7 @@ describe("setEnvironmentSetting", () => {
     });
 
     it("a duplicate key when creating", async () => {
+      const { db } = testDb;
       const project = await newProject(db, "duplicate");
       value(await set(project, { key: "ERP_API_TOKEN", value: TOKEN, isSecret: true }));
       const rows = await rawRows(project.environments.production);
@@ -236,6 +240,7 @@ describe("setEnvironmentSetting", () => {
     });
 
     it("concurrent creates of one key: exactly one wins", async () => {
+      const { db } = testDb;
       const project = await newProject(db, "duplicate");
       const results = await Promise.all(
         Array.from({ length: 8 }, (_, index) => set(project, { key: "RACE", value: `value ${index}`, isSecret: index % 2 === 0 })),
@@ -246,6 +251,7 @@ describe("setEnvironmentSetting", () => {
     });
 
     it("replacing a key that does not exist", async () => {
+      const { db } = testDb;
       const project = await newProject(db, "missing");
       const before = await rowCounts(db);
       expect(failure(await set(project, { key: "NOPE", value: "x", mode: "replace" }))).toEqual({
@@ -256,6 +262,7 @@ describe("setEnvironmentSetting", () => {
     });
 
     it("an unknown environment, or one of another project", async () => {
+      const { db } = testDb;
       const project = await newProject(db, "foreign");
       const other = await newProject(db, "foreign");
       const before = await rowCounts(db);
@@ -274,6 +281,7 @@ describe("setEnvironmentSetting", () => {
     });
 
     it("an unknown mode", async () => {
+      const { db } = testDb;
       const project = await newProject(db, "mode");
       const before = await rowCounts(db);
       expect(failure(await set(project, { key: "K", value: "x", mode: "upsert" as "create" })).code).toBe("invalid");
@@ -284,6 +292,7 @@ describe("setEnvironmentSetting", () => {
 
 describe("deleteEnvironmentSetting", () => {
   it("deletes one setting, and refuses a key that does not exist", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "delete");
     const where = { projectId: project.projectId, environmentId: project.environments.production };
     value(await set(project, { key: "A", value: "1" }));

@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createTestDb } from "@/lib/db/test-db";
+import { describe, expect, it } from "vitest";
 import { deployVersion } from "@/lib/deployments/deploy-version";
 import { rollbackEnvironment } from "@/lib/deployments/rollback-environment";
 import { failure, newProject, newVersion, stubTestSecretKey, value } from "@/lib/deployments/test-fixtures";
+import { setupTestDb } from "@/lib/testing/harness";
 import { getEnvironmentHistory } from "./get-environment-history";
 import { listEnvironments } from "./list-environments";
 
 stubTestSecretKey();
-let testDb: Awaited<ReturnType<typeof createTestDb>>;
-let db: PrismaClient;
-
-beforeAll(async () => {
-  testDb = await createTestDb();
-  db = testDb.prisma;
-});
-afterAll(() => testDb?.close());
+const testDb = setupTestDb();
 
 describe("listEnvironments", () => {
   it("lists a new project's environments in order, with nothing deployed", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "list");
     expect(value(await listEnvironments(db, project.projectId))).toEqual(
       ["development", "staging", "production"].map((name, position) => ({
@@ -33,6 +26,7 @@ describe("listEnvironments", () => {
   });
 
   it("shows each environment's active version, last deployment and rollback target", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "list");
     const first = await newVersion(db, project.projectId, "1.0.0");
     const second = await newVersion(db, project.projectId, "1.1.0");
@@ -59,12 +53,14 @@ describe("listEnvironments", () => {
   });
 
   it("refuses an unknown project", async () => {
+    const { db } = testDb;
     expect(failure(await listEnvironments(db, "no-such-project"))).toEqual({ code: "not_found", message: "This project does not exist." });
   });
 });
 
 describe("getEnvironmentHistory", () => {
   it("pages through deployments newest first, with versions and previous versions", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "history");
     const environmentId = project.environments.staging;
     const versions = [];
@@ -88,6 +84,7 @@ describe("getEnvironmentHistory", () => {
   });
 
   it("refuses an unknown environment, one of another project, and a bad page", async () => {
+    const { db } = testDb;
     const project = await newProject(db, "history");
     const other = await newProject(db, "history");
     for (const environmentId of ["no-such-environment", other.environments.production]) {

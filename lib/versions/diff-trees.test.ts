@@ -1,60 +1,18 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createTestDb } from "@/lib/db/test-db";
+import { describe, expect, it } from "vitest";
 import { createDraftFile } from "@/lib/drafts/create-draft-file";
 import { deleteDraftPath } from "@/lib/drafts/delete-draft-path";
 import { renameDraftPath } from "@/lib/drafts/rename-draft-path";
-import { saveDraftFile } from "@/lib/drafts/save-draft-file";
 import { hashContent } from "@/lib/files/hash-content";
-import { createProject } from "@/lib/projects/create-project";
-import type { Result } from "@/lib/result";
-import { createVersion } from "./create-version";
+import { save } from "@/lib/testing/draft-helpers";
+import { failure, newProject, setupTestDb, value } from "@/lib/testing/harness";
+import { version } from "@/lib/testing/version-helpers";
 import { countChanges, diffTrees, type TreeChange, type TreeRef } from "./diff-trees";
 import { treeHash } from "./tree-hash";
 
-let testDb: Awaited<ReturnType<typeof createTestDb>>;
-let db: PrismaClient;
-
-beforeAll(async () => {
-  testDb = await createTestDb();
-  db = testDb.prisma;
-});
-afterAll(() => testDb?.close());
-
-let projectCount = 0;
-async function newProject(files: Record<string, string> = {}): Promise<string> {
-  const slug = `diff-${++projectCount}`;
-  const created = await createProject(db, {
-    slug,
-    name: slug,
-    files: Object.entries(files).map(([path, content]) => ({ path, content })),
-    environments: [],
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  return created.value.id;
-}
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-function failure<T>(result: Result<T>) {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
-
-async function version(projectId: string, name: string) {
-  return value(await createVersion(db, { projectId, name, origin: "manual", author: "ada@example.com" }));
-}
-
-async function save(projectId: string, path: string, content: string) {
-  const file = await db.draftFile.findUniqueOrThrow({ where: { projectId_path: { projectId, path } } });
-  value(await saveDraftFile(db, { projectId, path, content, baseRevision: file.revision }));
-}
+const testDb = setupTestDb();
 
 const draftRef: TreeRef = { kind: "draft" };
 function versionRef(versionId: string): TreeRef {
@@ -74,9 +32,10 @@ function byteOrder(paths: string[]): string[] {
 
 describe("diffTrees", () => {
   it("compares a version with the draft: added, modified, removed, unchanged by path", async () => {
-    const projectId = await newProject({ "a.ts": "a", "b.ts": "b", "c.ts": "c", "d/e.ts": "e" });
-    const v1 = await version(projectId, "1.0.0");
-    await save(projectId, "a.ts", "a changed");
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "a", "b.ts": "b", "c.ts": "c", "d/e.ts": "e" });
+    const v1 = await version(db, projectId, "1.0.0");
+    await save(db, projectId, "a.ts", "a changed");
     value(await deleteDraftPath(db, { projectId, path: "b.ts" }));
     value(await createDraftFile(db, { projectId, path: "f.ts", content: "f" }));
     value(await renameDraftPath(db, { projectId, from: "d", to: "g" }));
@@ -107,13 +66,14 @@ describe("diffTrees", () => {
   });
 
   it("compares two versions", async () => {
-    const projectId = await newProject({ "keep.ts": "k", "edit.ts": "1", "drop.ts": "d" });
-    const v1 = await version(projectId, "1.0.0");
-    await save(projectId, "edit.ts", "2");
+    const { db } = testDb;
+    const projectId = await newProject(db, { "keep.ts": "k", "edit.ts": "1", "drop.ts": "d" });
+    const v1 = await version(db, projectId, "1.0.0");
+    await save(db, projectId, "edit.ts", "2");
     value(await deleteDraftPath(db, { projectId, path: "drop.ts" }));
     value(await createDraftFile(db, { projectId, path: "new.ts", content: "n" }));
-    const v2 = await version(projectId, "1.1.0");
-    await save(projectId, "keep.ts", "draft-only change");
+    const v2 = await version(db, projectId, "1.1.0");
+    await save(db, projectId, "keep.ts", "draft-only change");
 
     const changes = value(await diffTrees(db, projectId, versionRef(v1.id), versionRef(v2.id)));
 
@@ -127,10 +87,11 @@ describe("diffTrees", () => {
   });
 
   it("finds identical trees all unchanged", async () => {
+    const { db } = testDb;
     const files = { "a.ts": "a", "dir/b.ts": "b", "empty.txt": "" };
-    const projectId = await newProject(files);
-    const v1 = await version(projectId, "1.0.0");
-    const v2 = await version(projectId, "1.0.1");
+    const projectId = await newProject(db, files);
+    const v1 = await version(db, projectId, "1.0.0");
+    const v2 = await version(db, projectId, "1.0.1");
     const expected = Object.entries(files).map(([path, content]) => change(path, content, content));
 
     for (const [from, to] of [
@@ -147,30 +108,33 @@ describe("diffTrees", () => {
   });
 
   it("compares content, not revisions: a file edited and edited back is unchanged", async () => {
-    const projectId = await newProject({ "a.ts": "original" });
-    const v1 = await version(projectId, "1.0.0");
-    await save(projectId, "a.ts", "something else");
-    await save(projectId, "a.ts", "original");
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "original" });
+    const v1 = await version(db, projectId, "1.0.0");
+    await save(db, projectId, "a.ts", "something else");
+    await save(db, projectId, "a.ts", "original");
 
     expect(value(await diffTrees(db, projectId, versionRef(v1.id), draftRef))).toEqual([change("a.ts", "original", "original")]);
   });
 
   it("handles empty sides", async () => {
-    const projectId = await newProject();
-    const empty = await version(projectId, "empty");
+    const { db } = testDb;
+    const projectId = await newProject(db);
+    const empty = await version(db, projectId, "empty");
     expect(value(await diffTrees(db, projectId, versionRef(empty.id), draftRef))).toEqual([]);
 
     value(await createDraftFile(db, { projectId, path: "a.ts", content: "a" }));
-    const full = await version(projectId, "full");
+    const full = await version(db, projectId, "full");
     expect(value(await diffTrees(db, projectId, versionRef(empty.id), versionRef(full.id)))).toEqual([change("a.ts", null, "a")]);
     expect(value(await diffTrees(db, projectId, versionRef(full.id), versionRef(empty.id)))).toEqual([change("a.ts", "a", null)]);
   });
 
   it("sorts by path in byte order", async () => {
+    const { db } = testDb;
     const paths = ["a.ts", "B.ts", "Z", "a-b.ts", "a/b.ts", "a b.ts", "ä.ts", "日本/語.ts", "_x.ts", "A/z.ts"];
-    const projectId = await newProject(Object.fromEntries(paths.map((path) => [path, path])));
-    const v1 = await version(projectId, "1.0.0");
-    await save(projectId, "a-b.ts", "changed");
+    const projectId = await newProject(db, Object.fromEntries(paths.map((path) => [path, path])));
+    const v1 = await version(db, projectId, "1.0.0");
+    await save(db, projectId, "a-b.ts", "changed");
 
     const changes = value(await diffTrees(db, projectId, versionRef(v1.id), draftRef));
 
@@ -179,18 +143,20 @@ describe("diffTrees", () => {
   });
 
   it("compares only files of the project's own draft", async () => {
-    const projectId = await newProject({ "a.ts": "a" });
-    const v1 = await version(projectId, "1.0.0");
-    await newProject({ "a.ts": "other", "b.ts": "other" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "a" });
+    const v1 = await version(db, projectId, "1.0.0");
+    await newProject(db, { "a.ts": "other", "b.ts": "other" });
 
     expect(value(await diffTrees(db, projectId, versionRef(v1.id), draftRef))).toEqual([change("a.ts", "a", "a")]);
   });
 
   it("refuses a version of another project or an unknown version", async () => {
-    const projectId = await newProject({ "a.ts": "a" });
-    const own = await version(projectId, "1.0.0");
-    const other = await newProject({ "a.ts": "a" });
-    const foreign = await version(other, "1.0.0");
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "a" });
+    const own = await version(db, projectId, "1.0.0");
+    const other = await newProject(db, { "a.ts": "a" });
+    const foreign = await version(db, other, "1.0.0");
 
     for (const [from, to] of [
       [versionRef(foreign.id), draftRef],
@@ -222,11 +188,11 @@ describe("countChanges", () => {
 
 describe("tree hash", () => {
   async function storedHash(versionId: string): Promise<string> {
-    return (await db.version.findUniqueOrThrow({ where: { id: versionId }, select: { treeHash: true } })).treeHash;
+    return (await testDb.db.version.findUniqueOrThrow({ where: { id: versionId }, select: { treeHash: true } })).treeHash;
   }
 
   async function jsHashOf(versionId: string): Promise<string> {
-    const files = await db.versionFile.findMany({ where: { versionId }, select: { path: true, blobHash: true } });
+    const files = await testDb.db.versionFile.findMany({ where: { versionId }, select: { path: true, blobHash: true } });
     return treeHash(files.map((file) => ({ path: file.path, contentHash: file.blobHash })));
   }
 
@@ -247,6 +213,7 @@ describe("tree hash", () => {
   });
 
   it("stored for a version equals treeHash of its paths and blob hashes", async () => {
+    const { db } = testDb;
     const files = {
       "a.ts": "a",
       "B.ts": "b",
@@ -258,45 +225,47 @@ describe("tree hash", () => {
       "empty.txt": "",
       "crlf.yaml": "a: 1\r\n",
     };
-    const projectId = await newProject(files);
-    const v1 = await version(projectId, "1.0.0");
+    const projectId = await newProject(db, files);
+    const v1 = await version(db, projectId, "1.0.0");
 
     const stored = await storedHash(v1.id);
     expect(stored).toMatch(/^[0-9a-f]{64}$/);
     expect(stored).toBe(await jsHashOf(v1.id));
     expect(stored).toBe(treeHash(Object.entries(files).map(([path, content]) => ({ path, contentHash: hashContent(content) }))));
 
-    const empty = await version(await newProject(), "empty");
+    const empty = await version(db, await newProject(db), "empty");
     expect(await storedHash(empty.id)).toBe(treeHash([]));
   });
 
   it("is shared by versions of an identical draft and differs when a path or a content differs", async () => {
-    const projectId = await newProject({ "a.ts": "a", "dir/b.ts": "b" });
-    const v1 = await version(projectId, "1.0.0");
-    const v2 = await version(projectId, "1.0.1");
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "a", "dir/b.ts": "b" });
+    const v1 = await version(db, projectId, "1.0.0");
+    const v2 = await version(db, projectId, "1.0.1");
     expect(await storedHash(v2.id)).toBe(await storedHash(v1.id));
 
-    const elsewhere = await newProject({ "dir/b.ts": "b", "a.ts": "a" });
-    expect(await storedHash((await version(elsewhere, "x")).id)).toBe(await storedHash(v1.id));
+    const elsewhere = await newProject(db, { "dir/b.ts": "b", "a.ts": "a" });
+    expect(await storedHash((await version(db, elsewhere, "x")).id)).toBe(await storedHash(v1.id));
 
     value(await renameDraftPath(db, { projectId, from: "a.ts", to: "c.ts" }));
-    const renamed = await version(projectId, "renamed");
+    const renamed = await version(db, projectId, "renamed");
     expect(await storedHash(renamed.id)).not.toBe(await storedHash(v1.id));
 
     value(await renameDraftPath(db, { projectId, from: "c.ts", to: "a.ts" }));
-    await save(projectId, "a.ts", "A");
-    const edited = await version(projectId, "edited");
+    await save(db, projectId, "a.ts", "A");
+    const edited = await version(db, projectId, "edited");
     expect(await storedHash(edited.id)).not.toBe(await storedHash(v1.id));
 
-    await save(projectId, "a.ts", "a");
-    const back = await version(projectId, "back");
+    await save(db, projectId, "a.ts", "a");
+    const back = await version(db, projectId, "back");
     expect(await storedHash(back.id)).toBe(await storedHash(v1.id));
   });
 
   it("is what the migration's backfill computes", async () => {
-    const projectId = await newProject({ "a.ts": "a", "日本/語.ts": "語", "a-b.ts": "x", "a/b.ts": "y", "Z.md": "" });
-    const target = await version(projectId, "1.0.0");
-    await version(await newProject(), "empty");
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "a", "日本/語.ts": "語", "a-b.ts": "x", "a/b.ts": "y", "Z.md": "" });
+    const target = await version(db, projectId, "1.0.0");
+    await version(db, await newProject(db), "empty");
     const before = await db.version.findMany({ select: { id: true, treeHash: true }, orderBy: { id: "asc" } });
     expect(before.length).toBeGreaterThan(2);
 

@@ -1,80 +1,42 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createTestDb } from "@/lib/db/test-db";
+import { describe, expect, it } from "vitest";
 import { createDraftFile } from "@/lib/drafts/create-draft-file";
 import { deleteDraftPath } from "@/lib/drafts/delete-draft-path";
 import { getDraftStatus } from "@/lib/drafts/get-draft-status";
 import { renameDraftPath } from "@/lib/drafts/rename-draft-path";
 import { saveDraftFile } from "@/lib/drafts/save-draft-file";
-import { createProject } from "@/lib/projects/create-project";
-import type { Result } from "@/lib/result";
-import { createVersion } from "./create-version";
+import { failure, newProject, setupTestDb, value } from "@/lib/testing/harness";
+import { version } from "@/lib/testing/version-helpers";
 import { getVersionFiles } from "./get-version-files";
 import { restoreVersion } from "./restore-version";
-import type { VersionSummary } from "./version-summary";
 
-let testDb: Awaited<ReturnType<typeof createTestDb>>;
-let db: PrismaClient;
-
-beforeAll(async () => {
-  testDb = await createTestDb();
-  db = testDb.prisma;
-});
-afterAll(() => testDb?.close());
-
-let projectCount = 0;
-async function newProject(files: Record<string, string> = {}): Promise<string> {
-  const slug = `restore-${++projectCount}`;
-  const created = await createProject(db, {
-    slug,
-    name: slug,
-    files: Object.entries(files).map(([path, content]) => ({ path, content })),
-    environments: [],
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  return created.value.id;
-}
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-function failure<T>(result: Result<T>) {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
-
-async function version(projectId: string, name: string): Promise<VersionSummary> {
-  return value(await createVersion(db, { projectId, name, origin: "manual", author: "ada@example.com" }));
-}
+const testDb = setupTestDb();
 
 function restore(projectId: string, versionId: string, saveBackup = true) {
-  return restoreVersion(db, { projectId, versionId, saveBackup, author: "bob@example.com" });
+  return restoreVersion(testDb.db, { projectId, versionId, saveBackup, author: "bob@example.com" });
 }
 
 /** path → content, revision of one project's draft. */
 async function draft(projectId: string) {
-  const rows = await db.draftFile.findMany({ where: { projectId }, select: { path: true, content: true, revision: true } });
+  const rows = await testDb.db.draftFile.findMany({ where: { projectId }, select: { path: true, content: true, revision: true } });
   return Object.fromEntries(rows.map((row) => [row.path, { content: row.content, revision: row.revision }]));
 }
 
 /** path → content of one project's draft. */
 async function draftContents(projectId: string): Promise<Record<string, string>> {
-  const rows = await db.draftFile.findMany({ where: { projectId }, select: { path: true, content: true } });
+  const rows = await testDb.db.draftFile.findMany({ where: { projectId }, select: { path: true, content: true } });
   return Object.fromEntries(rows.map((row) => [row.path, row.content]));
 }
 
 /** path → content of one version. */
 async function filesOf(projectId: string, versionId: string): Promise<Record<string, string>> {
-  const files = value(await getVersionFiles(db, projectId, versionId));
+  const files = value(await getVersionFiles(testDb.db, projectId, versionId));
   return Object.fromEntries(files.map((file) => [file.path, file.content]));
 }
 
 /** Every version in the database with its metadata and files, keyed by id. */
 async function allVersions() {
-  const versions = await db.version.findMany({
+  const versions = await testDb.db.version.findMany({
     select: {
       id: true,
       projectId: true,
@@ -102,12 +64,12 @@ function expectVersionsKept(before: Awaited<ReturnType<typeof allVersions>>, aft
 }
 
 async function maxRevision(): Promise<number> {
-  const { _max } = await db.draftFile.aggregate({ _max: { revision: true } });
+  const { _max } = await testDb.db.draftFile.aggregate({ _max: { revision: true } });
   return _max.revision ?? 0;
 }
 
 async function project(projectId: string) {
-  return db.project.findUniqueOrThrow({
+  return testDb.db.project.findUniqueOrThrow({
     where: { id: projectId },
     select: { versionCounter: true, draftBaseVersionId: true },
   });
@@ -115,6 +77,7 @@ async function project(projectId: string) {
 
 /** Everything a refused restore must leave alone. */
 async function everything(projectId: string) {
+  const { db } = testDb;
   return {
     draft: await draft(projectId),
     project: await project(projectId),
@@ -135,6 +98,7 @@ const tricky = {
 
 describe("restoreVersion", () => {
   it("makes the draft equal to the version: added, removed, renamed and changed paths", async () => {
+    const { db } = testDb;
     const original = {
       ...tricky,
       "workflows/order-sync.ts": "export const sync = 1;\n",
@@ -143,8 +107,8 @@ describe("restoreVersion", () => {
       "gone.ts": "deleted later\n",
       "config": "a file that later becomes a folder\n",
     };
-    const projectId = await newProject(original);
-    const target = await version(projectId, "1.0.0");
+    const projectId = await newProject(db, original);
+    const target = await version(db, projectId, "1.0.0");
 
     const stale = await draft(projectId);
     value(await saveDraftFile(db, { projectId, path: "workflows/order-sync.ts", content: "export const sync = 2;\n", baseRevision: stale["workflows/order-sync.ts"]!.revision }));
@@ -183,8 +147,9 @@ describe("restoreVersion", () => {
   });
 
   it("gives even unchanged files a new revision when the draft already equals the version", async () => {
-    const projectId = await newProject({ "a.ts": "a", "b.ts": "b" });
-    const target = await version(projectId, "1.0.0");
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "a", "b.ts": "b" });
+    const target = await version(db, projectId, "1.0.0");
     const before = await draft(projectId);
     const highest = await maxRevision();
 
@@ -199,8 +164,9 @@ describe("restoreVersion", () => {
   });
 
   it("restores an empty version by emptying the draft", async () => {
-    const projectId = await newProject();
-    const empty = await version(projectId, "empty");
+    const { db } = testDb;
+    const projectId = await newProject(db);
+    const empty = await version(db, projectId, "empty");
     value(await createDraftFile(db, { projectId, path: "a.ts", content: "a" }));
 
     const outcome = value(await restore(projectId, empty.id, false));
@@ -210,11 +176,12 @@ describe("restoreVersion", () => {
   });
 
   it("bases the draft on the restored version", async () => {
-    const projectId = await newProject({ "a.ts": "one" });
-    const first = await version(projectId, "1.0.0");
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "one" });
+    const first = await version(db, projectId, "1.0.0");
     const a = await draft(projectId);
     value(await saveDraftFile(db, { projectId, path: "a.ts", content: "two", baseRevision: a["a.ts"]!.revision }));
-    await version(projectId, "1.0.1");
+    await version(db, projectId, "1.0.1");
 
     value(await restore(projectId, first.id));
 
@@ -223,11 +190,12 @@ describe("restoreVersion", () => {
 
   describe("backup of unversioned work", () => {
     it("is not made when the draft equals some version, even one that is not its base", async () => {
-      const projectId = await newProject({ "a.ts": "one" });
-      const first = await version(projectId, "1.0.0");
+      const { db } = testDb;
+      const projectId = await newProject(db, { "a.ts": "one" });
+      const first = await version(db, projectId, "1.0.0");
       let files = await draft(projectId);
       value(await saveDraftFile(db, { projectId, path: "a.ts", content: "two", baseRevision: files["a.ts"]!.revision }));
-      const second = await version(projectId, "1.0.1");
+      const second = await version(db, projectId, "1.0.1");
       files = await draft(projectId);
       value(await saveDraftFile(db, { projectId, path: "a.ts", content: "one", baseRevision: files["a.ts"]!.revision }));
       expect((await project(projectId)).draftBaseVersionId).toBe(second.id);
@@ -243,8 +211,9 @@ describe("restoreVersion", () => {
     });
 
     it("saves an edited draft byte for byte as a backup version first", async () => {
-      const projectId = await newProject({ ...tricky, "a.ts": "one" });
-      const target = await version(projectId, "1.0.0");
+      const { db } = testDb;
+      const projectId = await newProject(db, { ...tricky, "a.ts": "one" });
+      const target = await version(db, projectId, "1.0.0");
       const files = await draft(projectId);
       value(await saveDraftFile(db, { projectId, path: "a.ts", content: "two\r\n\ttabbed ✓ \n", baseRevision: files["a.ts"]!.revision }));
       value(await createDraftFile(db, { projectId, path: "added/ünïcode path.md", content: "# Ünïcode\n" }));
@@ -269,8 +238,9 @@ describe("restoreVersion", () => {
     });
 
     it("numbers further backups for the same version (2), (3)", async () => {
-      const projectId = await newProject({ "a.ts": "zero" });
-      const target = await version(projectId, "1.0.0");
+      const { db } = testDb;
+      const projectId = await newProject(db, { "a.ts": "zero" });
+      const target = await version(db, projectId, "1.0.0");
 
       const names: string[] = [];
       for (const text of ["one", "two", "three"]) {
@@ -290,11 +260,12 @@ describe("restoreVersion", () => {
     });
 
     it("skips a name a user already took, ignoring case", async () => {
-      const projectId = await newProject({ "a.ts": "zero" });
-      const target = await version(projectId, "1.0.0");
+      const { db } = testDb;
+      const projectId = await newProject(db, { "a.ts": "zero" });
+      const target = await version(db, projectId, "1.0.0");
       let files = await draft(projectId);
       value(await saveDraftFile(db, { projectId, path: "a.ts", content: "one", baseRevision: files["a.ts"]!.revision }));
-      await version(projectId, "draft BEFORE restoring 1.0.0");
+      await version(db, projectId, "draft BEFORE restoring 1.0.0");
       files = await draft(projectId);
       value(await saveDraftFile(db, { projectId, path: "a.ts", content: "two", baseRevision: files["a.ts"]!.revision }));
 
@@ -304,9 +275,10 @@ describe("restoreVersion", () => {
     });
 
     it("keeps the backup's name within the limit for a long version name", async () => {
-      const projectId = await newProject({ "a.ts": "zero" });
+      const { db } = testDb;
+      const projectId = await newProject(db, { "a.ts": "zero" });
       const longName = `1.0.0-${"x".repeat(94)}`;
-      const target = await version(projectId, longName);
+      const target = await version(db, projectId, longName);
 
       const names: string[] = [];
       for (const text of ["one", "two"]) {
@@ -325,8 +297,9 @@ describe("restoreVersion", () => {
     });
 
     it("is not made when saveBackup is false, even with unversioned work", async () => {
-      const projectId = await newProject({ "a.ts": "one" });
-      const target = await version(projectId, "1.0.0");
+      const { db } = testDb;
+      const projectId = await newProject(db, { "a.ts": "one" });
+      const target = await version(db, projectId, "1.0.0");
       const files = await draft(projectId);
       value(await saveDraftFile(db, { projectId, path: "a.ts", content: "lost on purpose", baseRevision: files["a.ts"]!.revision }));
       const versions = await db.version.count();
@@ -338,8 +311,9 @@ describe("restoreVersion", () => {
     });
 
     it("is not made for an empty draft", async () => {
-      const projectId = await newProject({ "a.ts": "one", "b/c.ts": "c" });
-      const target = await version(projectId, "1.0.0");
+      const { db } = testDb;
+      const projectId = await newProject(db, { "a.ts": "one", "b/c.ts": "c" });
+      const target = await version(db, projectId, "1.0.0");
       value(await deleteDraftPath(db, { projectId, path: "a.ts" }));
       value(await deleteDraftPath(db, { projectId, path: "b" }));
       const versions = await db.version.count();
@@ -351,8 +325,9 @@ describe("restoreVersion", () => {
     });
 
     it("is made for a draft no version captures yet, before the first restore of a project", async () => {
-      const projectId = await newProject();
-      const empty = await version(projectId, "empty");
+      const { db } = testDb;
+      const projectId = await newProject(db);
+      const empty = await version(db, projectId, "empty");
       value(await createDraftFile(db, { projectId, path: "a.ts", content: "new work" }));
 
       const outcome = value(await restore(projectId, empty.id));
@@ -364,14 +339,15 @@ describe("restoreVersion", () => {
   });
 
   it("never changes or deletes a version, through any mix of restores and backups", async () => {
-    const projectId = await newProject({ ...tricky, "a.ts": "one", "dir/b.ts": "b" });
-    const other = await newProject({ "a.ts": "other project" });
-    await version(other, "1.0.0");
-    const first = await version(projectId, "1.0.0");
+    const { db } = testDb;
+    const projectId = await newProject(db, { ...tricky, "a.ts": "one", "dir/b.ts": "b" });
+    const other = await newProject(db, { "a.ts": "other project" });
+    await version(db, other, "1.0.0");
+    const first = await version(db, projectId, "1.0.0");
     let files = await draft(projectId);
     value(await saveDraftFile(db, { projectId, path: "a.ts", content: "two", baseRevision: files["a.ts"]!.revision }));
     value(await renameDraftPath(db, { projectId, from: "dir", to: "folder" }));
-    const second = await version(projectId, "1.1.0");
+    const second = await version(db, projectId, "1.1.0");
 
     let before = await allVersions();
     const steps: Array<{ target: string; edit?: string; saveBackup: boolean }> = [
@@ -397,8 +373,9 @@ describe("restoreVersion", () => {
   });
 
   it("restoring the backup afterwards gives back the draft byte for byte", async () => {
-    const projectId = await newProject({ ...tricky, "a.ts": "one", "dir/b.ts": "b" });
-    const target = await version(projectId, "1.0.0");
+    const { db } = testDb;
+    const projectId = await newProject(db, { ...tricky, "a.ts": "one", "dir/b.ts": "b" });
+    const target = await version(db, projectId, "1.0.0");
     const files = await draft(projectId);
     value(await saveDraftFile(db, { projectId, path: "a.ts", content: "two\r\n", baseRevision: files["a.ts"]!.revision }));
     value(await saveDraftFile(db, { projectId, path: "empty.txt", content: " ", baseRevision: files["empty.txt"]!.revision }));
@@ -421,8 +398,9 @@ describe("restoreVersion", () => {
 
   describe("refuses unknown targets and changes nothing", () => {
     async function projectWithWork() {
-      const projectId = await newProject({ "a.ts": "one", "b.ts": "b" });
-      await version(projectId, "1.0.0");
+      const { db } = testDb;
+      const projectId = await newProject(db, { "a.ts": "one", "b.ts": "b" });
+      await version(db, projectId, "1.0.0");
       const files = await draft(projectId);
       value(await saveDraftFile(db, { projectId, path: "a.ts", content: "unversioned", baseRevision: files["a.ts"]!.revision }));
       return projectId;
@@ -440,9 +418,10 @@ describe("restoreVersion", () => {
     });
 
     it("a version of another project", async () => {
+      const { db } = testDb;
       const projectId = await projectWithWork();
-      const other = await newProject({ "x.ts": "other" });
-      const foreign = await version(other, "9.9.9");
+      const other = await newProject(db, { "x.ts": "other" });
+      const foreign = await version(db, other, "9.9.9");
       const before = await everything(projectId);
       const otherBefore = await everything(other);
 
@@ -455,6 +434,7 @@ describe("restoreVersion", () => {
     });
 
     it("an unknown project", async () => {
+      const { db } = testDb;
       const projectId = await projectWithWork();
       const [target] = await db.version.findMany({ where: { projectId }, select: { id: true } });
       const before = await everything(projectId);

@@ -1,64 +1,30 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createTestDb } from "@/lib/db/test-db";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createDraftFile } from "@/lib/drafts/create-draft-file";
 import { deleteDraftPath } from "@/lib/drafts/delete-draft-path";
 import { renameDraftPath } from "@/lib/drafts/rename-draft-path";
 import { saveDraftFile } from "@/lib/drafts/save-draft-file";
-import { createProject } from "@/lib/projects/create-project";
-import type { Result } from "@/lib/result";
+import { revisionOf } from "@/lib/testing/draft-helpers";
+import { failure, newProject, setupTestDb, value } from "@/lib/testing/harness";
+import { version } from "@/lib/testing/version-helpers";
 import { createVersion } from "./create-version";
 import { getVersionFiles } from "./get-version-files";
 import { listVersions } from "./list-versions";
 
-let testDb: Awaited<ReturnType<typeof createTestDb>>;
-let db: PrismaClient;
-
-beforeAll(async () => {
-  testDb = await createTestDb();
-  db = testDb.prisma;
-});
-afterAll(() => testDb?.close());
-
-let projectCount = 0;
-async function newProject(files: Record<string, string> = {}): Promise<string> {
-  const slug = `versions-${++projectCount}`;
-  const created = await createProject(db, {
-    slug,
-    name: slug,
-    files: Object.entries(files).map(([path, content]) => ({ path, content })),
-    environments: [],
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  return created.value.id;
-}
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-function failure<T>(result: Result<T>) {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
+const testDb = setupTestDb();
 
 function attempt(projectId: string, name: string, description?: string) {
-  return createVersion(db, { projectId, name, description, origin: "manual", author: "ada@example.com" });
-}
-
-async function version(projectId: string, name: string, description?: string) {
-  return value(await attempt(projectId, name, description));
+  return createVersion(testDb.db, { projectId, name, description, origin: "manual", author: "ada@example.com" });
 }
 
 /** path → content of one version. */
 async function filesOf(projectId: string, versionId: string) {
-  const files = value(await getVersionFiles(db, projectId, versionId));
+  const files = value(await getVersionFiles(testDb.db, projectId, versionId));
   return Object.fromEntries(files.map((file) => [file.path, file.content]));
 }
 
 async function rowCounts(projectId: string) {
+  const { db } = testDb;
   const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { versionCounter: true } });
   return {
     versions: await db.version.count(),
@@ -68,11 +34,6 @@ async function rowCounts(projectId: string) {
   };
 }
 
-async function revisionOf(projectId: string, path: string) {
-  const file = await db.draftFile.findUniqueOrThrow({ where: { projectId_path: { projectId, path } } });
-  return file.revision;
-}
-
 /** Content no other test stores, so blob counts only move because of this test. */
 function unique(label: string) {
   return `${label} ${randomUUID()}`;
@@ -80,6 +41,7 @@ function unique(label: string) {
 
 describe("createVersion", () => {
   it("snapshots every draft file's exact content", async () => {
+    const { db } = testDb;
     const files = {
       "workflows/order-sync.ts": "export async function sync() {\n  return 1;\n}\n",
       "mappings/customer.json": '{ "name": "Zoë", "city": "Zürich", "note": "日本語 🚀" }',
@@ -88,9 +50,9 @@ describe("createVersion", () => {
       "spaces.md": "  leading and trailing  \n\n",
       "big.txt": "€".repeat(349_525) + "a",
     };
-    const projectId = await newProject(files);
+    const projectId = await newProject(db, files);
 
-    const created = await version(projectId, " 1.0.0 ", " First release ");
+    const created = await version(db, projectId, " 1.0.0 ", " First release ");
 
     expect(created).toMatchObject({
       number: 1,
@@ -109,21 +71,24 @@ describe("createVersion", () => {
   });
 
   it("snapshots an empty draft as a version without files", async () => {
-    const projectId = await newProject();
-    const created = await version(projectId, "empty");
+    const { db } = testDb;
+    const projectId = await newProject(db);
+    const created = await version(db, projectId, "empty");
     expect(created.fileCount).toBe(0);
     expect(await filesOf(projectId, created.id)).toEqual({});
   });
 
   it("records how the version came to be", async () => {
-    const projectId = await newProject({ "a.ts": "a" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "a" });
     const backup = value(await createVersion(db, { projectId, name: "b", origin: "backup", author: "bob" }));
     expect(backup).toMatchObject({ origin: "backup", author: "bob", description: "" });
   });
 
   it("numbers versions 1, 2, 3… per project, independently between projects", async () => {
-    const first = await newProject({ "a.ts": "a" });
-    const second = await newProject({ "a.ts": "a" });
+    const { db } = testDb;
+    const first = await newProject(db, { "a.ts": "a" });
+    const second = await newProject(db, { "a.ts": "a" });
 
     const numbers: Array<[string, number]> = [];
     for (const [projectId, name] of [
@@ -133,7 +98,7 @@ describe("createVersion", () => {
       [first, "1.0.2"],
       [second, "1.0.1"],
     ] as const) {
-      numbers.push([projectId === first ? "first" : "second", (await version(projectId, name)).number]);
+      numbers.push([projectId === first ? "first" : "second", (await version(db, projectId, name)).number]);
     }
 
     expect(numbers).toEqual([
@@ -146,7 +111,8 @@ describe("createVersion", () => {
   });
 
   it("numbers 20 concurrent versions 1 to 20 without duplicates", async () => {
-    const projectId = await newProject({ "a.ts": unique("a") });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": unique("a") });
 
     const results = await Promise.all(Array.from({ length: 20 }, (_, index) => attempt(projectId, `v${index}`)));
 
@@ -159,7 +125,8 @@ describe("createVersion", () => {
   });
 
   it("of concurrent versions with one name creates exactly one", async () => {
-    const projectId = await newProject({ "a.ts": "a" });
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "a" });
     const results = await Promise.all(Array.from({ length: 10 }, (_, index) => attempt(projectId, index % 2 ? "Same" : "same ")));
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok).map((result) => failure(result).code)).toEqual(Array(9).fill("conflict"));
@@ -169,11 +136,12 @@ describe("createVersion", () => {
 
   describe("stores each distinct content once", () => {
     it("shares one blob between files with the same content", async () => {
+      const { db } = testDb;
       const same = unique("same");
-      const projectId = await newProject({ "a.ts": same, "b.ts": same, "c.ts": unique("other") });
+      const projectId = await newProject(db, { "a.ts": same, "b.ts": same, "c.ts": unique("other") });
       const before = await rowCounts(projectId);
 
-      await version(projectId, "1");
+      await version(db, projectId, "1");
 
       const after = await rowCounts(projectId);
       expect(after.blobs - before.blobs).toBe(2);
@@ -181,38 +149,40 @@ describe("createVersion", () => {
     });
 
     it("adds no blob for a version of an unchanged draft and one for one changed file", async () => {
+      const { db } = testDb;
       const original = unique("a");
-      const projectId = await newProject({ "a.ts": original, "b.ts": unique("b"), "c.ts": unique("c") });
-      await version(projectId, "1");
+      const projectId = await newProject(db, { "a.ts": original, "b.ts": unique("b"), "c.ts": unique("c") });
+      await version(db, projectId, "1");
 
       const beforeUnchanged = await rowCounts(projectId);
-      await version(projectId, "2");
+      await version(db, projectId, "2");
       const afterUnchanged = await rowCounts(projectId);
       expect(afterUnchanged.blobs).toBe(beforeUnchanged.blobs);
       expect(afterUnchanged.versionFiles - beforeUnchanged.versionFiles).toBe(3);
 
-      const loaded = await revisionOf(projectId, "a.ts");
+      const loaded = await revisionOf(db, projectId, "a.ts");
       const changed = value(await saveDraftFile(db, { projectId, path: "a.ts", content: unique("a changed"), baseRevision: loaded }));
       expect(changed.revision).toBeGreaterThan(loaded);
-      expect(await revisionOf(projectId, "a.ts")).toBe(changed.revision);
-      await version(projectId, "3");
+      expect(await revisionOf(db, projectId, "a.ts")).toBe(changed.revision);
+      await version(db, projectId, "3");
       expect((await rowCounts(projectId)).blobs - afterUnchanged.blobs).toBe(1);
 
       const reverted = value(await saveDraftFile(db, { projectId, path: "a.ts", content: original, baseRevision: changed.revision }));
       expect(reverted.revision).toBeGreaterThan(changed.revision);
-      expect(await revisionOf(projectId, "a.ts")).toBe(reverted.revision);
+      expect(await revisionOf(db, projectId, "a.ts")).toBe(reverted.revision);
       const beforeRevert = await rowCounts(projectId);
-      await version(projectId, "4");
+      await version(db, projectId, "4");
       expect((await rowCounts(projectId)).blobs).toBe(beforeRevert.blobs);
     });
 
     it("shares blobs between projects", async () => {
+      const { db } = testDb;
       const content = unique("shared");
-      const first = await newProject({ "a.ts": content });
-      const second = await newProject({ "elsewhere/b.ts": content });
-      await version(first, "1");
+      const first = await newProject(db, { "a.ts": content });
+      const second = await newProject(db, { "elsewhere/b.ts": content });
+      await version(db, first, "1");
       const before = await rowCounts(second);
-      const created = await version(second, "1");
+      const created = await version(db, second, "1");
       expect((await rowCounts(second)).blobs).toBe(before.blobs);
       expect(await filesOf(second, created.id)).toEqual({ "elsewhere/b.ts": content });
     });
@@ -227,14 +197,15 @@ describe("createVersion", () => {
       ["a line break", "1.0\n1.1", "The name contains a control character."],
       ["a lone surrogate", "1.0\ud800", "The name contains an invalid character."],
     ])("a name that is %s", async (_label, name, message) => {
-      const projectId = await newProject({ "a.ts": unique("a") });
-      await version(projectId, "first");
+      const { db } = testDb;
+      const projectId = await newProject(db, { "a.ts": unique("a") });
+      await version(db, projectId, "first");
       const before = await rowCounts(projectId);
 
       expect(failure(await attempt(projectId, name))).toEqual({ code: "invalid", message, fields: { name: message } });
 
       expect(await rowCounts(projectId)).toEqual(before);
-      expect((await version(projectId, "next")).number).toBe(2);
+      expect((await version(db, projectId, "next")).number).toBe(2);
     });
 
     it.each([
@@ -242,26 +213,29 @@ describe("createVersion", () => {
       ["another case", "release 1.0"],
       ["surrounding spaces", "  RELEASE 1.0  "],
     ])("a duplicate name in %s", async (_label, name) => {
-      const projectId = await newProject({ "a.ts": unique("a") });
-      await version(projectId, "Release 1.0");
+      const { db } = testDb;
+      const projectId = await newProject(db, { "a.ts": unique("a") });
+      await version(db, projectId, "Release 1.0");
       const before = await rowCounts(projectId);
 
       const message = "A version named Release 1.0 already exists. Choose another name.";
       expect(failure(await attempt(projectId, name))).toEqual({ code: "conflict", message, fields: { name: message } });
 
       expect(await rowCounts(projectId)).toEqual(before);
-      expect((await version(projectId, "Release 1.1")).number).toBe(2);
+      expect((await version(db, projectId, "Release 1.1")).number).toBe(2);
     });
 
     it("a duplicate name written in another Unicode normalisation form", async () => {
-      const projectId = await newProject({ "a.ts": "a" });
-      await version(projectId, "caf\u00e9");
+      const { db } = testDb;
+      const projectId = await newProject(db, { "a.ts": "a" });
+      await version(db, projectId, "caf\u00e9");
       expect(failure(await attempt(projectId, "CAFE\u0301")).code).toBe("conflict");
       expect(await db.version.count({ where: { projectId } })).toBe(1);
     });
 
     it("a description over 2,000 characters", async () => {
-      const projectId = await newProject({ "a.ts": unique("a") });
+      const { db } = testDb;
+      const projectId = await newProject(db, { "a.ts": unique("a") });
       const before = await rowCounts(projectId);
       const message = "Descriptions are at most 2,000 characters.";
 
@@ -272,11 +246,12 @@ describe("createVersion", () => {
       });
 
       expect(await rowCounts(projectId)).toEqual(before);
-      expect((await version(projectId, "1.0.0", "d".repeat(2000))).description).toHaveLength(2000);
+      expect((await version(db, projectId, "1.0.0", "d".repeat(2000))).description).toHaveLength(2000);
     });
 
     it("an unknown project", async () => {
-      const projectId = await newProject({ "a.ts": "a" });
+      const { db } = testDb;
+      const projectId = await newProject(db, { "a.ts": "a" });
       const before = await rowCounts(projectId);
       expect(failure(await attempt("no-such-project", "1.0.0"))).toEqual({
         code: "not_found",
@@ -287,30 +262,32 @@ describe("createVersion", () => {
   });
 
   it("names may repeat between projects", async () => {
-    const first = await newProject({ "a.ts": "a" });
-    const second = await newProject({ "a.ts": "a" });
-    await version(first, "1.0.0");
-    expect((await version(second, "1.0.0")).number).toBe(1);
+    const { db } = testDb;
+    const first = await newProject(db, { "a.ts": "a" });
+    const second = await newProject(db, { "a.ts": "a" });
+    await version(db, first, "1.0.0");
+    expect((await version(db, second, "1.0.0")).number).toBe(1);
   });
 });
 
 describe("a version after the draft moves on", () => {
   it("keeps exactly the files it was created with", async () => {
+    const { db } = testDb;
     const original = {
       "workflows/sync.ts": "sync v1",
       "workflows/retry.ts": "retry v1",
       "config/app.yaml": "a: 1",
       "README.md": "# Readme",
     };
-    const projectId = await newProject(original);
-    const first = await version(projectId, "1.0.0");
+    const projectId = await newProject(db, original);
+    const first = await version(db, projectId, "1.0.0");
 
     value(
       await saveDraftFile(db, {
         projectId,
         path: "workflows/sync.ts",
         content: "sync v2",
-        baseRevision: await revisionOf(projectId, "workflows/sync.ts"),
+        baseRevision: await revisionOf(db, projectId, "workflows/sync.ts"),
       }),
     );
     value(await createDraftFile(db, { projectId, path: "workflows/new.ts", content: "new" }));
@@ -322,12 +299,12 @@ describe("a version after the draft moves on", () => {
         projectId,
         path: "settings/app.yaml",
         content: "a: 2",
-        baseRevision: await revisionOf(projectId, "settings/app.yaml"),
+        baseRevision: await revisionOf(db, projectId, "settings/app.yaml"),
       }),
     );
 
     expect(await filesOf(projectId, first.id)).toEqual(original);
-    const second = await version(projectId, "1.1.0");
+    const second = await version(db, projectId, "1.1.0");
     expect(await filesOf(projectId, second.id)).toEqual({
       "docs/README.md": "# Readme",
       "settings/app.yaml": "a: 2",
@@ -340,9 +317,10 @@ describe("a version after the draft moves on", () => {
 
 describe("getVersionFiles", () => {
   it("refuses a version of another project or an unknown version", async () => {
-    const projectId = await newProject({ "a.ts": "a" });
-    const other = await newProject({ "a.ts": "a" });
-    const created = await version(projectId, "1.0.0");
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "a" });
+    const other = await newProject(db, { "a.ts": "a" });
+    const created = await version(db, projectId, "1.0.0");
     expect(failure(await getVersionFiles(db, other, created.id)).code).toBe("not_found");
     expect(failure(await getVersionFiles(db, projectId, "no-such-version")).code).toBe("not_found");
   });
@@ -352,10 +330,11 @@ describe("listVersions", () => {
   let projectId: string;
 
   beforeAll(async () => {
-    projectId = await newProject({ "a.ts": "a" });
+    const { db } = testDb;
+    projectId = await newProject(db, { "a.ts": "a" });
     for (let number = 1; number <= 120; number++) {
       const description = number % 10 === 0 ? `Added RETRY logic (${number})` : `Routine change ${number}`;
-      await version(projectId, `v${number}`, description);
+      await version(db, projectId, `v${number}`, description);
     }
   });
 
@@ -368,6 +347,7 @@ describe("listVersions", () => {
   }
 
   it("lists newest first, 50 at a time, across all 120 versions", async () => {
+    const { db } = testDb;
     const first = await listVersions(db, { projectId });
     expect(numbers(first)).toEqual(range(120, 71));
     expect(first).toMatchObject({ nextBefore: 71, total: 120 });
@@ -383,6 +363,7 @@ describe("listVersions", () => {
   });
 
   it("pages with a chosen size and stops exactly at the end", async () => {
+    const { db } = testDb;
     const seen: number[] = [];
     let before: number | undefined;
     let pages = 0;
@@ -398,6 +379,7 @@ describe("listVersions", () => {
   });
 
   it("searches names and descriptions ignoring case", async () => {
+    const { db } = testDb;
     const byDescription = await listVersions(db, { projectId, search: "  retry " });
     expect(numbers(byDescription)).toEqual(range(12, 1).map((tenth) => tenth * 10));
     expect(byDescription).toMatchObject({ total: 12, nextBefore: null });
@@ -410,6 +392,7 @@ describe("listVersions", () => {
   });
 
   it("pages through search results", async () => {
+    const { db } = testDb;
     const first = await listVersions(db, { projectId, search: "RETRY", limit: 5 });
     expect(numbers(first)).toEqual([120, 110, 100, 90, 80]);
     expect(first).toMatchObject({ nextBefore: 80, total: 12 });
@@ -421,11 +404,12 @@ describe("listVersions", () => {
   });
 
   it("treats _ and % in a search as plain characters", async () => {
-    const other = await newProject({ "a.ts": "a" });
-    await version(other, "hot_fix");
-    await version(other, "hotxfix");
-    await version(other, "100% done");
-    await version(other, "1000 done");
+    const { db } = testDb;
+    const other = await newProject(db, { "a.ts": "a" });
+    await version(db, other, "hot_fix");
+    await version(db, other, "hotxfix");
+    await version(db, other, "100% done");
+    await version(db, other, "1000 done");
     expect((await listVersions(db, { projectId: other, search: "_" })).items.map((item) => item.name)).toEqual(["hot_fix"]);
     expect((await listVersions(db, { projectId: other, search: "0%" })).items.map((item) => item.name)).toEqual([
       "100% done",
@@ -433,9 +417,10 @@ describe("listVersions", () => {
   });
 
   it("lists only the project's own versions", async () => {
-    const other = await newProject({ "a.ts": "a" });
+    const { db } = testDb;
+    const other = await newProject(db, { "a.ts": "a" });
     expect(await listVersions(db, { projectId: other })).toEqual({ items: [], nextBefore: null, total: 0 });
-    await version(other, "v1");
+    await version(db, other, "v1");
     const page = await listVersions(db, { projectId: other });
     expect(page.items.map((item) => [item.number, item.name])).toEqual([[1, "v1"]]);
     expect(page.total).toBe(1);

@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { failure, newProject, setupTestDb, value } from "@/lib/testing/harness";
+import { getProjectBySlug } from "./get-project-by-slug";
+import { setNamingConvention } from "./set-naming-convention";
+
+const test = setupTestDb();
+
+describe("setNamingConvention", () => {
+  it("starts new projects on semver and saves each convention, returning the project", async () => {
+    const projectId = await newProject(test.db);
+    const before = await test.db.project.findUniqueOrThrow({ where: { id: projectId } });
+    expect(before.namingConvention).toBe("semver");
+
+    for (const namingConvention of ["date", "feature", "combined", "free", "semver"]) {
+      const project = value(await setNamingConvention(test.db, { projectId, namingConvention }));
+      expect(project).toEqual({ id: projectId, slug: before.slug, name: before.name, namingConvention });
+      expect(value(await getProjectBySlug(test.db, before.slug)).namingConvention).toBe(namingConvention);
+    }
+  });
+
+  it.each([["calver"], ["SEMVER"], [""], [null], [3]])("refuses %j and keeps the setting", async (namingConvention) => {
+    const projectId = await newProject(test.db);
+    value(await setNamingConvention(test.db, { projectId, namingConvention: "date" }));
+
+    const error = failure(await setNamingConvention(test.db, { projectId, namingConvention }));
+    expect(error).toMatchObject({ code: "invalid", message: "Choose a naming convention." });
+    expect(error.fields).toEqual({ namingConvention: "Choose a naming convention." });
+    const project = await test.db.project.findUniqueOrThrow({ where: { id: projectId } });
+    expect(project.namingConvention).toBe("date");
+  });
+
+  it("changes only the given project", async () => {
+    const changed = await newProject(test.db);
+    const other = await newProject(test.db);
+    value(await setNamingConvention(test.db, { projectId: changed, namingConvention: "feature" }));
+    const untouched = await test.db.project.findUniqueOrThrow({ where: { id: other } });
+    expect(untouched.namingConvention).toBe("semver");
+  });
+
+  it("reports an unknown project as not found", async () => {
+    const error = failure(await setNamingConvention(test.db, { projectId: randomUUID(), namingConvention: "date" }));
+    expect(error.code).toBe("not_found");
+  });
+});

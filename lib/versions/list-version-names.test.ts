@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { newProject, setupTestDb, value } from "@/lib/testing/harness";
+import { createVersion } from "./create-version";
+import { listVersionNames } from "./list-version-names";
+import { versionNameKey } from "./schemas";
+
+const test = setupTestDb();
+
+async function create(projectId: string, name: string) {
+  return value(await createVersion(test.db, { projectId, name, origin: "manual", author: "Ada" }));
+}
+
+describe("listVersionNames", () => {
+  it("is empty for a project without versions", async () => {
+    const projectId = await newProject(test.db, { "a.ts": "a" });
+    expect(await listVersionNames(test.db, projectId)).toEqual([]);
+  });
+
+  it("lists the project's names newest first, by version number, as they were written", async () => {
+    const projectId = await newProject(test.db, { "a.ts": "a" });
+    const other = await newProject(test.db, { "b.ts": "b" });
+    await create(projectId, "1.0.0");
+    await create(other, "9.9.9");
+    await create(projectId, "Order Retry");
+    await create(projectId, "0.1.0");
+    expect(await listVersionNames(test.db, projectId)).toEqual(["0.1.0", "Order Retry", "1.0.0"]);
+  });
+
+  it("returns every name at once, not a page", async () => {
+    const projectId = await newProject(test.db);
+    const count = 1_000;
+    await test.db.version.createMany({
+      data: Array.from({ length: count }, (_, index) => {
+        const name = `build ${index + 1}`;
+        return {
+          id: randomUUID(),
+          projectId,
+          number: index + 1,
+          name,
+          nameKey: versionNameKey(name),
+          origin: "manual",
+          author: "Ada",
+          fileCount: 0,
+          totalSize: 0,
+          treeHash: "0".repeat(64),
+        };
+      }),
+    });
+    const names = await listVersionNames(test.db, projectId);
+    expect(names).toHaveLength(count);
+    expect(names.slice(0, 2)).toEqual(["build 1000", "build 999"]);
+    expect(names.at(-1)).toBe("build 1");
+  });
+});
