@@ -19,6 +19,8 @@ export interface CodeEditorProps {
   subscribe: (listener: (event: ModelEvent) => void) => () => void;
   ariaLabel: string;
   readOnly?: boolean;
+  /** Shown when someone tries to type while read-only; Monaco's own words otherwise. */
+  readOnlyMessage?: string;
 }
 
 const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
@@ -43,7 +45,8 @@ function pathOf(projectId: string, uri: monaco.Uri): string | null {
   return uri.scheme === "file" && uri.path.startsWith(prefix) ? uri.path.slice(prefix.length) : null;
 }
 
-export function CodeEditor({ projectId, path, initialText, onChange, onBlur, subscribe, ariaLabel, readOnly = false }: CodeEditorProps) {
+export function CodeEditor(props: CodeEditorProps) {
+  const { projectId, path, initialText, onChange, onBlur, subscribe, ariaLabel, readOnly = false, readOnlyMessage } = props;
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const callbacks = useRef({ onChange, onBlur });
   useEffect(() => {
@@ -97,7 +100,10 @@ export function CodeEditor({ projectId, path, initialText, onChange, onBlur, sub
     [projectId],
   );
 
-  const options = useMemo(() => ({ ...OPTIONS, ariaLabel, readOnly }), [ariaLabel, readOnly]);
+  const options = useMemo(
+    () => ({ ...OPTIONS, ariaLabel, readOnly, ...(readOnlyMessage ? { readOnlyMessage: { value: readOnlyMessage } } : {}) }),
+    [ariaLabel, readOnly, readOnlyMessage],
+  );
 
   return (
     <Editor

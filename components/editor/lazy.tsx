@@ -9,7 +9,7 @@ export const CodeEditor = dynamic(() => import("./code-editor").then((module) =>
   loading: EditorLoading,
 });
 
-export const ConflictDiff = dynamic(() => import("./conflict-diff").then((module) => module.ConflictDiff), {
+export const ReadOnlyDiff = dynamic(() => import("./read-only-diff").then((module) => module.ReadOnlyDiff), {
   ssr: false,
   loading: EditorLoading,
 });

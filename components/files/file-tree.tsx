@@ -17,8 +17,9 @@ interface FileTreeProps {
   onActivate: (node: TreeNode) => void;
   onOpen: (path: string) => void;
   onToggle: (path: string, open?: boolean) => void;
-  onRename: (node: TreeNode) => void;
-  onDelete: (node: TreeNode) => void;
+  /** Without these (a version's files, read-only) F2 and Delete do nothing. */
+  onRename?: (node: TreeNode) => void;
+  onDelete?: (node: TreeNode) => void;
 }
 
 /**
@@ -70,9 +71,11 @@ export function FileTree({ rows, collapsed, selectedPath, activePath, marks, onA
         handled();
         return node.kind === "file" ? onOpen(node.path) : onToggle(node.path);
       case "F2":
+        if (!onRename) return;
         handled();
         return onRename(node);
       case "Delete":
+        if (!onDelete) return;
         handled();
         return onDelete(node);
     }

@@ -1,12 +1,15 @@
 "use client";
 
-import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { addVersionName } from "@/components/naming/queries";
+import { usePrefilledVersionName } from "@/components/naming/use-name-suggestions";
+import { VersionNameField } from "@/components/naming/version-name-field";
 import { Button } from "@/components/ui/button";
-import { TextAreaField, TextField } from "@/components/ui/field";
-import { createVersionInputSchema, MAX_DESCRIPTION_LENGTH, MAX_VERSION_NAME_LENGTH } from "@/lib/versions/schemas";
+import { TextAreaField } from "@/components/ui/field";
+import type { NamingConvention } from "@/lib/naming/conventions";
+import { createVersionInputSchema, MAX_DESCRIPTION_LENGTH } from "@/lib/versions/schemas";
 import type { VersionJson } from "@/lib/versions/version-json";
-import { useVersionPages } from "./queries";
-import { suggestVersionName } from "./suggest-version-name";
 import { useCreateVersion } from "./use-create-version";
 
 interface FormErrors {
@@ -19,17 +22,21 @@ const UNSAVED_MESSAGE =
   "Your latest edits could not be saved, so no version was created. They are kept in this browser; try again in a moment.";
 const UNREACHABLE_MESSAGE = "No version was created: the server could not be reached or ran into a problem. Try again in a moment.";
 
-/** Name (prefilled with a suggestion) and description; the server has the last word on both. */
-export function CreateVersionForm({ slug, onCreated, onCancel }: { slug: string; onCreated: (version: VersionJson) => void; onCancel: () => void }) {
-  const firstPage = useVersionPages(slug, "");
-  const suggestion = useMemo(
-    () => (firstPage.data ? suggestVersionName(firstPage.data.pages[0]?.items.map((version) => version.name) ?? []) : null),
-    [firstPage.data],
-  );
-  // Until the user types, the name follows the suggestion (which may arrive after opening).
-  const [typedName, setTypedName] = useState<string | null>(null);
-  const name = typedName ?? suggestion ?? "";
+interface CreateVersionFormProps {
+  slug: string;
+  convention: NamingConvention;
+  onCreated: (version: VersionJson) => void;
+  onCancel: () => void;
+}
+
+/**
+ * Name (prefilled with the convention's suggestion) and description; the server has the last
+ * word on both. A name against the convention only gets a warning.
+ */
+export function CreateVersionForm({ slug, convention, onCreated, onCancel }: CreateVersionFormProps) {
   const [description, setDescription] = useState("");
+  const { name, setName, existingNames } = usePrefilledVersionName({ slug, convention, description });
+  const queryClient = useQueryClient();
   const [errors, setErrors] = useState<FormErrors>({});
   const formRef = useRef<HTMLFormElement>(null);
   const createVersion = useCreateVersion(slug);
@@ -53,9 +60,12 @@ export function CreateVersionForm({ slug, onCreated, onCancel }: { slug: string;
     setErrors({});
     try {
       const outcome = await createVersion.mutateAsync({ name, description });
-      if (outcome.status === "created") onCreated(outcome.version);
-      else if (outcome.status === "unsaved") showErrors({ form: UNSAVED_MESSAGE });
-      else {
+      if (outcome.status === "created") {
+        addVersionName(queryClient, slug, outcome.version.name);
+        onCreated(outcome.version);
+      } else if (outcome.status === "unsaved") {
+        showErrors({ form: UNSAVED_MESSAGE });
+      } else {
         const { fields, message } = outcome.error;
         const fieldErrors = { name: fields?.name, description: fields?.description };
         showErrors(fieldErrors.name || fieldErrors.description ? fieldErrors : { form: message });
@@ -75,18 +85,16 @@ export function CreateVersionForm({ slug, onCreated, onCancel }: { slug: string;
   const descriptionLength = description.trim().length;
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-4" aria-busy={pending}>
-      <TextField
-        label="Name"
-        name="name"
-        autoComplete="off"
-        spellCheck={false}
+      <VersionNameField
         value={name}
-        onChange={(event) => {
-          setTypedName(event.target.value);
+        onChange={(next) => {
+          setName(next);
           setErrors((current) => ({ ...current, name: undefined }));
         }}
+        convention={convention}
+        existingNames={existingNames}
+        description={description}
         error={errors.name}
-        hint={`Unique in this project, up to ${MAX_VERSION_NAME_LENGTH} characters.`}
       />
       <TextAreaField
         label="Description"

@@ -7,6 +7,8 @@ const TONES = {
   indigo: "bg-indigo-50 text-indigo-800 ring-indigo-200",
   sky: "bg-sky-50 text-sky-800 ring-sky-200",
   amber: "bg-amber-50 text-amber-900 ring-amber-200",
+  emerald: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  violet: "bg-violet-50 text-violet-800 ring-violet-200",
 } as const;
 
 export function Badge({ tone, title, id, children }: { tone: keyof typeof TONES; title?: string; id?: string; children: ReactNode }) {
@@ -33,5 +35,20 @@ export function OriginBadge({ origin, id }: { origin: VersionOrigin; id?: string
     <Badge tone={tone} title={title} id={id}>
       {origin}
     </Badge>
+  );
+}
+
+/** One badge per environment running the version ("production", "staging"…). */
+export function EnvironmentBadges({ names, id }: { names: readonly string[]; id: string }) {
+  if (names.length === 0) return null;
+  return (
+    <span id={id} className="flex shrink-0 items-center gap-1">
+      <span className="sr-only">Runs in </span>
+      {names.map((name) => (
+        <Badge key={name} tone="violet" title={`${name} runs this version`}>
+          {name}
+        </Badge>
+      ))}
+    </span>
   );
 }

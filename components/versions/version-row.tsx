@@ -4,8 +4,10 @@ import { useId } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { cn } from "@/lib/cn";
 import type { VersionJson } from "@/lib/versions/version-json";
-import { Badge, OriginBadge } from "./version-badges";
+import { DeployRowAction, useEnvironmentsRunning } from "@/components/deploy/deploy-row-action";
+import { Badge, EnvironmentBadges, OriginBadge } from "./version-badges";
 import { VersionDescription } from "./version-description";
+import { useVersionRowActions, VersionRowActions } from "./version-row-actions";
 
 interface VersionRowProps {
   version: VersionJson;
@@ -20,7 +22,16 @@ interface VersionRowProps {
 /** One version: named by its name for assistive technology, described by its details. */
 export function VersionRow({ version, index, isLatest, isActive, isHighlighted, onActivate }: VersionRowProps) {
   const id = useId();
-  const describedBy = [`${id}-number`, isLatest ? `${id}-latest` : null, `${id}-origin`, `${id}-meta`]
+  const isDraftBase = useVersionRowActions()?.draftBaseId === version.id;
+  const runningIn = useEnvironmentsRunning(version.id);
+  const describedBy = [
+    `${id}-number`,
+    isLatest ? `${id}-latest` : null,
+    runningIn.length > 0 ? `${id}-environments` : null,
+    isDraftBase ? `${id}-base` : null,
+    `${id}-origin`,
+    `${id}-meta`,
+  ]
     .filter(Boolean)
     .join(" ");
   return (
@@ -48,17 +59,27 @@ export function VersionRow({ version, index, isLatest, isActive, isHighlighted, 
             Latest
           </Badge>
         ) : null}
+        <EnvironmentBadges names={runningIn} id={`${id}-environments`} />
+        {isDraftBase ? (
+          <Badge tone="emerald" id={`${id}-base`} title="The latest draft is based on this version">
+            Draft base
+          </Badge>
+        ) : null}
         <span className="ml-auto">
           <OriginBadge origin={version.origin} id={`${id}-origin`} />
         </span>
       </div>
       {version.description ? <VersionDescription id={`${id}-description`} text={version.description} tabbable={isActive} /> : null}
-      <p id={`${id}-meta`} className="mt-1 text-xs text-slate-600">
-        <RelativeTime date={version.createdAt} />
-        <span aria-hidden> · </span>
-        <span className="sr-only">, by </span>
-        {version.author}
-      </p>
+      <div className="mt-1 flex min-w-0 items-center gap-2">
+        <p id={`${id}-meta`} className="min-w-0 flex-1 truncate text-xs text-slate-600">
+          <RelativeTime date={version.createdAt} />
+          <span aria-hidden> · </span>
+          <span className="sr-only">, by </span>
+          {version.author}
+        </p>
+        <VersionRowActions version={version} tabbable={isActive} />
+        <DeployRowAction version={version} tabbable={isActive} />
+      </div>
     </li>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { ConflictDiff } from "@/components/editor/lazy";
+import { ReadOnlyDiff } from "@/components/editor/lazy";
 import { Button } from "@/components/ui/button";
 import type { ServerCopy } from "./draft-file-state";
 
@@ -51,7 +51,14 @@ export function ConflictPanel({ path, theirs, mine, onKeepMine, onUseTheirs }: C
         <span className="border-l border-slate-200 px-4 py-1.5">Your version (not saved)</span>
       </div>
       <div className="min-h-0 flex-1">
-        <ConflictDiff path={path} theirs={theirs.content} mine={mine} />
+        <ReadOnlyDiff
+          path={path}
+          original={theirs.content}
+          modified={mine}
+          inline={false}
+          originalLabel="their saved version"
+          modifiedLabel="your unsaved version"
+        />
       </div>
     </section>
   );

@@ -53,4 +53,61 @@ export class WorkspacePage {
     await expect(dialog).toBeHidden();
     return popover;
   }
+
+  /** Opens Version History, then the Create version dialog from its `+`. */
+  async openCreateVersionDialog(): Promise<Locator> {
+    const popover = await this.openVersionHistory();
+    await popover.getByRole("button", { name: "Create version" }).click();
+    const dialog = this.page.getByRole("dialog", { name: "Create version" });
+    await expect(dialog.getByRole("textbox", { name: "Name" })).toBeVisible();
+    return dialog;
+  }
+
+  /** Chooses a naming convention by its label ("Semantic versions", "Dates"…) in Project settings and saves. */
+  async setNamingConvention(label: string) {
+    await this.page.getByRole("button", { name: "Project settings" }).click();
+    const dialog = this.page.getByRole("dialog", { name: "Project settings" });
+    await dialog.getByRole("radio", { name: label }).check();
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** The header's "Draft · 3 files changed since 1.1.0". */
+  get draftStatus(): Locator {
+    return this.page.getByRole("banner").getByText(/^Draft · /);
+  }
+
+  /** A row of the Version History list, found by the version's exact name. */
+  versionRow(popover: Locator, name: string): Locator {
+    return this.versionList(popover).getByRole("listitem", { name, exact: true });
+  }
+
+  /** Opens a version read-only from its row's View action. */
+  async viewVersion(name: string) {
+    const popover = await this.openVersionHistory();
+    await this.versionRow(popover, name).getByRole("button", { name: "View", exact: true }).click();
+    await this.page.waitForURL(/\/versions\//);
+    await expect(this.page.getByRole("button", { name: "Back to latest draft" })).toBeVisible();
+    await expect(this.editorLines).toBeVisible();
+  }
+
+  /** Opens the "Restore <name> as draft" dialog from the version's row, once it knows what changes. */
+  async openRestoreDialog(name: string): Promise<Locator> {
+    const popover = await this.openVersionHistory();
+    await this.versionRow(popover, name).getByRole("button", { name: "Restore as draft", exact: true }).click();
+    return this.restoreDialog(name);
+  }
+
+  async restoreDialog(name: string): Promise<Locator> {
+    const dialog = this.page.getByRole("dialog", { name: `Restore ${name} as draft` });
+    await expect(dialog.getByText(/in the draft|No file changes/).first()).toBeVisible();
+    return dialog;
+  }
+
+  /** One draft file's text as stored on the server. */
+  async draftFileContent(path: string): Promise<string> {
+    const response = await this.page.request.get(`/api/projects/${SAMPLE_PROJECT}/files/content?path=${encodeURIComponent(path)}`);
+    expect(response.ok()).toBe(true);
+    return ((await response.json()) as { content: string }).content;
+  }
 }

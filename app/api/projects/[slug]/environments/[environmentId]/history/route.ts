@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { getEnvironmentHistory } from "@/lib/environments/get-environment-history";
+import { errorResponse, resultResponse } from "@/lib/http/respond";
+import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+
+const BEFORE_MESSAGE = "`before` must be a deployment sequence number.";
+const LIMIT_MESSAGE = "`limit` must be a whole number from 1 to 200.";
+const absentAsUndefined = (value: unknown) => (value === null || value === "" ? undefined : value);
+
+const querySchema = z.object({
+  before: z.preprocess(absentAsUndefined, z.coerce.number({ error: BEFORE_MESSAGE }).int(BEFORE_MESSAGE).positive(BEFORE_MESSAGE).optional()),
+  limit: z.preprocess(absentAsUndefined, z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(200, LIMIT_MESSAGE).optional()),
+});
+
+/** One page of an environment's deployments, newest first: `?before=<sequence>&limit=`. */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string; environmentId: string }> }) {
+  const { slug, environmentId } = await params;
+  const query = new URL(request.url).searchParams;
+  const parsed = querySchema.safeParse({ before: query.get("before"), limit: query.get("limit") });
+  if (!parsed.success) return errorResponse({ code: "invalid", message: parsed.error.issues[0]?.message ?? "The query is not valid." });
+  const db = await getDb();
+  const project = await getProjectBySlug(db, slug);
+  if (!project.ok) return errorResponse(project.error);
+  return resultResponse(await getEnvironmentHistory(db, { projectId: project.value.id, environmentId, ...parsed.data }));
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { VersionView } from "@/components/version-view/version-view";
+import { getDb } from "@/lib/db/client";
+import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { getVersion } from "@/lib/versions/get-version";
+import { toVersionJson } from "@/lib/versions/version-json";
+
+interface Props {
+  params: Promise<{ slug: string; versionId: string }>;
+}
+
+async function load({ params }: Props) {
+  await connection();
+  const { slug, versionId } = await params;
+  const db = await getDb();
+  const project = await getProjectBySlug(db, slug);
+  if (!project.ok) return null;
+  const found = await getVersion(db, { projectId: project.value.id, versionId });
+  return found.ok ? { project: project.value, ...found.value } : null;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const loaded = await load(props);
+  return { title: loaded ? `${loaded.version.name} · ${loaded.project.name} · Draftline` : "Version not found · Draftline" };
+}
+
+/** `/projects/:slug/versions/:versionId?file=…`: one version's files, read-only. */
+export default async function VersionPage(props: Props) {
+  const loaded = await load(props);
+  if (!loaded) notFound();
+  return <VersionView project={loaded.project} version={toVersionJson(loaded.version)} paths={loaded.paths} />;
+}

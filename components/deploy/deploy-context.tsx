@@ -1,0 +1,105 @@
+"use client";
+
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { environmentsByVersion, useEnvironments } from "@/components/environments/queries";
+import type { EnvironmentJson } from "@/components/environments/wire";
+import type { DeployedJson } from "@/app/projects/[slug]/deploy-actions";
+import type { VersionRef } from "@/lib/deployments/deployment-entry";
+import type { NamingConvention } from "@/lib/naming/conventions";
+import { DeployDialog } from "./deploy-dialog";
+
+/** What to deploy: the latest draft (as a new version) or an existing version. */
+export type DeployTarget =
+  | { kind: "draft" }
+  /** `promoteFrom`: the environment running this version now; recorded as a promotion. */
+  | { kind: "version"; version: VersionRef; promoteFrom?: { id: string; name: string } };
+
+export interface DeployRequest {
+  target: DeployTarget;
+  /** The environment preselected in the dialog; the first one when absent. */
+  environmentId?: string;
+}
+
+interface DeployLauncher {
+  slug: string;
+  environments: EnvironmentJson[] | undefined;
+  /** Version id → names of the environments running it. */
+  runningIn: ReadonlyMap<string, string[]>;
+  openDeploy: (request: DeployRequest) => void;
+  /** Shows "1.1.0 (#4) now runs in production." for a change made elsewhere (a rollback). */
+  notify: (deployed: DeployedJson) => void;
+}
+
+const DeployContext = createContext<DeployLauncher | null>(null);
+
+const NOTICE_MS = 8000;
+
+/**
+ * Owns the deploy dialog for everything beneath it (header button, popover rows, environment
+ * panels), and the environments query that tells which version runs where.
+ */
+interface DeployProviderProps {
+  slug: string;
+  convention: NamingConvention;
+  initialEnvironments?: EnvironmentJson[];
+  children: ReactNode;
+}
+
+export function DeployProvider({ slug, convention, initialEnvironments, children }: DeployProviderProps) {
+  const environments = useEnvironments(slug, initialEnvironments);
+  // A fresh key per opening, so the dialog starts from a clean form each time.
+  const [request, setRequest] = useState<(DeployRequest & { key: number }) | null>(null);
+  const [open, setOpen] = useState(false);
+  const [notice, setNotice] = useState<DeployedJson | null>(null);
+
+  const openDeploy = useCallback((next: DeployRequest) => {
+    setRequest({ ...next, key: Date.now() });
+    setOpen(true);
+  }, []);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const runningIn = useMemo(() => environmentsByVersion(environments.data), [environments.data]);
+  const launcher = useMemo(
+    () => ({ slug, environments: environments.data, runningIn, openDeploy, notify: setNotice }),
+    [slug, environments.data, runningIn, openDeploy],
+  );
+
+  return (
+    <DeployContext.Provider value={launcher}>
+      {children}
+      {request ? (
+        <DeployDialog
+          key={request.key}
+          slug={slug}
+          convention={convention}
+          open={open}
+          onOpenChange={setOpen}
+          request={request}
+          environments={environments.data}
+          environmentsError={environments.error?.message ?? null}
+          onDeployed={(deployed) => {
+            setOpen(false);
+            setNotice(deployed);
+          }}
+        />
+      ) : null}
+      <div role="status" className="pointer-events-none fixed bottom-4 right-4 z-30 max-w-sm">
+        {notice ? (
+          <p className="rounded-md bg-slate-900 px-4 py-2.5 text-sm text-white shadow-lg">
+            {notice.version.name} (#{notice.version.number}) now runs in {notice.environment.name}.
+          </p>
+        ) : null}
+      </div>
+    </DeployContext.Provider>
+  );
+}
+
+/** Null outside a DeployProvider: callers then offer no deploy actions. */
+export function useDeployLauncher(): DeployLauncher | null {
+  return useContext(DeployContext);
+}

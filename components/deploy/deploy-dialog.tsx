@@ -1,0 +1,152 @@
+"use client";
+
+import { useState } from "react";
+import { needsConfirmation } from "@/components/environments/queries";
+import type { EnvironmentJson } from "@/components/environments/wire";
+import { usePrefilledVersionName } from "@/components/naming/use-name-suggestions";
+import { Dialog } from "@/components/ui/dialog";
+import type { DeployedJson } from "@/app/projects/[slug]/deploy-actions";
+import type { VersionRef } from "@/lib/deployments/deployment-entry";
+import type { NamingConvention } from "@/lib/naming/conventions";
+import { createVersionInputSchema } from "@/lib/versions/schemas";
+import type { DeployRequest, DeployTarget } from "./deploy-context";
+import { DeployForm } from "./deploy-form";
+import type { DraftFields } from "./draft-version-fields";
+import { ProductionConfirm } from "./production-confirm";
+import { useDeploy, type DeployCommand } from "./use-deploy";
+
+const UNSAVED_MESSAGE =
+  "Your latest edits could not be saved, so nothing was deployed. They are kept in this browser; try again in a moment.";
+const UNREACHABLE_MESSAGE = "Nothing was deployed: the server could not be reached or ran into a problem. Try again in a moment.";
+
+interface DeployDialogProps {
+  slug: string;
+  convention: NamingConvention;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  request: DeployRequest;
+  environments: EnvironmentJson[] | undefined;
+  environmentsError: string | null;
+  onDeployed: (deployed: DeployedJson) => void;
+}
+
+interface Confirmation {
+  command: DeployCommand;
+  target: DeployTarget;
+  versionName: string;
+}
+
+/**
+ * Deploy Latest Draft (a new version) or an existing version to an environment. Production
+ * takes a second step that names the version and the environment.
+ */
+export function DeployDialog(props: DeployDialogProps) {
+  const { slug, convention, open, onOpenChange, request, environments, environmentsError, onDeployed } = props;
+  const [target, setTarget] = useState<DeployTarget>(request.target);
+  const [chosenId, setChosenId] = useState(request.environmentId ?? null);
+  const environment = environments?.find((candidate) => candidate.id === chosenId) ?? environments?.[0] ?? null;
+  const [description, setDescription] = useState("");
+  const { name, setName, existingNames } = usePrefilledVersionName({ slug, convention, description });
+  const [errors, setErrors] = useState<DraftFields["errors"]>({});
+  // Set when the server says the draft holds exactly an existing version's files.
+  const [serverMatch, setServerMatch] = useState<VersionRef | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<Confirmation | null>(null);
+  const deploy = useDeploy(slug);
+
+  const fields: DraftFields = {
+    name,
+    setName,
+    existingNames,
+    description,
+    setDescription,
+    errors,
+    clearError: (field) => setErrors((current) => ({ ...current, [field]: undefined })),
+  };
+
+  function commandFor(next: DeployTarget, environmentId: string): DeployCommand {
+    if (next.kind === "draft") return { kind: "draft", environmentId, name, description };
+    if (next.promoteFrom && next.promoteFrom.id !== environmentId) {
+      return { kind: "promote", fromEnvironmentId: next.promoteFrom.id, toEnvironmentId: environmentId, expectedVersionId: next.version.id };
+    }
+    return { kind: "version", environmentId, versionId: next.version.id };
+  }
+
+  function proceed(next: DeployTarget) {
+    if (!environment || deploy.isPending) return;
+    if (next.kind === "draft") {
+      const parsed = createVersionInputSchema.safeParse({ name, description });
+      if (!parsed.success) {
+        setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
+        return;
+      }
+    }
+    setFormError(null);
+    const command = commandFor(next, environment.id);
+    if (needsConfirmation(environment.name)) {
+      setConfirming({ command, target: next, versionName: next.kind === "draft" ? name.trim() : next.version.name });
+    } else {
+      void run(command, next);
+    }
+  }
+
+  async function run(command: DeployCommand, next: DeployTarget) {
+    setTarget(next);
+    try {
+      const outcome = await deploy.mutateAsync(command);
+      if (outcome.status === "deployed") return onDeployed(outcome.deployed);
+      setConfirming(null);
+      if (outcome.status === "unsaved") return setFormError(UNSAVED_MESSAGE);
+      const { code, message, fields: errorFields } = outcome.error;
+      if (code === "conflict" && errorFields?.versionId && errorFields.versionName) {
+        setServerMatch({ id: errorFields.versionId, name: errorFields.versionName, number: Number(errorFields.versionNumber) });
+      } else if (errorFields?.name || errorFields?.description) {
+        setErrors({ name: errorFields.name, description: errorFields.description });
+      } else {
+        setFormError(message);
+      }
+    } catch {
+      setConfirming(null);
+      setFormError(UNREACHABLE_MESSAGE);
+    }
+  }
+
+  const environmentName = environment?.name ?? "…";
+  const shown = confirming?.target ?? target;
+  const title = shown.kind === "draft" ? `Deploy Latest Draft to ${environmentName}` : `Deploy ${shown.version.name} to ${environmentName}`;
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title={title} className="w-[min(36rem,calc(100vw-2rem))]">
+      {confirming && environment ? (
+        <ProductionConfirm
+          versionName={confirming.versionName}
+          isNewVersion={confirming.command.kind === "draft"}
+          environment={environment}
+          pending={deploy.isPending}
+          onBack={() => setConfirming(null)}
+          onConfirm={() => void run(confirming.command, confirming.target)}
+        />
+      ) : (
+        <DeployForm
+          slug={slug}
+          convention={convention}
+          environments={environments}
+          environmentsError={environmentsError}
+          environment={environment}
+          onEnvironmentChange={(id) => {
+            setChosenId(id);
+            setFormError(null);
+          }}
+          target={target}
+          fields={fields}
+          serverMatch={serverMatch}
+          formError={formError}
+          pending={deploy.isPending}
+          onSubmit={() => proceed(target)}
+          onDeployVersion={(version) => proceed({ kind: "version", version })}
+          onCancel={() => onOpenChange(false)}
+        />
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { useId, useState } from "react";
+import type { EnvironmentJson } from "@/components/environments/wire";
+import { Button } from "@/components/ui/button";
+
+interface ProductionConfirmProps {
+  versionName: string;
+  isNewVersion: boolean;
+  environment: EnvironmentJson;
+  pending: boolean;
+  onBack: () => void;
+  onConfirm: () => void;
+}
+
+/** The second step before production: names the version and the environment, and asks for a tick. */
+export function ProductionConfirm({ versionName, isNewVersion, environment, pending, onBack, onConfirm }: ProductionConfirmProps) {
+  const [confirmed, setConfirmed] = useState(false);
+  const checkboxId = useId();
+  const active = environment.activeVersion;
+  return (
+    <form
+      className="flex flex-col gap-4"
+      aria-busy={pending}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (confirmed && !pending) onConfirm();
+      }}
+    >
+      <div className="rounded-md bg-amber-50 px-3 py-3 text-sm text-amber-950 ring-1 ring-inset ring-amber-300">
+        <p className="font-semibold">
+          Deploy {versionName} to {environment.name}?
+        </p>
+        <p className="mt-1">
+          {isNewVersion ? `A new version ${versionName} is created from the latest draft, and ` : ""}
+          {environment.name} runs {versionName}
+          {active ? ` instead of ${active.name} (#${active.number})` : ""} as soon as you confirm.
+        </p>
+      </div>
+      <div className="flex items-start gap-2">
+        <input
+          id={checkboxId}
+          type="checkbox"
+          autoFocus
+          checked={confirmed}
+          onChange={(event) => setConfirmed(event.target.checked)}
+          className="mt-0.5 h-4 w-4 accent-indigo-600"
+        />
+        <label htmlFor={checkboxId} className="text-sm text-slate-800">
+          Yes, deploy {versionName} to {environment.name}
+        </label>
+      </div>
+      <div className="flex items-center justify-end gap-2">
+        <p role="status" className="mr-auto text-xs text-slate-600">
+          {pending ? "Deploying…" : ""}
+        </p>
+        <Button variant="secondary" onClick={onBack} disabled={pending}>
+          Back
+        </Button>
+        <Button type="submit" variant="danger" disabled={!confirmed} aria-disabled={pending} className="aria-disabled:opacity-70">
+          Deploy
+        </Button>
+      </div>
+    </form>
+  );
+}

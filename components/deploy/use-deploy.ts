@@ -1,0 +1,53 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import {
+  deployLatestDraftAction,
+  deployVersionAction,
+  promoteEnvironmentAction,
+  type DeployedJson,
+} from "@/app/projects/[slug]/deploy-actions";
+import { environmentKeys, invalidateAfterDeployment } from "@/components/environments/queries";
+import { useFlushDrafts } from "@/components/workspace/draft-context";
+import type { DomainError } from "@/lib/result";
+
+export type DeployCommand =
+  | { kind: "draft"; environmentId: string; name: string; description: string }
+  | { kind: "version"; environmentId: string; versionId: string }
+  | { kind: "promote"; fromEnvironmentId: string; toEnvironmentId: string; expectedVersionId: string };
+
+export type DeployOutcome =
+  | { status: "deployed"; deployed: DeployedJson }
+  | { status: "refused"; error: DomainError }
+  /** The draft still holds edits the server has not acknowledged, so nothing was deployed. */
+  | { status: "unsaved" };
+
+/**
+ * Runs one deployment. For the draft, pending edits are saved first so the new version holds
+ * the last keystrokes. Network failures reject.
+ */
+export function useDeploy(slug: string) {
+  const queryClient = useQueryClient();
+  const flushDrafts = useFlushDrafts();
+  return useMutation({
+    mutationFn: async (command: DeployCommand): Promise<DeployOutcome> => {
+      let result;
+      if (command.kind === "draft") {
+        if (!(await flushDrafts())) return { status: "unsaved" };
+        const { environmentId, name, description } = command;
+        result = await deployLatestDraftAction(slug, { environmentId, name, description });
+      } else if (command.kind === "version") {
+        result = await deployVersionAction(slug, { environmentId: command.environmentId, versionId: command.versionId });
+      } else {
+        const { fromEnvironmentId, toEnvironmentId, expectedVersionId } = command;
+        result = await promoteEnvironmentAction(slug, { fromEnvironmentId, toEnvironmentId, expectedVersionId });
+      }
+      return result.ok ? { status: "deployed", deployed: result.value } : { status: "refused", error: result.error };
+    },
+    onSuccess: (outcome) => {
+      if (outcome.status === "deployed") void invalidateAfterDeployment(queryClient, slug);
+      // A refusal often means someone else deployed meanwhile: show what runs now.
+      else if (outcome.status === "refused") void queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug) });
+    },
+  });
+}

@@ -1,0 +1,117 @@
+"use client";
+
+import { useId, useState, useSyncExternalStore } from "react";
+import { useDeployLauncher } from "@/components/deploy/deploy-context";
+import { Button } from "@/components/ui/button";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { DeploymentHistory } from "./deployment-history";
+import { RollbackDialog } from "./rollback-dialog";
+import { SettingsPanel } from "./settings-panel";
+import type { EnvironmentJson } from "./wire";
+
+interface EnvironmentSectionProps {
+  slug: string;
+  environment: EnvironmentJson;
+  /** Where "Promote to …" deploys this environment's version; null for the last environment. */
+  next: EnvironmentJson | null;
+}
+
+/** One environment as a region named after it: what runs, its history, roll back, promote, settings. */
+export function EnvironmentSection({ slug, environment, next }: EnvironmentSectionProps) {
+  const headingId = useId();
+  const rollbackHintId = useId();
+  const launcher = useDeployLauncher();
+  const [rollingBack, setRollingBack] = useState(false);
+  const { activeVersion: active, lastDeployment: last, rollbackTarget } = environment;
+  const canPromote = active !== null && next !== null && next.activeVersion?.id !== active.id;
+
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-5 py-3">
+        <h2 id={headingId} className="text-base font-semibold text-slate-900">
+          {environment.name}
+        </h2>
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          {canPromote && launcher ? (
+            <Button
+              variant="secondary"
+              onClick={() =>
+                launcher.openDeploy({
+                  target: { kind: "version", version: active, promoteFrom: { id: environment.id, name: environment.name } },
+                  environmentId: next.id,
+                })
+              }
+            >
+              Promote to {next.name}
+            </Button>
+          ) : null}
+          {rollbackTarget ? (
+            <Button variant="secondary" onClick={() => setRollingBack(true)}>
+              Roll back to {rollbackTarget.name}
+            </Button>
+          ) : (
+            <>
+              <Button variant="secondary" disabled aria-describedby={rollbackHintId}>
+                Roll back
+              </Button>
+              <span id={rollbackHintId} className="sr-only">
+                There is no earlier version to roll back to.
+              </span>
+            </>
+          )}
+        </div>
+      </div>
+      <div className="grid gap-6 px-5 py-4 lg:grid-cols-2">
+        <div className="flex flex-col gap-4">
+          <div>
+            <h3 className="text-sm font-semibold text-slate-900">Active version</h3>
+            {active ? (
+              <p className="mt-1 text-sm text-slate-800">
+                <span className="text-base font-semibold">{active.name}</span>{" "}
+                <span className="tabular-nums text-slate-600">#{active.number}</span>
+                {last ? (
+                  <span className="block text-xs text-slate-600">
+                    {last.kind === "rollback" ? "Rolled back" : last.kind === "promote" ? "Promoted" : "Deployed"}{" "}
+                    <DeployedWhen date={last.when} /> by {last.author}
+                  </span>
+                ) : null}
+              </p>
+            ) : (
+              <p className="mt-1 text-sm text-slate-600">Nothing is deployed to {environment.name} yet.</p>
+            )}
+          </div>
+          <DeploymentHistory slug={slug} environmentId={environment.id} environmentName={environment.name} />
+        </div>
+        <SettingsPanel slug={slug} environmentId={environment.id} environmentName={environment.name} />
+      </div>
+      {rollbackTarget ? (
+        <RollbackDialog
+          slug={slug}
+          environment={environment}
+          target={rollbackTarget}
+          open={rollingBack}
+          onOpenChange={setRollingBack}
+          onRolledBack={(deployed) => {
+            setRollingBack(false);
+            launcher?.notify(deployed);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+const subscribeNever = () => () => {};
+
+/**
+ * The relative time only once hydrated: the server's "just now" and its time zone (in the
+ * exact time on hover) may differ from the browser's, which React reports as a mismatch.
+ */
+function DeployedWhen({ date }: { date: string }) {
+  const hydrated = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
+  return hydrated ? <RelativeTime date={date} /> : <time dateTime={date}>recently</time>;
+}

@@ -1,0 +1,61 @@
+import { QueryClient } from "@tanstack/react-query";
+import { describe, expect, it } from "vitest";
+import { versionKeys } from "@/components/versions/queries";
+import { draftStatusKeys } from "@/components/workspace/draft-status-queries";
+import { environmentKeys, environmentsByVersion, invalidateAfterDeployment, needsConfirmation, nextEnvironment } from "./queries";
+import type { EnvironmentJson } from "./wire";
+
+function environment(name: string, position: number, activeVersionId: string | null): EnvironmentJson {
+  return {
+    id: `env-${name}`,
+    name,
+    position,
+    activeVersion: activeVersionId ? { id: activeVersionId, number: 1, name: activeVersionId } : null,
+    lastDeployment: null,
+    rollbackTarget: null,
+  };
+}
+
+const environments = [environment("development", 0, "v2"), environment("staging", 1, "v1"), environment("production", 2, "v1")];
+
+describe("environmentsByVersion", () => {
+  it("lists, per version, every environment running it in the project's order", () => {
+    expect(Object.fromEntries(environmentsByVersion(environments))).toEqual({ v2: ["development"], v1: ["staging", "production"] });
+    expect(environmentsByVersion(undefined).size).toBe(0);
+  });
+});
+
+describe("nextEnvironment", () => {
+  it("is the one after in order, none after the last", () => {
+    expect(nextEnvironment(environments, "env-development")?.name).toBe("staging");
+    expect(nextEnvironment(environments, "env-staging")?.name).toBe("production");
+    expect(nextEnvironment(environments, "env-production")).toBeNull();
+    expect(nextEnvironment(environments, "unknown")).toBeNull();
+  });
+});
+
+describe("needsConfirmation", () => {
+  it("asks for production only", () => {
+    expect(needsConfirmation("production")).toBe(true);
+    expect(needsConfirmation(" Production ")).toBe(true);
+    expect(needsConfirmation("staging")).toBe(false);
+    expect(needsConfirmation("production-eu")).toBe(false);
+  });
+});
+
+describe("invalidateAfterDeployment", () => {
+  it("refreshes what runs where, the versions and the draft status, but not the files", async () => {
+    const client = new QueryClient();
+    const keys = [
+      environmentKeys.list("p"),
+      environmentKeys.history("p", "e1"),
+      versionKeys.list("p", ""),
+      draftStatusKeys.status("p"),
+      ["projects", "p", "files", "list"],
+      environmentKeys.list("other"),
+    ];
+    for (const key of keys) client.setQueryData(key, 1);
+    await invalidateAfterDeployment(client, "p");
+    expect(keys.map((key) => client.getQueryState(key)?.isInvalidated)).toEqual([true, true, true, true, false, false]);
+  });
+});

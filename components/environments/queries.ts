@@ -1,0 +1,126 @@
+import { useInfiniteQuery, useQuery, type QueryClient } from "@tanstack/react-query";
+import { versionKeys } from "@/components/versions/queries";
+import { draftStatusKeys } from "@/components/workspace/draft-status-queries";
+import type { DeployPreviewJson, EnvironmentHistoryJson, EnvironmentJson, EnvironmentSettingJson, SettingsComparisonJson } from "./wire";
+
+/**
+ * Every environments query of a project sits under `all`; one environment's under `environment`,
+ * so a settings change refreshes that environment's settings and rollback warnings only.
+ */
+export const environmentKeys = {
+  all: (slug: string) => ["projects", slug, "environments"] as const,
+  list: (slug: string) => [...environmentKeys.all(slug), "list"] as const,
+  environment: (slug: string, environmentId: string) => [...environmentKeys.all(slug), "environment", environmentId] as const,
+  history: (slug: string, environmentId: string) => [...environmentKeys.environment(slug, environmentId), "history"] as const,
+  settings: (slug: string, environmentId: string) => [...environmentKeys.environment(slug, environmentId), "settings"] as const,
+  settingsComparison: (slug: string, environmentId: string, versionId: string) =>
+    [...environmentKeys.environment(slug, environmentId), "settings-comparison", versionId] as const,
+  deployPreview: (slug: string, environmentId: string, versionId: string | null) =>
+    [...environmentKeys.environment(slug, environmentId), "deploy-preview", { versionId }] as const,
+};
+
+function environmentsUrl(slug: string, suffix = "", query?: Record<string, string | number | null | undefined>) {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) if (value !== null && value !== undefined) search.set(name, String(value));
+  const queryString = search.size > 0 ? `?${search}` : "";
+  return `/api/projects/${encodeURIComponent(slug)}/environments${suffix}${queryString}`;
+}
+
+async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(url, { signal, cache: "no-store" });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+  }
+  return (await response.json()) as T;
+}
+
+export function useEnvironments(slug: string, initialData?: EnvironmentJson[]) {
+  return useQuery({
+    queryKey: environmentKeys.list(slug),
+    queryFn: ({ signal }) => getJson<EnvironmentJson[]>(environmentsUrl(slug), signal),
+    initialData,
+    retry: 1,
+  });
+}
+
+export function useEnvironmentHistory(slug: string, environmentId: string) {
+  return useInfiniteQuery({
+    queryKey: environmentKeys.history(slug, environmentId),
+    queryFn: ({ pageParam, signal }) =>
+      getJson<EnvironmentHistoryJson>(environmentsUrl(slug, `/${encodeURIComponent(environmentId)}/history`, { before: pageParam, limit: 10 }), signal),
+    initialPageParam: null as number | null,
+    getNextPageParam: (page) => page.nextBefore,
+    retry: 1,
+  });
+}
+
+export function useEnvironmentSettings(slug: string, environmentId: string) {
+  return useQuery({
+    queryKey: environmentKeys.settings(slug, environmentId),
+    queryFn: ({ signal }) => getJson<EnvironmentSettingJson[]>(environmentsUrl(slug, `/${encodeURIComponent(environmentId)}/settings`), signal),
+    retry: 1,
+  });
+}
+
+export function useSettingsComparison(slug: string, environmentId: string, versionId: string | null) {
+  return useQuery({
+    queryKey: environmentKeys.settingsComparison(slug, environmentId, versionId ?? ""),
+    queryFn: ({ signal }) =>
+      getJson<SettingsComparisonJson>(environmentsUrl(slug, `/${encodeURIComponent(environmentId)}/settings-comparison`, { versionId }), signal),
+    enabled: versionId !== null,
+    // Settings may change in another tab; the warning must be current when the dialog opens.
+    staleTime: 0,
+    retry: 1,
+  });
+}
+
+/** `versionId` null previews deploying the latest draft. */
+export function useDeployPreview(slug: string, environmentId: string | null, versionId: string | null) {
+  return useQuery({
+    queryKey: environmentKeys.deployPreview(slug, environmentId ?? "", versionId),
+    queryFn: ({ signal }) =>
+      getJson<DeployPreviewJson>(environmentsUrl(slug, `/${encodeURIComponent(environmentId ?? "")}/deploy-preview`, { versionId }), signal),
+    enabled: environmentId !== null,
+    staleTime: 0,
+    retry: 1,
+  });
+}
+
+/** After a deploy, promotion or rollback: what runs where, the versions (badges, new version) and the draft's base. */
+export function invalidateAfterDeployment(queryClient: QueryClient, slug: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug) }),
+    queryClient.invalidateQueries({ queryKey: versionKeys.all(slug) }),
+    queryClient.invalidateQueries({ queryKey: draftStatusKeys.status(slug) }),
+  ]);
+}
+
+/** After a settings change: that environment's settings and rollback warnings. */
+export function invalidateAfterSettingsChange(queryClient: QueryClient, slug: string, environmentId: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: environmentKeys.settings(slug, environmentId) }),
+    queryClient.invalidateQueries({ queryKey: [...environmentKeys.environment(slug, environmentId), "settings-comparison"] }),
+  ]);
+}
+
+/** Which environments run each version, for the popover's badges. */
+export function environmentsByVersion(environments: readonly EnvironmentJson[] | undefined): Map<string, string[]> {
+  const byVersion = new Map<string, string[]>();
+  for (const environment of environments ?? []) {
+    const versionId = environment.activeVersion?.id;
+    if (versionId) byVersion.set(versionId, [...(byVersion.get(versionId) ?? []), environment.name]);
+  }
+  return byVersion;
+}
+
+/** The environment after this one in the project's order (development → staging → production). */
+export function nextEnvironment(environments: readonly EnvironmentJson[], environmentId: string): EnvironmentJson | null {
+  const index = environments.findIndex((environment) => environment.id === environmentId);
+  return index >= 0 ? (environments[index + 1] ?? null) : null;
+}
+
+/** Deploying here asks for an explicit confirmation naming the version and the environment. */
+export function needsConfirmation(environmentName: string): boolean {
+  return environmentName.trim().toLowerCase() === "production";
+}

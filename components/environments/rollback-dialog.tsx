@@ -1,0 +1,120 @@
+"use client";
+
+import { useState } from "react";
+import type { DeployedJson } from "@/app/projects/[slug]/deploy-actions";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
+import { Dialog } from "@/components/ui/dialog";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { VersionRef } from "@/lib/deployments/deployment-entry";
+import { useSettingsComparison } from "./queries";
+import { useRollback } from "./use-environment-actions";
+import type { EnvironmentJson, SettingsComparisonJson } from "./wire";
+
+const UNREACHABLE_MESSAGE = "Nothing was rolled back: the server could not be reached or ran into a problem. Try again in a moment.";
+
+interface RollbackDialogProps {
+  slug: string;
+  environment: EnvironmentJson;
+  target: VersionRef;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onRolledBack: (deployed: DeployedJson) => void;
+}
+
+/**
+ * Confirms re-activating the previous version, and warns when the environment's settings
+ * changed since that version ran: rolling code back does not roll credentials back.
+ */
+export function RollbackDialog({ slug, environment, target, open, onOpenChange, onRolledBack }: RollbackDialogProps) {
+  const comparison = useSettingsComparison(slug, environment.id, open ? target.id : null);
+  const rollback = useRollback(slug);
+  const [error, setError] = useState<string | null>(null);
+  const active = environment.activeVersion;
+
+  async function confirm() {
+    if (rollback.isPending) return;
+    setError(null);
+    try {
+      const result = await rollback.mutateAsync({ environmentId: environment.id, expectedVersionId: target.id });
+      if (result.ok) onRolledBack(result.value);
+      else setError(result.error.message);
+    } catch {
+      setError(UNREACHABLE_MESSAGE);
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (!next) setError(null);
+        onOpenChange(next);
+      }}
+      title={`Roll back ${environment.name} to ${target.name}?`}
+      description={`${environment.name} runs ${active ? `${active.name} (#${active.number})` : "no version"} now. Rolling back makes ${target.name} (#${target.number}) active again at once; no version is created or deleted, and the rollback is recorded in the history.`}
+    >
+      <div className="flex flex-col gap-4 text-sm" aria-busy={rollback.isPending}>
+        <SettingsWarning comparison={comparison.data} loading={comparison.isPending} failed={comparison.error?.message ?? null} environmentName={environment.name} targetName={target.name} />
+        <FormError>{error}</FormError>
+        <div className="flex items-center justify-end gap-2">
+          <p role="status" className="mr-auto text-xs text-slate-600">
+            {rollback.isPending ? "Rolling back…" : ""}
+          </p>
+          <Button variant="secondary" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button variant="danger" aria-disabled={rollback.isPending} className="aria-disabled:opacity-70" onClick={() => void confirm()}>
+            Roll back to {target.name}
+          </Button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+interface SettingsWarningProps {
+  comparison: SettingsComparisonJson | undefined;
+  loading: boolean;
+  failed: string | null;
+  environmentName: string;
+  targetName: string;
+}
+
+function SettingsWarning({ comparison, loading, failed, environmentName, targetName }: SettingsWarningProps) {
+  if (loading) return <p className="text-slate-600">Checking {environmentName}’s settings…</p>;
+  if (failed || !comparison) return <p className="text-slate-700">The settings could not be compared ({failed}). Check them before rolling back.</p>;
+  if (!comparison.recorded) {
+    return (
+      <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900 ring-1 ring-inset ring-amber-200">
+        No record of {environmentName}’s settings when {targetName} ran here. Check them before rolling back: rolling back does not change settings.
+      </p>
+    );
+  }
+  const { added, removed, changed, since } = comparison;
+  if (added.length + removed.length + changed.length === 0) {
+    return (
+      <p className="text-slate-700">
+        {environmentName}’s settings are the same as when {targetName} last ran here
+        {since ? (
+          <>
+            {" "}
+            (<RelativeTime date={since} />)
+          </>
+        ) : null}
+        .
+      </p>
+    );
+  }
+  return (
+    <div role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-amber-950 ring-1 ring-inset ring-amber-300">
+      <p className="font-semibold">Settings changed since {targetName} last ran here{since ? <> (<RelativeTime date={since} />)</> : null}.</p>
+      <p className="mt-1">Rolling back the code does not roll settings back: {targetName} will run with today’s settings.</p>
+      <ul className="mt-1 list-disc pl-5">
+        {added.length > 0 ? <li>Added: {added.join(", ")}</li> : null}
+        {removed.length > 0 ? <li>Removed: {removed.join(", ")}</li> : null}
+        {changed.length > 0 ? <li>Changed: {changed.join(", ")}</li> : null}
+      </ul>
+    </div>
+  );
+}

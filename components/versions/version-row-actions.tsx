@@ -1,0 +1,53 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { createContext, useContext, type ReactNode } from "react";
+import { compareHref } from "@/components/compare/compare-href";
+import { Button } from "@/components/ui/button";
+import type { VersionJson } from "@/lib/versions/version-json";
+
+interface VersionRowActionsValue {
+  slug: string;
+  /** The version the latest draft is based on, badged in its row. */
+  draftBaseId: string | null;
+  onRestore: (version: VersionJson) => void;
+}
+
+const VersionRowActionsContext = createContext<VersionRowActionsValue | null>(null);
+
+/**
+ * What the popover's rows can do, provided by the page around Version History: the rows are
+ * deep inside the popover, while the dialogs they open belong to the page and outlive it.
+ */
+export function VersionRowActionsProvider({ children, ...value }: VersionRowActionsValue & { children: ReactNode }) {
+  return <VersionRowActionsContext.Provider value={value}>{children}</VersionRowActionsContext.Provider>;
+}
+
+export function useVersionRowActions(): VersionRowActionsValue | null {
+  return useContext(VersionRowActionsContext);
+}
+
+export function versionHref(slug: string, versionId: string): string {
+  return `/projects/${slug}/versions/${encodeURIComponent(versionId)}`;
+}
+
+/** View, Compare and Restore as draft; only the active row's buttons are in the Tab order. */
+export function VersionRowActions({ version, tabbable }: { version: VersionJson; tabbable: boolean }) {
+  const actions = useVersionRowActions();
+  const router = useRouter();
+  if (!actions) return null;
+  const tabIndex = tabbable ? 0 : -1;
+  return (
+    <div className="flex shrink-0 items-center gap-0.5">
+      <Button size="sm" variant="ghost" tabIndex={tabIndex} onClick={() => router.push(versionHref(actions.slug, version.id))}>
+        View
+      </Button>
+      <Button size="sm" variant="ghost" tabIndex={tabIndex} onClick={() => router.push(compareHref(actions.slug, version.id, "draft"))}>
+        Compare
+      </Button>
+      <Button size="sm" variant="ghost" tabIndex={tabIndex} onClick={() => actions.onRestore(version)}>
+        Restore as draft
+      </Button>
+    </div>
+  );
+}

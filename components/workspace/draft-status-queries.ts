@@ -1,0 +1,67 @@
+"use client";
+
+import { useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { fileKeys } from "@/components/files/queries";
+import { versionKeys } from "@/components/versions/queries";
+import type { DraftStatus } from "@/lib/drafts/get-draft-status";
+
+export const draftStatusKeys = {
+  status: (slug: string) => ["projects", slug, "draft-status"] as const,
+};
+
+/** Saves often come in bursts (several files, one after another): one status request follows them. */
+const REFRESH_DELAY_MS = 400;
+
+export async function fetchDraftStatus(slug: string, signal?: AbortSignal): Promise<DraftStatus> {
+  const response = await fetch(`/api/projects/${encodeURIComponent(slug)}/draft/status`, { signal, cache: "no-store" });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+  }
+  return (await response.json()) as DraftStatus;
+}
+
+/** How the draft differs from the version it is based on. */
+export function useDraftStatus(slug: string) {
+  return useQuery({
+    queryKey: draftStatusKeys.status(slug),
+    queryFn: ({ signal }) => fetchDraftStatus(slug, signal),
+    refetchOnWindowFocus: true,
+  });
+}
+
+/**
+ * Keeps the draft status current without the editor knowing about it: whatever changes the
+ * draft or its base also writes or invalidates the project's file or version queries — an
+ * acknowledged save puts the saved text into the file cache, file operations update the tree,
+ * creating or restoring a version updates or invalidates the version list. Plain fetches
+ * (opening a file) change nothing and are ignored.
+ */
+export function useDraftStatusFollowsChanges(slug: string) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const watched = [fileKeys.all(slug), versionKeys.all(slug)];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const refresh = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        void queryClient.invalidateQueries({ queryKey: draftStatusKeys.status(slug) });
+      }, REFRESH_DELAY_MS);
+    };
+    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type !== "updated" || !watched.some((prefix) => startsWith(event.query.queryKey, prefix))) return;
+      const { action } = event;
+      if ((action.type === "success" && action.manual) || action.type === "invalidate") refresh();
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [queryClient, slug]);
+}
+
+function startsWith(key: QueryKey, prefix: readonly unknown[]): boolean {
+  return prefix.every((part, index) => key[index] === part);
+}

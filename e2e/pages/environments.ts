@@ -1,0 +1,49 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+import { SAMPLE_PROJECT } from "./workspace";
+
+export interface EnvironmentState {
+  id: string;
+  name: string;
+  activeVersion: { id: string; number: number; name: string } | null;
+}
+
+/** The Environments page: a region per environment with its active version, history, Roll back and settings. */
+export class EnvironmentsPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto(`/projects/${SAMPLE_PROJECT}/environments`);
+    await expect(this.page.getByRole("heading", { name: "Environments", level: 1 })).toBeVisible();
+  }
+
+  region(environment: string): Locator {
+    return this.page.getByRole("region", { name: environment, exact: true });
+  }
+
+  history(environment: string): Locator {
+    return this.region(environment).getByRole("list", { name: "Deployment history" }).getByRole("listitem");
+  }
+
+  async activeVersionName(environment: string): Promise<string | null> {
+    return (await this.state(environment)).activeVersion?.name ?? null;
+  }
+
+  /** What runs in an environment, as the server says. */
+  async state(environment: string): Promise<EnvironmentState> {
+    const response = await this.page.request.get(`/api/projects/${SAMPLE_PROJECT}/environments`);
+    expect(response.ok()).toBe(true);
+    const environments = (await response.json()) as EnvironmentState[];
+    const found = environments.find((candidate) => candidate.name === environment);
+    if (!found) throw new Error(`No environment named ${environment}`);
+    return found;
+  }
+
+  /** Opens the Roll back dialog, checks it names the target, and confirms. */
+  async rollBack(environment: string, toVersion: string) {
+    await this.region(environment).getByRole("button", { name: /^Roll back/ }).click();
+    const dialog = this.page.getByRole("dialog", { name: `Roll back ${environment} to ${toVersion}?` });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole("button", { name: /^Roll back/ }).click();
+    await expect(dialog).toBeHidden();
+  }
+}
