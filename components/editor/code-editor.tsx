@@ -58,8 +58,25 @@ export function CodeEditor(props: CodeEditorProps) {
     return model ? pathOf(projectId, model.uri) : null;
   }, [projectId]);
 
+  // The text the owner holds for this path as of the latest render. Monaco loads lazily and
+  // keeps models across file switches, so a model can be older than that; it catches up here.
+  const latestText = useRef({ path, text: initialText });
+  useEffect(() => {
+    latestText.current = { path, text: initialText };
+  });
+  const catchUp = useCallback(() => {
+    const model = editorRef.current?.getModel();
+    const latest = latestText.current;
+    if (!model || pathOf(projectId, model.uri) !== latest.path || model.getValue() === latest.text) return;
+    model.pushStackElement();
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: latest.text }], () => null);
+    model.pushStackElement();
+  }, [projectId]);
+  useEffect(catchUp, [catchUp, path]);
+
   const handleMount: OnMount = (editor) => {
     editorRef.current = editor;
+    catchUp();
     editor.onDidBlurEditorText(() => {
       const blurred = currentPath();
       if (blurred) callbacks.current.onBlur(blurred);

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { BrandLink } from "@/components/ui/brand-link";
 import { DeployButton } from "@/components/deploy/deploy-button";
 import { DeployProvider } from "@/components/deploy/deploy-context";
 import { projectConvention } from "@/components/naming/project-convention";
@@ -15,18 +16,7 @@ export function EnvironmentsView({ project, initialEnvironments }: { project: Pr
     <DeployProvider slug={project.slug} convention={projectConvention(project.namingConvention)} initialEnvironments={initialEnvironments}>
       <div className="min-h-dvh bg-slate-50">
         <header className="flex h-14 items-center gap-4 border-b border-slate-200 bg-white px-4">
-          <Link
-            href="/"
-            className="flex items-center gap-2 rounded text-sm font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
-          >
-            <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-xs font-bold text-white">
-              D
-            </span>
-            Draftline
-          </Link>
-          <span aria-hidden className="text-slate-300">
-            /
-          </span>
+          <BrandLink />
           <Link
             href={`/projects/${encodeURIComponent(project.slug)}`}
             className="min-w-0 truncate rounded text-sm font-semibold text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { BrandLink } from "@/components/ui/brand-link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { compareHref } from "@/components/compare/compare-href";
@@ -32,18 +32,7 @@ export function VersionView({ project, version, paths }: VersionViewProps) {
   return (
     <div className="flex h-dvh flex-col">
       <header className="flex h-14 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-4">
-        <Link
-          href="/"
-          className="flex items-center gap-2 rounded text-sm font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
-        >
-          <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-xs font-bold text-white">
-            D
-          </span>
-          Draftline
-        </Link>
-        <span aria-hidden className="text-slate-300">
-          /
-        </span>
+        <BrandLink />
         <h1 className="min-w-0 truncate text-sm font-semibold text-slate-900">{project.name}</h1>
         <div className="ml-auto flex items-center gap-2">
           <RestoreFromHistory slug={project.slug} onRestored={continueInWorkspace}>

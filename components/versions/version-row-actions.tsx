@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { createContext, useContext, type ReactNode } from "react";
 import { compareHref } from "@/components/compare/compare-href";
+import { useFlushDrafts } from "@/components/workspace/draft-context";
 import { Button } from "@/components/ui/button";
 import type { VersionJson } from "@/lib/versions/version-json";
 
@@ -35,14 +36,21 @@ export function versionHref(slug: string, versionId: string): string {
 export function VersionRowActions({ version, tabbable }: { version: VersionJson; tabbable: boolean }) {
   const actions = useVersionRowActions();
   const router = useRouter();
+  const flushDrafts = useFlushDrafts();
   if (!actions) return null;
   const tabIndex = tabbable ? 0 : -1;
+  // Leaving the workspace: pending keystrokes are saved first, so a comparison with the
+  // draft includes them. Unsaved text stays in the browser even if that save fails.
+  const leaveFor = async (href: string) => {
+    await flushDrafts();
+    router.push(href);
+  };
   return (
     <div className="flex shrink-0 items-center gap-0.5">
-      <Button size="sm" variant="ghost" tabIndex={tabIndex} onClick={() => router.push(versionHref(actions.slug, version.id))}>
+      <Button size="sm" variant="ghost" tabIndex={tabIndex} onClick={() => void leaveFor(versionHref(actions.slug, version.id))}>
         View
       </Button>
-      <Button size="sm" variant="ghost" tabIndex={tabIndex} onClick={() => router.push(compareHref(actions.slug, version.id, "draft"))}>
+      <Button size="sm" variant="ghost" tabIndex={tabIndex} onClick={() => void leaveFor(compareHref(actions.slug, version.id, "draft"))}>
         Compare
       </Button>
       <Button size="sm" variant="ghost" tabIndex={tabIndex} onClick={() => actions.onRestore(version)}>

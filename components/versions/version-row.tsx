@@ -70,13 +70,14 @@ export function VersionRow({ version, index, isLatest, isActive, isHighlighted, 
         </span>
       </div>
       {version.description ? <VersionDescription id={`${id}-description`} text={version.description} tabbable={isActive} /> : null}
-      <div className="mt-1 flex min-w-0 items-center gap-2">
-        <p id={`${id}-meta`} className="min-w-0 flex-1 truncate text-xs text-slate-600">
-          <RelativeTime date={version.createdAt} />
-          <span aria-hidden> · </span>
-          <span className="sr-only">, by </span>
-          {version.author}
-        </p>
+      <p id={`${id}-meta`} className="mt-1 min-w-0 truncate text-xs text-slate-600">
+        <RelativeTime date={version.createdAt} />
+        <span aria-hidden> · </span>
+        <span className="sr-only">, by </span>
+        {version.author}
+      </p>
+      {/* Actions get a line of their own, so the date and author are never cut off. */}
+      <div className="-ml-2 mt-1 flex flex-wrap items-center gap-0.5">
         <VersionRowActions version={version} tabbable={isActive} />
         <DeployRowAction version={version} tabbable={isActive} />
       </div>
