@@ -1,0 +1,122 @@
+import { expect, test, type APIRequestContext, type Request } from "@playwright/test";
+import { SAMPLE_PROJECT, WorkspacePage } from "./pages/workspace";
+
+const FOREIGN_ORIGIN = "http://evil.example";
+const README = `/api/projects/${SAMPLE_PROJECT}/files/content?path=README.md`;
+
+async function readme(request: APIRequestContext): Promise<{ content: string; revision: number }> {
+  const response = await request.get(README);
+  expect(response.ok()).toBe(true);
+  return (await response.json()) as { content: string; revision: number };
+}
+
+async function versionNames(request: APIRequestContext): Promise<string[]> {
+  const response = await request.get(`/api/projects/${SAMPLE_PROJECT}/versions/names`);
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { names: string[] }).names;
+}
+
+test.describe("the autosave route refuses cross-site writes", () => {
+  test("a JSON save from a foreign Origin is refused with 403 and leaves README.md as it was", async ({ request }) => {
+    const before = await readme(request);
+    const response = await request.put(README, {
+      headers: { origin: FOREIGN_ORIGIN, "content-type": "application/json" },
+      data: JSON.stringify({ content: "defaced from another site", baseRevision: before.revision }),
+    });
+    expect(response.status()).toBe(403);
+    expect(await response.json()).toEqual({ error: { code: "forbidden", message: "Cross-site requests are not allowed." } });
+    expect(await readme(request)).toEqual(before);
+  });
+
+  test("a form-style text/plain save is refused and leaves README.md as it was", async ({ request, baseURL }) => {
+    const before = await readme(request);
+    // What an HTML form with enctype="text/plain" can send without a preflight, from any
+    // site (foreign Origin) or with the browser leaving the Origin out.
+    for (const origin of [FOREIGN_ORIGIN, new URL(baseURL!).origin, undefined]) {
+      const response = await request.put(README, {
+        headers: { "content-type": "text/plain", ...(origin ? { origin } : {}) },
+        data: JSON.stringify({ content: "defaced by a form", baseRevision: before.revision }),
+      });
+      expect(response.status(), `Origin ${origin ?? "absent"}`).toBeGreaterThanOrEqual(400);
+      expect(response.status()).toBeLessThan(500);
+      const { error } = (await response.json()) as { error: { code: string; message: string } };
+      expect(["forbidden", "invalid"]).toContain(error.code);
+    }
+    expect(await readme(request)).toEqual(before);
+  });
+
+  test("the same save from the app's own origin is applied (the refusals above are not vacuous)", async ({ request, baseURL }) => {
+    const before = await readme(request);
+    const response = await request.put(README, {
+      headers: { origin: new URL(baseURL!).origin, "content-type": "application/json" },
+      // The same text, so other specs that read README.md are not disturbed.
+      data: JSON.stringify({ content: before.content, baseRevision: before.revision }),
+    });
+    expect(response.status()).toBe(200);
+    const after = await readme(request);
+    expect(after.content).toBe(before.content);
+    expect(after.revision).toBeGreaterThan(before.revision);
+  });
+});
+
+interface CapturedAction {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Headers the HTTP client sets itself; replaying the browser's values would only confuse it. */
+const TRANSPORT_HEADERS = new Set(["host", "content-length", "connection", "cookie", "accept-encoding", "origin", "referer"]);
+
+function capture(request: Request): CapturedAction {
+  const headers = Object.fromEntries(
+    Object.entries(request.headers()).filter(([name]) => !TRANSPORT_HEADERS.has(name.toLowerCase())),
+  );
+  return { url: request.url(), headers, body: request.postData() ?? "" };
+}
+
+test("a server action replayed from a foreign Origin is refused and changes nothing", async ({ page, baseURL }) => {
+  const workspace = new WorkspacePage(page);
+  const name = `cross-site-${Date.now()}`;
+
+  // Catch the real "Create version" server action and keep it from reaching the server, so
+  // only the replays below can create the version.
+  let captured: CapturedAction | undefined;
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && request.headers()["next-action"] && request.postData()?.includes(name)) {
+      captured = capture(request);
+      await route.abort();
+      return;
+    }
+    await route.fallback();
+  });
+
+  await workspace.open("README.md");
+  const dialog = await workspace.openCreateVersionDialog();
+  await dialog.getByRole("textbox", { name: "Name" }).fill(name);
+  await dialog.getByRole("textbox", { name: "Description" }).fill("Replayed by the cross-site test");
+  await dialog.getByRole("button", { name: "Create version" }).click();
+  await expect.poll(() => captured !== undefined).toBe(true);
+  const action = captured!;
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+
+  const namesBefore = await versionNames(page.request);
+  expect(namesBefore).not.toContain(name);
+
+  const foreign = await page.request.post(action.url, {
+    headers: { ...action.headers, origin: FOREIGN_ORIGIN },
+    data: action.body,
+    failOnStatusCode: false,
+  });
+  expect(foreign.ok(), `foreign replay answered ${foreign.status()}`).toBe(false);
+  expect(await versionNames(page.request)).toEqual(namesBefore);
+
+  // The control: the very same request from the app's own origin does create the version.
+  const own = await page.request.post(action.url, {
+    headers: { ...action.headers, origin: new URL(baseURL!).origin },
+    data: action.body,
+  });
+  expect(own.ok(), `same-origin replay answered ${own.status()}`).toBe(true);
+  await expect.poll(() => versionNames(page.request)).toEqual([name, ...namesBefore]);
+});
