@@ -28,11 +28,14 @@ export interface DeploymentOutcome {
 export async function recordDeployment(tx: Db, request: RecordDeploymentRequest): Promise<Result<DeploymentOutcome>> {
   const environment = await lockEnvironment(tx, request.projectId, request.environmentId);
   if (!environment) return fail("not_found", "This environment does not exist in this project.");
-  const version = await tx.version.findFirst({
-    where: { id: request.versionId, projectId: request.projectId },
-    select: versionRefSelect,
+  // By primary key alone, the project checked afterwards: with project_id in the WHERE clause,
+  // statistics gathered before a project grew lead the planner to scan all of its versions.
+  const found = await tx.version.findUnique({
+    where: { id: request.versionId },
+    select: { ...versionRefSelect, projectId: true },
   });
-  if (!version) return fail("not_found", "This version does not exist in this project.");
+  if (!found || found.projectId !== request.projectId) return fail("not_found", "This version does not exist in this project.");
+  const version = { id: found.id, number: found.number, name: found.name };
   if (environment.activeVersionId === version.id) {
     return fail("conflict", `${version.name} (#${version.number}) is already active in ${environment.name}.`);
   }

@@ -1,0 +1,120 @@
+// `npm run bench`: measures the speed that matters side by side with git and prints one JSON
+// document (also written to bench-results/). Progress goes to stderr.
+//   BENCH_DATABASE_URL (or TEST_DATABASE_URL, as scripts/with-postgres.mjs exports) also runs
+//   everything on that PostgreSQL server; BENCH_QUICK=1 runs smaller sizes while developing.
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { MAX_FILES_PER_PROJECT } from "@/lib/files/limits";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { benchAutosave } from "./autosave";
+import { openPglite, openPostgres, type BenchDatabase } from "./databases";
+import { benchDeployRollback } from "./deploy-rollback";
+import { cpuShares, cpuSnapshot, machineFacts } from "./machine";
+import { evaluateTargets } from "./targets";
+import { log, median } from "./timing";
+import { benchVersionCreation } from "./version-creation";
+import { benchVersionHistory } from "./version-history";
+import { benchVersionStorage } from "./version-storage";
+
+const quick = process.env.BENCH_QUICK === "1";
+const config = {
+  versionSizes: quick ? [100, 1000] : [100, 1000, 5000],
+  versionRounds: quick ? 1 : 3,
+  storageFiles: 1000,
+  storageVersions: 10,
+  historyVersions: 10_000,
+  historyCalls: 50,
+  autosaveSaves: 200,
+  deployVersionCounts: [10, 10_000] as const,
+  deployAlternations: 100,
+  seed: 20_261_125,
+};
+
+/** Every benchmark gets a fresh database, so none sees the rows or statistics another left. */
+async function benchDatabase(kind: BenchDatabase["kind"], open: () => Promise<BenchDatabase>) {
+  let serverVersion = "";
+  const step = <T>(name: string, work: (db: PrismaClient) => Promise<T>) =>
+    withDatabase(open, async (database) => {
+      serverVersion = database.serverVersion;
+      log(`${kind}: ${name}…`);
+      const before = cpuSnapshot();
+      const value = await work(database.prisma);
+      return { ...value, cpuShare: cpuShares(before, cpuSnapshot()) };
+    });
+  const results = {
+    versionCreation: await step("version creation against git", async (db) => ({
+      sizes: await benchVersionCreation(db, {
+        sizes: config.versionSizes,
+        rounds: config.versionRounds,
+        seed: config.seed,
+        inProcessDatabase: kind === "pglite",
+      }),
+    })),
+    versionStorage: await step("storage of one-file changes", (db) =>
+      benchVersionStorage(db, config.storageFiles, config.storageVersions, config.seed),
+    ),
+    versionHistory: await step("version history first page", (db) => benchVersionHistory(db, config.historyVersions, config.historyCalls)),
+    autosave: await step("autosave", async (db) => ({
+      small: await benchAutosave(db, 1_000, config.autosaveSaves, config.seed),
+      large: await benchAutosave(db, 100_000, config.autosaveSaves, config.seed),
+    })),
+    deployRollback: await step("deploy and rollback", (db) => benchDeployRollback(db, config.deployVersionCounts, config.deployAlternations)),
+  };
+  return { database: kind, serverVersion, ...results };
+}
+
+async function withDatabase<T>(open: () => Promise<BenchDatabase>, work: (database: BenchDatabase) => Promise<T>) {
+  const database = await open();
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const startedAt = new Date();
+const cpuAtStart = cpuSnapshot();
+const runs = [await benchDatabase("pglite", openPglite)];
+const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (serverUrl) runs.push(await benchDatabase("postgresql", () => openPostgres(serverUrl)));
+
+const cpuShare = cpuShares(cpuAtStart, cpuSnapshot());
+// Other programs' share while the embedded database was measured, as the median over its
+// benchmarks: version creation alone also shows the kernel writing back and deleting the
+// bench's own files, which is no load from elsewhere.
+const embeddedRun = runs[0]!;
+const othersWhileEmbedded = median(
+  [embeddedRun.versionCreation, embeddedRun.versionStorage, embeddedRun.versionHistory, embeddedRun.autosave, embeddedRun.deployRollback].map(
+    (step) => step.cpuShare.others,
+  ),
+);
+const report = {
+  startedAt: startedAt.toISOString(),
+  durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+  quick,
+  machine: {
+    ...machineFacts(),
+    // Shares of all CPUs used by this bench and by other processes (including a PostgreSQL
+    // server under test) during the whole run; each benchmark also reports its own.
+    cpuShare,
+    underLoad: othersWhileEmbedded > 0.25,
+  },
+  config,
+  method: [
+    "Each benchmark runs on a fresh database: PGlite in a temporary data folder, or a new database on the PostgreSQL server.",
+    "git: `git add -A && git commit -q` in a fresh repository with gc.auto=0, timed with process start-up; bytes are the files under .git/objects.",
+    `Projects over MAX_FILES_PER_PROJECT (${MAX_FILES_PER_PROJECT}) get the rest of their draft rows inserted directly: createProject refuses them.`,
+    "The Version History and deploy fixtures insert versions with SQL (valid rows, one small file each).",
+    "scripts/with-postgres.mjs starts PostgreSQL with fsync off (-F).",
+  ],
+  targets: runs.flatMap(evaluateTargets),
+  runs,
+};
+
+const json = JSON.stringify(report, (_, value: unknown) => (typeof value === "bigint" ? Number(value) : value), 2);
+const folder = path.join(process.cwd(), "bench-results");
+await mkdir(folder, { recursive: true });
+const file = path.join(folder, `bench-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
+await writeFile(file, `${json}\n`);
+process.stdout.write(`${json}\n`);
+log(`written to ${path.relative(process.cwd(), file)}`);

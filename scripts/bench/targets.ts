@@ -1,0 +1,56 @@
+import type { benchAutosave } from "./autosave";
+import type { benchDeployRollback } from "./deploy-rollback";
+import type { benchVersionCreation } from "./version-creation";
+import type { benchVersionHistory } from "./version-history";
+import type { benchVersionStorage } from "./version-storage";
+
+interface Run {
+  database: string;
+  versionCreation: { sizes: Awaited<ReturnType<typeof benchVersionCreation>> };
+  versionStorage: Awaited<ReturnType<typeof benchVersionStorage>>;
+  versionHistory: Awaited<ReturnType<typeof benchVersionHistory>>;
+  autosave: { small: Awaited<ReturnType<typeof benchAutosave>>; large: Awaited<ReturnType<typeof benchAutosave>> };
+  deployRollback: Awaited<ReturnType<typeof benchDeployRollback>>;
+}
+
+export interface TargetResult {
+  database: string;
+  name: string;
+  target: string;
+  value: number;
+  met: boolean;
+}
+
+/** The goals of issue 6, each checked against one run's numbers. */
+export function evaluateTargets(run: Run): TargetResult[] {
+  const results: TargetResult[] = [];
+  const check = (name: string, target: string, value: number, met: boolean) =>
+    results.push({ database: run.database, name, target, value, met });
+
+  for (const size of run.versionCreation.sizes.filter((entry) => entry.files >= 1000)) {
+    const ratio = size.firstVersion.ratio;
+    check(`version creation, ${size.files} files (first version ÷ first commit, medians)`, "≤ 1.0× git", ratio, ratio <= 1);
+  }
+  const storage = run.versionStorage.ratioToGitLoose;
+  check(`storage of a version changing 1 of ${run.versionStorage.files} files (÷ git loose objects, mean of ${run.versionStorage.versionsMeasured})`, "≤ 1.5× git", storage, storage <= 1.5);
+  // Without planner statistics: how the embedded database always runs (see benchVersionHistory).
+  const history = run.versionHistory.withoutStatistics;
+  for (const [label, entry] of [
+    ["first page", history.firstPage],
+    ["first page with search", history.searchManyMatches],
+  ] as const) {
+    check(`version history ${label}, ${run.versionHistory.versions} versions (p95)`, "< 100 ms", entry.ms.p95, entry.ms.p95 < 100);
+  }
+  for (const entry of [run.autosave.small, run.autosave.large]) {
+    check(`autosave of a ${Math.round(entry.fileBytes / 1000)} KB file (p95)`, "< 50 ms", entry.ms.p95, entry.ms.p95 < 50);
+  }
+  for (const [state, pair] of [
+    ["no statistics", run.deployRollback.withoutStatistics],
+    ["stale statistics", run.deployRollback.staleStatistics],
+  ] as const) {
+    const versions = `${pair.many.versions} vs ${pair.few.versions} versions, ${state} (p50 ratio)`;
+    check(`deploy, ${versions}`, "≤ 1.2×", pair.deployRatio, pair.deployRatio <= 1.2);
+    check(`rollback, ${versions}`, "≤ 1.2×", pair.rollbackRatio, pair.rollbackRatio <= 1.2);
+  }
+  return results;
+}
