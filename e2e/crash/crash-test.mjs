@@ -1,14 +1,14 @@
 // Crash-safety test (issue 6 point 3). Needs a prior `NEXT_DIST_DIR=.next-crash npx next build`.
-// Usage: node e2e/crash/crash-test.mjs [delayMs ...]   (default 50 150 300). Exits 1 on any failure.
+// Usage: node e2e/crash/crash-test.mjs [delayMs ...]   (default 100 370 1000: before, around and after the commit, which lands ~350-400 ms after the POST with 2,000 files here). Exits 1 on any failure.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 
 const delays = process.argv.slice(2).map(Number);
-if (delays.length === 0) delays.push(50, 150, 300);
+if (delays.length === 0) delays.push(100, 370, 1000);
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-crash";
 const slug = "crash";
 const root = path.resolve(import.meta.dirname, "../..");
@@ -47,7 +47,8 @@ const db = (...args) => execFileSync("npx", ["tsx", helper, ...args], { cwd: roo
 
 const results = [];
 const started = Date.now();
-const browser = await chromium.launch();
+const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+const browser = await chromium.launch(executablePath ? { executablePath } : {});
 for (const delay of delays) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "draftline-crash-"));
   const result = { delay, ok: false };
