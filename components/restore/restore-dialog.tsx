@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import type { RestoreOutcomeJson } from "@/app/projects/[slug]/restore-actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
 import { useFlushDrafts } from "@/components/workspace/draft-context";
 import type { VersionJson } from "@/lib/versions/version-json";
 import { fetchRestorePreview, restoreKeys } from "./queries";
@@ -128,11 +129,7 @@ function RestoreForm({
           ) : null}
         </>
       )}
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormError>{error}</FormError>
       <div className="flex items-center justify-end gap-2">
         <p role="status" className="mr-auto text-xs text-slate-600">
           {restore.isPending ? "Saving your edits and restoring…" : ""}

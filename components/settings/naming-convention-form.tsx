@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from "react";
 import { setNamingConventionAction } from "@/app/projects/[slug]/settings-actions";
 import { projectConvention } from "@/components/naming/project-convention";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { NAMING_CONVENTIONS, type NamingConvention } from "@/lib/naming/conventions";
 
 interface NamingConventionFormProps {
@@ -89,11 +90,7 @@ export function NamingConventionForm({ slug, current, onSaved, onCancel }: Namin
           );
         })}
       </div>
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormError>{error}</FormError>
       <div className="flex items-center justify-end gap-2">
         <p role="status" className="mr-auto text-xs text-slate-600">
           {save.isPending ? "Saving…" : ""}
