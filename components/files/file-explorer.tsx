@@ -1,13 +1,14 @@
 "use client";
 
-import { useMemo, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { Result } from "@/lib/result";
 import { DeleteDialog, RenameDialog } from "./change-dialogs";
 import { NewFileDialog, NewFolderDialog } from "./create-dialogs";
 import { FileTree, type FileMark } from "./file-tree";
 import { DeleteIcon, NewFileIcon, NewFolderIcon, RenameIcon } from "./icons";
-import { buildTree, isUnder, parentFolder, visibleRows, type TreeNode } from "./tree-model";
+import { isUnder, parentFolder, type TreeNode } from "./tree-model";
+import { useTreeState } from "./use-tree-state";
 
 export interface FileOperations {
   create: (path: string) => Promise<Result<unknown>>;
@@ -27,29 +28,10 @@ type OpenDialog = { kind: "new-file" | "new-folder"; folder: string } | { kind: 
 
 /** The file tree with its toolbar; the toolbar's Rename and Delete act on the focused item. */
 export function FileExplorer({ paths, marks, selectedPath, onOpen, operations }: FileExplorerProps) {
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const [active, setActive] = useState<TreeNode | null>(null);
+  const { rows, collapsed, active, setActive, toggle } = useTreeState(paths, selectedPath);
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const [revealed, setRevealed] = useState(selectedPath);
-
-  // Opening a file (from the URL or after a rename) unfolds the folders around it.
-  if (revealed !== selectedPath) {
-    setRevealed(selectedPath);
-    if (selectedPath) setCollapsed((current) => new Set([...current].filter((folder) => !isUnder(selectedPath, folder))));
-  }
-
-  const tree = useMemo(() => buildTree(paths), [paths]);
-  const rows = useMemo(() => visibleRows(tree, collapsed), [tree, collapsed]);
   const activeNode = rows.find((row) => row.node.path === active?.path)?.node ?? rows.find((row) => row.node.path === selectedPath)?.node ?? null;
   const targetFolder = activeNode ? (activeNode.kind === "folder" ? activeNode.path : parentFolder(activeNode.path)) : "";
-
-  const toggle = (path: string, open?: boolean) =>
-    setCollapsed((current) => {
-      const next = new Set(current);
-      if (open ?? next.has(path)) next.delete(path);
-      else next.add(path);
-      return next;
-    });
 
   const renameAndFollow = async (from: string, to: string) => {
     const result = await operations.rename(from, to);

@@ -1,8 +1,7 @@
 "use client";
 
-import { useMemo, useState } from "react";
 import { FileTree, type FileMark } from "@/components/files/file-tree";
-import { buildTree, isUnder, visibleRows, type TreeNode } from "@/components/files/tree-model";
+import { useTreeState } from "@/components/files/use-tree-state";
 
 const NO_MARKS: ReadonlyMap<string, FileMark> = new Map();
 
@@ -18,25 +17,7 @@ export function VersionFileTree({
   selectedPath: string | null;
   onOpen: (path: string) => void;
 }) {
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const [active, setActive] = useState<TreeNode | null>(null);
-  const [revealed, setRevealed] = useState(selectedPath);
-
-  // Opening a file from the URL unfolds the folders around it.
-  if (revealed !== selectedPath) {
-    setRevealed(selectedPath);
-    if (selectedPath) setCollapsed((current) => new Set([...current].filter((folder) => !isUnder(selectedPath, folder))));
-  }
-
-  const tree = useMemo(() => buildTree(paths), [paths]);
-  const rows = useMemo(() => visibleRows(tree, collapsed), [tree, collapsed]);
-  const toggle = (path: string, open?: boolean) =>
-    setCollapsed((current) => {
-      const next = new Set(current);
-      if (open ?? next.has(path)) next.delete(path);
-      else next.add(path);
-      return next;
-    });
+  const { rows, collapsed, active, setActive, toggle } = useTreeState(paths, selectedPath);
 
   return (
     <aside className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-white" aria-label={`Files of ${versionName}`}>
