@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashContent } from "@/lib/files/hash-content";
+import { MAX_FILES_PER_PROJECT } from "@/lib/files/limits";
 import { revisionOf } from "@/lib/testing/draft-helpers";
 import { failure, newProject, setupTestDb, value } from "@/lib/testing/harness";
 import { createDraftFile } from "./create-draft-file";
@@ -359,19 +360,19 @@ describe("createDraftFile", () => {
     expect(await db.draftFile.count()).toBe(before);
   });
 
-  it("allows the 2,000th file and refuses the 2,001st", async () => {
+  it("allows the last file up to the limit and refuses one more", async () => {
     const { db } = testDb;
-    const files = Object.fromEntries(Array.from({ length: 1999 }, (_, index) => [`files/f${index}.ts`, `// ${index}`]));
+    const files = Object.fromEntries(Array.from({ length: MAX_FILES_PER_PROJECT - 1 }, (_, index) => [`files/f${index}.ts`, `// ${index}`]));
     const projectId = await newProject(db, files);
     value(await createDraftFile(db, { projectId, path: "files/last.ts" }));
-    expect(await db.draftFile.count({ where: { projectId } })).toBe(2000);
+    expect(await db.draftFile.count({ where: { projectId } })).toBe(MAX_FILES_PER_PROJECT);
 
     const totalBefore = await db.draftFile.count();
     expect(failure(await createDraftFile(db, { projectId, path: "one-more.ts" }))).toEqual({
       code: "too_large",
-      message: "A project holds at most 2,000 files.",
+      message: "A project holds at most 5,000 files.",
     });
-    expect(await db.draftFile.count({ where: { projectId } })).toBe(2000);
+    expect(await db.draftFile.count({ where: { projectId } })).toBe(MAX_FILES_PER_PROJECT);
     expect(await db.draftFile.count()).toBe(totalBefore);
   });
 });

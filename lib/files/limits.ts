@@ -1,3 +1,3 @@
 export const MAX_PATH_LENGTH = 255;
 export const MAX_FILE_BYTES = 1024 * 1024;
-export const MAX_FILES_PER_PROJECT = 2000;
+export const MAX_FILES_PER_PROJECT = 5000;
