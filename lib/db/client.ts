@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import { analyzeEmbedded, scheduleMaintenance } from "./maintenance";
 import { migrate } from "./migrate";
 import { pgliteRunner, pgRunner } from "./sql-runner";
 
@@ -46,15 +47,21 @@ async function open(): Promise<Connection> {
   return url ? openServer(url) : openEmbedded(path.join(dataDir(), "pglite"));
 }
 
-export async function openEmbedded(folder?: string): Promise<Connection> {
+/** Also the PGlite instance, for tests that look underneath Prisma. */
+export async function openEmbedded(folder?: string): Promise<Connection & { pglite: PGlite }> {
   // PGlite creates its own folder but not the folders above it.
   if (folder) await mkdir(path.dirname(folder), { recursive: true });
   const pglite = await PGlite.create(folder);
   await migrate(pgliteRunner(pglite));
+  // PGlite has no autovacuum (see maintenance.ts): statistics now, vacuum as tables churn.
+  await analyzeEmbedded(pglite);
+  const maintenance = scheduleMaintenance(pglite);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,
+    pglite,
     async close() {
+      await maintenance.stop();
       await prisma.$disconnect();
       await pglite.close();
     },
