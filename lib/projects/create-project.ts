@@ -6,6 +6,7 @@ import { validateContent } from "@/lib/files/validate-content";
 import { validatePath } from "@/lib/files/validate-path";
 import { fail, ok, type Result } from "@/lib/result";
 import type { ProjectSummary } from "./get-project-by-slug";
+import { isSlug, SLUG_MESSAGE } from "./schemas";
 
 export interface CreateProjectInput {
   slug: string;
@@ -14,11 +15,9 @@ export interface CreateProjectInput {
   environments: readonly string[];
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /** Creates a project with its first draft files and its environments, all or nothing. */
 export async function createProject(db: PrismaClient, input: CreateProjectInput): Promise<Result<ProjectSummary>> {
-  if (!SLUG.test(input.slug)) return fail("invalid", "The project slug must be lowercase letters, digits and dashes.");
+  if (!isSlug(input.slug)) return fail("invalid", SLUG_MESSAGE);
   const name = input.name.trim();
   if (name === "" || name.length > 100) return fail("invalid", "The project name must be 1 to 100 characters.");
   if (input.files.length > MAX_FILES_PER_PROJECT) {

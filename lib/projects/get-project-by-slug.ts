@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { fail, ok, type Result } from "@/lib/result";
+import { isSlug } from "./schemas";
 
 export interface ProjectSummary {
   id: string;
@@ -9,6 +10,7 @@ export interface ProjectSummary {
 }
 
 export async function getProjectBySlug(db: Db, slug: string): Promise<Result<ProjectSummary>> {
+  if (!isSlug(slug)) return fail("not_found", `There is no project "${slug}".`);
   const project = await db.project.findUnique({
     where: { slug },
     select: { id: true, slug: true, name: true, namingConvention: true },

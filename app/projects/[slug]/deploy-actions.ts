@@ -8,7 +8,9 @@ import type { DeploymentOutcome } from "@/lib/deployments/record-deployment";
 import { rollbackEnvironment } from "@/lib/deployments/rollback-environment";
 import { getDb } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { idSchema } from "@/lib/ids";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { slugSchema } from "@/lib/projects/schemas";
 import { fail, ok, type Result } from "@/lib/result";
 import { currentAuthor } from "@/lib/session/current-author";
 import { createVersionInputSchema, type CreateVersionInput } from "@/lib/versions/schemas";
@@ -19,8 +21,6 @@ export interface DeployedJson {
   version: { id: string; number: number; name: string };
   kind: "deploy" | "promote" | "rollback";
 }
-
-const idSchema = z.string().min(1).max(200);
 
 /**
  * Every deployment action: parse the input, find the project, run one lib function as the
@@ -39,7 +39,7 @@ async function deployment<Schema extends z.ZodType>(
     for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
     return fail("invalid", parsed.error.issues[0]?.message ?? "The request is not valid.", fields);
   }
-  const parsedSlug = idSchema.safeParse(slug);
+  const parsedSlug = slugSchema.safeParse(slug);
   if (!parsedSlug.success) return fail("not_found", "This project does not exist.");
   const db = await getDb();
   const project = await getProjectBySlug(db, parsedSlug.data);

@@ -6,10 +6,9 @@ import { deleteEnvironmentSetting } from "@/lib/environments/delete-environment-
 import type { EnvironmentSettingView } from "@/lib/environments/environment-setting-view";
 import { environmentSettingInputSchema, type EnvironmentSettingInput } from "@/lib/environments/schemas";
 import { setEnvironmentSetting } from "@/lib/environments/set-environment-setting";
+import { idSchema } from "@/lib/ids";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 import { fail, type Result } from "@/lib/result";
-
-const idSchema = z.string().min(1).max(200);
 
 const setSettingSchema = environmentSettingInputSchema.extend({
   environmentId: idSchema,

@@ -6,15 +6,15 @@ import { createDraftFile } from "@/lib/drafts/create-draft-file";
 import { deleteDraftPath } from "@/lib/drafts/delete-draft-path";
 import type { DraftFileEntry } from "@/lib/drafts/list-draft-files";
 import { renameDraftPath } from "@/lib/drafts/rename-draft-path";
+import { idSchema } from "@/lib/ids";
 import { fail, type Result } from "@/lib/result";
 
-// Lengths are checked loosely here; the services give the precise, user-facing message.
-const projectId = z.string().min(1).max(100);
+// Paths are checked loosely here; the services give the precise, user-facing message.
 const path = z.string().max(2000);
 
-const createInput = z.object({ projectId, path, content: z.string().optional() });
-const renameInput = z.object({ projectId, from: path, to: path });
-const deleteInput = z.object({ projectId, path });
+const createInput = z.object({ projectId: idSchema, path, content: z.string().optional() });
+const renameInput = z.object({ projectId: idSchema, from: path, to: path });
+const deleteInput = z.object({ projectId: idSchema, path });
 
 const BAD_REQUEST = "The request was not understood; reload the page and try again.";
 

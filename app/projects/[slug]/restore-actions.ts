@@ -2,15 +2,17 @@
 
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
+import { idSchema } from "@/lib/ids";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { slugSchema } from "@/lib/projects/schemas";
 import { fail, ok, type Result } from "@/lib/result";
 import { currentAuthor } from "@/lib/session/current-author";
 import { restoreVersion } from "@/lib/versions/restore-version";
 import { toVersionJson, type VersionJson } from "@/lib/versions/version-json";
 
 const restoreInput = z.object({
-  slug: z.string().min(1).max(200),
-  versionId: z.string().min(1).max(100),
+  slug: slugSchema,
+  versionId: idSchema,
   saveBackup: z.boolean(),
 });
 

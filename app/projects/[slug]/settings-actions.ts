@@ -1,13 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { getProjectBySlug, type ProjectSummary } from "@/lib/projects/get-project-by-slug";
+import { slugSchema } from "@/lib/projects/schemas";
 import { setNamingConvention } from "@/lib/projects/set-naming-convention";
 import { fail, type Result } from "@/lib/result";
-
-const slugSchema = z.string().min(1).max(200);
 
 /**
  * Saves the project's naming convention. Revalidating the project page sends the workspace

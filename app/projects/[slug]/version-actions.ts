@@ -1,15 +1,13 @@
 "use server";
 
-import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { slugSchema } from "@/lib/projects/schemas";
 import { fail, ok, type Result } from "@/lib/result";
 import { currentAuthor } from "@/lib/session/current-author";
 import { createVersion } from "@/lib/versions/create-version";
 import { createVersionInputSchema, type CreateVersionInput } from "@/lib/versions/schemas";
 import { toVersionJson, type VersionJson } from "@/lib/versions/version-json";
-
-const slugSchema = z.string().min(1).max(200);
 
 /**
  * Snapshots the project's draft as a new manual version. No revalidatePath: the version list

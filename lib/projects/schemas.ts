@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+/** Lowercase letters and digits in dash-separated words: safe in a URL, and all a project slug can be. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const SLUG_MESSAGE = "The project slug must be lowercase letters, digits and dashes.";
+
+/**
+ * A project slug as it arrives from a URL or an action. Anything else names no project, and
+ * checking first keeps strings PostgreSQL cannot hold (NUL, lone surrogates) out of queries.
+ */
+export const slugSchema = z.string().regex(SLUG_PATTERN, SLUG_MESSAGE);
+
+/** True when `value` can be a project slug; a lookup answers not_found for anything else. */
+export function isSlug(value: unknown): value is string {
+  return typeof value === "string" && SLUG_PATTERN.test(value);
+}
