@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { isId } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
 import { diffSettingsFingerprints, parseSettingsFingerprint, readSettingsFingerprint, type SettingsDifference } from "./settings-fingerprint";
 
@@ -18,13 +19,17 @@ export async function compareSettingsFingerprint(
   db: Db,
   request: { projectId: string; environmentId: string; versionId: string },
 ): Promise<Result<SettingsComparison>> {
+  const unknownEnvironment = fail("not_found", "This environment does not exist in this project.");
+  const unknownVersion = fail("not_found", "This version does not exist in this project.");
+  if (!isId(request.projectId) || !isId(request.environmentId)) return unknownEnvironment;
   const environment = await db.environment.findFirst({
     where: { id: request.environmentId, projectId: request.projectId },
     select: { id: true },
   });
-  if (!environment) return fail("not_found", "This environment does not exist in this project.");
+  if (!environment) return unknownEnvironment;
+  if (!isId(request.versionId)) return unknownVersion;
   const version = await db.version.findFirst({ where: { id: request.versionId, projectId: request.projectId }, select: { id: true } });
-  if (!version) return fail("not_found", "This version does not exist in this project.");
+  if (!version) return unknownVersion;
 
   const deployment = await db.deployment.findFirst({
     where: { environmentId: environment.id, versionId: version.id },

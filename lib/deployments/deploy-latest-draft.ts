@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { runInTransaction } from "@/lib/db/run-in-transaction";
+import { isId } from "@/lib/ids";
 import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
 import { snapshotDraft } from "@/lib/versions/create-version";
@@ -34,12 +35,14 @@ export async function deployLatestDraft(
   db: PrismaClient,
   request: DeployLatestDraftRequest,
 ): Promise<Result<DraftDeploymentOutcome>> {
+  const unknownEnvironment = fail("not_found", "This environment does not exist in this project.");
+  if (!isId(request.projectId) || !isId(request.environmentId)) return unknownEnvironment;
   return runInTransaction(db, async (tx) => {
     const environment = await tx.environment.findFirst({
       where: { id: request.environmentId, projectId: request.projectId },
       select: { id: true },
     });
-    if (!environment) return fail("not_found", "This environment does not exist in this project.");
+    if (!environment) return unknownEnvironment;
     // Locked before the comparison, so no other snapshot can slip in between it and ours.
     if (!(await lockProject(tx, request.projectId))) return fail("not_found", "This project does not exist.");
 

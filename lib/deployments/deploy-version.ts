@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { runInTransaction } from "@/lib/db/run-in-transaction";
+import { isId } from "@/lib/ids";
 import { fail, type Result } from "@/lib/result";
 import { recordDeployment, type DeploymentOutcome } from "./record-deployment";
 
@@ -16,5 +17,8 @@ export interface DeployVersionRequest {
 export async function deployVersion(db: PrismaClient, request: DeployVersionRequest): Promise<Result<DeploymentOutcome>> {
   const kind = request.kind ?? "deploy";
   if (kind !== "deploy" && kind !== "promote") return fail("invalid", "A deployment is either a deploy or a promotion.");
+  if (!isId(request.projectId) || !isId(request.environmentId)) {
+    return fail("not_found", "This environment does not exist in this project.");
+  }
   return runInTransaction(db, (tx) => recordDeployment(tx, { ...request, kind }));
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { runInTransaction } from "@/lib/db/run-in-transaction";
+import { isId } from "@/lib/ids";
 import { fail, type Result } from "@/lib/result";
 import { recordDeployment, type DeploymentOutcome } from "./record-deployment";
 
@@ -25,6 +26,9 @@ export async function promoteEnvironment(
   if (request.fromEnvironmentId === request.toEnvironmentId) {
     return fail("invalid", "Choose two different environments to promote between.");
   }
+  const unknownSource = fail("not_found", "The environment to promote from does not exist in this project.");
+  if (!isId(request.projectId) || !isId(request.fromEnvironmentId)) return unknownSource;
+  if (!isId(request.toEnvironmentId)) return fail("not_found", "This environment does not exist in this project.");
   return runInTransaction(db, async (tx) => {
     // The source is read, not locked: locking both rows could deadlock against a promotion
     // the other way round, and expectedVersionId already guards against a stale source.
@@ -32,7 +36,7 @@ export async function promoteEnvironment(
       where: { id: request.fromEnvironmentId, projectId: request.projectId },
       select: { name: true, activeVersionId: true },
     });
-    if (!source) return fail("not_found", "The environment to promote from does not exist in this project.");
+    if (!source) return unknownSource;
     if (!source.activeVersionId) return fail("conflict", `${source.name} has no active version to promote.`);
     if (request.expectedVersionId !== undefined && request.expectedVersionId !== source.activeVersionId) {
       return fail("conflict", `${source.name} runs another version by now. Check it and try again.`);

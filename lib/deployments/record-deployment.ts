@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { lockEnvironment } from "@/lib/environments/lock-environment";
+import { isId } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
 import { deploymentEntrySelect, toDeploymentEntry, versionRefSelect, type DeploymentEntry, type DeploymentKind } from "./deployment-entry";
 import { readSettingsFingerprint } from "./settings-fingerprint";
@@ -28,13 +29,15 @@ export interface DeploymentOutcome {
 export async function recordDeployment(tx: Db, request: RecordDeploymentRequest): Promise<Result<DeploymentOutcome>> {
   const environment = await lockEnvironment(tx, request.projectId, request.environmentId);
   if (!environment) return fail("not_found", "This environment does not exist in this project.");
+  const unknownVersion = fail("not_found", "This version does not exist in this project.");
+  if (!isId(request.versionId)) return unknownVersion;
   // By primary key alone, the project checked afterwards: with project_id in the WHERE clause,
   // statistics gathered before a project grew lead the planner to scan all of its versions.
   const found = await tx.version.findUnique({
     where: { id: request.versionId },
     select: { ...versionRefSelect, projectId: true },
   });
-  if (!found || found.projectId !== request.projectId) return fail("not_found", "This version does not exist in this project.");
+  if (!found || found.projectId !== request.projectId) return unknownVersion;
   const version = { id: found.id, number: found.number, name: found.name };
   if (environment.activeVersionId === version.id) {
     return fail("conflict", `${version.name} (#${version.number}) is already active in ${environment.name}.`);

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { runInTransaction } from "@/lib/db/run-in-transaction";
 import { lockEnvironment } from "@/lib/environments/lock-environment";
+import { isId } from "@/lib/ids";
 import { fail, type Result } from "@/lib/result";
 import { findRollbackTargets } from "./find-rollback-targets";
 import { recordDeployment, type DeploymentOutcome } from "./record-deployment";
@@ -26,9 +27,11 @@ export async function rollbackEnvironment(
   db: PrismaClient,
   request: RollbackEnvironmentRequest,
 ): Promise<Result<DeploymentOutcome>> {
+  const unknownEnvironment = fail("not_found", "This environment does not exist in this project.");
+  if (!isId(request.projectId) || !isId(request.environmentId)) return unknownEnvironment;
   return runInTransaction(db, async (tx) => {
     const environment = await lockEnvironment(tx, request.projectId, request.environmentId);
-    if (!environment) return fail("not_found", "This environment does not exist in this project.");
+    if (!environment) return unknownEnvironment;
     const target = (await findRollbackTargets(tx, [environment.id])).get(environment.id);
     if (!target) return fail("conflict", `${environment.name} has no earlier version to roll back to.`);
     if (request.expectedVersionId !== undefined && request.expectedVersionId !== target.id) {

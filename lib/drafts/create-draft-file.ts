@@ -4,6 +4,7 @@ import { byteLength, hashContent } from "@/lib/files/hash-content";
 import { MAX_FILES_PER_PROJECT } from "@/lib/files/limits";
 import { validateContent } from "@/lib/files/validate-content";
 import { validatePath } from "@/lib/files/validate-path";
+import { isId } from "@/lib/ids";
 import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
 import type { DraftFileEntry } from "./list-draft-files";
@@ -17,9 +18,11 @@ export async function createDraftFile(
   if (!path.ok) return path;
   const content = validateContent(input.content ?? "");
   if (!content.ok) return content;
+  const unknownProject = fail("not_found", "This project does not exist.");
+  if (!isId(input.projectId)) return unknownProject;
 
   return db.$transaction(async (tx) => {
-    if (!(await lockProject(tx, input.projectId))) return fail("not_found", "This project does not exist.");
+    if (!(await lockProject(tx, input.projectId))) return unknownProject;
     if ((await tx.draftFile.count({ where: { projectId: input.projectId } })) >= MAX_FILES_PER_PROJECT) {
       return fail("too_large", `A project holds at most ${MAX_FILES_PER_PROJECT.toLocaleString("en")} files.`);
     }

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { fail, ok, type Result } from "@/lib/result";
+import { canNameDraftPath } from "./can-name-draft-path";
 
 export interface DraftFileContent {
   path: string;
@@ -8,9 +9,11 @@ export interface DraftFileContent {
 }
 
 export async function getDraftFile(db: Db, projectId: string, path: string): Promise<Result<DraftFileContent>> {
+  const missing = fail("not_found", `There is no file ${path} in the draft.`);
+  if (!canNameDraftPath(projectId, path)) return missing;
   const file = await db.draftFile.findUnique({
     where: { projectId_path: { projectId, path } },
     select: { path: true, content: true, revision: true },
   });
-  return file ? ok(file) : fail("not_found", `There is no file ${path} in the draft.`);
+  return file ? ok(file) : missing;
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { validatePath } from "@/lib/files/validate-path";
+import { isId } from "@/lib/ids";
 import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
 import { findPathCollision } from "./path-collision";
@@ -18,14 +19,18 @@ export async function renameDraftPath(
   const from = input.from;
   if (to.value === from) return ok({ renamed: [] });
   if (to.value.startsWith(`${from}/`)) return fail("invalid", `${from} cannot be moved into itself.`);
+  const unknownProject = fail("not_found", "This project does not exist.");
+  if (!isId(input.projectId)) return unknownProject;
+  const missing = fail("not_found", `There is no file or folder ${from} in the draft.`);
+  if (!validatePath(from).ok) return missing;
 
   return db.$transaction(async (tx) => {
-    if (!(await lockProject(tx, input.projectId))) return fail("not_found", "This project does not exist.");
+    if (!(await lockProject(tx, input.projectId))) return unknownProject;
     const moving = await tx.draftFile.findMany({
       where: { projectId: input.projectId, OR: [{ path: from }, { path: { startsWith: `${escapeLike(from)}/` } }] },
       select: { id: true, path: true },
     });
-    if (moving.length === 0) return fail("not_found", `There is no file or folder ${from} in the draft.`);
+    if (moving.length === 0) return missing;
     // Shortest paths first: moving a folder into its parent (a/a → a) frees each target before it is taken.
     moving.sort((left, right) => left.path.length - right.path.length);
 

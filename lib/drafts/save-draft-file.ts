@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { byteLength, hashContent } from "@/lib/files/hash-content";
 import { validateContent } from "@/lib/files/validate-content";
 import { fail, ok, type DomainError, type Result } from "@/lib/result";
+import { canNameDraftPath } from "./can-name-draft-path";
 
 export interface SaveDraftFileInput {
   projectId: string;
@@ -27,6 +28,8 @@ export async function saveDraftFile(
   if (!Number.isSafeInteger(input.baseRevision) || input.baseRevision < 1) {
     return fail("invalid", "The save names no valid revision to build on.");
   }
+  const missing = fail("not_found", `${input.path} no longer exists in the draft: it was renamed or deleted.`);
+  if (!canNameDraftPath(input.projectId, input.path)) return missing;
 
   const saved = await db.$queryRaw<Array<{ revision: number }>>`
     UPDATE draft_files
@@ -38,7 +41,7 @@ export async function saveDraftFile(
 
   const where = { projectId: input.projectId, path: input.path };
   const current = await db.draftFile.findFirst({ where, select: { content: true, revision: true } });
-  if (!current) return fail("not_found", `${input.path} no longer exists in the draft: it was renamed or deleted.`);
+  if (!current) return missing;
   return {
     ok: false,
     error: {

@@ -1,7 +1,9 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { runInTransaction } from "@/lib/db/run-in-transaction";
+import { isId } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
 import { lockEnvironment } from "./lock-environment";
+import { SETTING_KEY_PATTERN } from "./schemas";
 
 export interface DeleteEnvironmentSettingRequest {
   projectId: string;
@@ -15,11 +17,16 @@ export async function deleteEnvironmentSetting(
 ): Promise<Result<{ key: string }>> {
   const key = typeof request.key === "string" ? request.key.trim() : "";
   if (key === "") return fail("invalid", "Enter the key of the setting to delete.");
+  const unknownEnvironment = fail("not_found", "This environment does not exist in this project.");
+  if (!isId(request.projectId) || !isId(request.environmentId)) return unknownEnvironment;
   return runInTransaction(db, async (tx) => {
     const environment = await lockEnvironment(tx, request.projectId, request.environmentId);
-    if (!environment) return fail("not_found", "This environment does not exist in this project.");
+    if (!environment) return unknownEnvironment;
+    const unknownKey = fail("not_found", `${environment.name} has no setting named ${key}.`);
+    // Every stored key matches the pattern; any other names no setting and stays out of the query.
+    if (!SETTING_KEY_PATTERN.test(key)) return unknownKey;
     const deleted = await tx.environmentSetting.deleteMany({ where: { environmentId: environment.id, key } });
-    if (deleted.count === 0) return fail("not_found", `${environment.name} has no setting named ${key}.`);
+    if (deleted.count === 0) return unknownKey;
     return ok({ key });
   });
 }

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { deploymentEntrySelect, toDeploymentEntry, type DeploymentEntry } from "@/lib/deployments/deployment-entry";
+import { isId } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
 
 export interface EnvironmentHistory {
@@ -22,11 +23,13 @@ export async function getEnvironmentHistory(
   }
   const requested = request.limit ?? HISTORY_PAGE_SIZE;
   const limit = Number.isSafeInteger(requested) ? Math.min(Math.max(requested, 1), 200) : HISTORY_PAGE_SIZE;
+  const unknownEnvironment = fail("not_found", "This environment does not exist in this project.");
+  if (!isId(request.projectId) || !isId(request.environmentId)) return unknownEnvironment;
   const environment = await db.environment.findFirst({
     where: { id: request.environmentId, projectId: request.projectId },
     select: { id: true, name: true },
   });
-  if (!environment) return fail("not_found", "This environment does not exist in this project.");
+  if (!environment) return unknownEnvironment;
   const rows = await db.deployment.findMany({
     where: {
       environmentId: environment.id,

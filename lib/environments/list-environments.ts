@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { versionRefSelect, type DeploymentKind, type VersionRef } from "@/lib/deployments/deployment-entry";
 import { findRollbackTargets } from "@/lib/deployments/find-rollback-targets";
+import { isId } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
 
 export interface EnvironmentSummary {
@@ -15,6 +16,8 @@ export interface EnvironmentSummary {
 
 /** A project's environments in their order, each with what runs there and what "Roll back" would do. */
 export async function listEnvironments(db: Db, projectId: string): Promise<Result<EnvironmentSummary[]>> {
+  const unknownProject = fail("not_found", "This project does not exist.");
+  if (!isId(projectId)) return unknownProject;
   const project = await db.project.findUnique({
     where: { id: projectId },
     select: {
@@ -30,7 +33,7 @@ export async function listEnvironments(db: Db, projectId: string): Promise<Resul
       },
     },
   });
-  if (!project) return fail("not_found", "This project does not exist.");
+  if (!project) return unknownProject;
   const targets = await findRollbackTargets(
     db,
     project.environments.map((environment) => environment.id),

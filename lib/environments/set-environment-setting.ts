@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { runInTransaction } from "@/lib/db/run-in-transaction";
+import { isId } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
 import { encryptSecret } from "@/lib/secrets/encrypt-secret";
 import { hashSettingValue } from "@/lib/secrets/hash-setting-value";
@@ -34,10 +35,12 @@ export async function setEnvironmentSetting(
   }
   const { key, value, isSecret } = parsed.data;
   if (request.mode !== "create" && request.mode !== "replace") return fail("invalid", "Choose whether to create or replace the setting.");
+  const unknownEnvironment = fail("not_found", "This environment does not exist in this project.");
+  if (!isId(request.projectId) || !isId(request.environmentId)) return unknownEnvironment;
 
   return runInTransaction(db, async (tx) => {
     const environment = await lockEnvironment(tx, request.projectId, request.environmentId);
-    if (!environment) return fail("not_found", "This environment does not exist in this project.");
+    if (!environment) return unknownEnvironment;
     const existing = await tx.environmentSetting.findUnique({
       where: { environmentId_key: { environmentId: environment.id, key } },
       select: { id: true },
