@@ -5,8 +5,9 @@ import { compareHref } from "@/components/compare/compare-href";
 import { CompareView } from "@/components/compare/compare-view";
 import { getDb } from "@/lib/db/client";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
-import { compareTrees, parseTreeRef } from "@/lib/versions/compare-trees";
+import { compareTrees } from "@/lib/versions/compare-trees";
 import { listVersions } from "@/lib/versions/list-versions";
+import { parseCompareSides } from "./parse-compare-sides";
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -38,6 +39,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
   }
   // Rendered with the page, so the list shows at once and an unknown version is an error
   // state from the start, not a failed request in the browser.
-  const result = await compareTrees(db, project.value.id, parseTreeRef(from), parseTreeRef(to));
+  const sides = parseCompareSides(from, to);
+  const result = sides.ok ? await compareTrees(db, project.value.id, sides.value.from, sides.value.to) : sides;
   return <CompareView project={{ slug: project.value.slug, name: project.value.name }} initial={{ from, to, result }} />;
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { VersionView } from "@/components/version-view/version-view";
 import { getDb } from "@/lib/db/client";
+import { isId } from "@/lib/ids";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 import { getVersion } from "@/lib/versions/get-version";
 import { toVersionJson } from "@/lib/versions/version-json";
@@ -14,6 +15,7 @@ interface Props {
 async function load({ params }: Props) {
   await connection();
   const { slug, versionId } = await params;
+  if (!isId(versionId)) return null;
   const db = await getDb();
   const project = await getProjectBySlug(db, slug);
   if (!project.ok) return null;

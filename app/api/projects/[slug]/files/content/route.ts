@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refuseMalformedPath } from "@/app/api/projects/[slug]/refuse-malformed";
 import { getDb } from "@/lib/db/client";
 import { getDraftFile } from "@/lib/drafts/get-draft-file";
 import { saveDraftFile } from "@/lib/drafts/save-draft-file";
@@ -14,6 +15,8 @@ const saveBody = z.object({ content: z.string(), baseRevision: z.number().int() 
 async function target(request: Request, { params }: Context) {
   const path = new URL(request.url).searchParams.get("path");
   if (!path) return { response: errorResponse({ code: "invalid", message: "Name the file with ?path=…" }) };
+  const refused = refuseMalformedPath(path);
+  if (refused) return { response: refused };
   const db = await getDb();
   const project = await getProjectBySlug(db, (await params).slug);
   if (!project.ok) return { response: errorResponse(project.error) };

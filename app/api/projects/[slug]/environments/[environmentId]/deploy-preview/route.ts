@@ -1,3 +1,4 @@
+import { refuseMalformedId } from "@/app/api/projects/[slug]/refuse-malformed";
 import type { DeployPreviewJson, FileChangeJson } from "@/components/environments/wire";
 import { getDb } from "@/lib/db/client";
 import { getDraftStatus } from "@/lib/drafts/get-draft-status";
@@ -13,6 +14,8 @@ import { diffTrees, type TreeRef } from "@/lib/versions/diff-trees";
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string; environmentId: string }> }) {
   const { slug, environmentId } = await params;
   const versionId = new URL(request.url).searchParams.get("versionId");
+  const refused = refuseMalformedId("environment", environmentId) ?? refuseMalformedId("version", versionId || null);
+  if (refused) return refused;
   const db = await getDb();
   const project = await getProjectBySlug(db, slug);
   if (!project.ok) return errorResponse(project.error);

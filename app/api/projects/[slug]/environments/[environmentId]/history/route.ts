@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refuseMalformedId } from "@/app/api/projects/[slug]/refuse-malformed";
 import { getDb } from "@/lib/db/client";
 import { getEnvironmentHistory } from "@/lib/environments/get-environment-history";
 import { errorResponse, resultResponse } from "@/lib/http/respond";
@@ -19,6 +20,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const query = new URL(request.url).searchParams;
   const parsed = querySchema.safeParse({ before: query.get("before"), limit: query.get("limit") });
   if (!parsed.success) return errorResponse({ code: "invalid", message: parsed.error.issues[0]?.message ?? "The query is not valid." });
+  const refused = refuseMalformedId("environment", environmentId);
+  if (refused) return refused;
   const db = await getDb();
   const project = await getProjectBySlug(db, slug);
   if (!project.ok) return errorResponse(project.error);

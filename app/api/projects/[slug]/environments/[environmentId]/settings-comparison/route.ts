@@ -1,3 +1,4 @@
+import { refuseMalformedId } from "@/app/api/projects/[slug]/refuse-malformed";
 import { getDb } from "@/lib/db/client";
 import { compareSettingsFingerprint } from "@/lib/deployments/compare-settings-fingerprint";
 import { errorResponse, resultResponse } from "@/lib/http/respond";
@@ -11,6 +12,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const { slug, environmentId } = await params;
   const versionId = new URL(request.url).searchParams.get("versionId");
   if (!versionId) return errorResponse({ code: "invalid", message: "Name the version with ?versionId=…" });
+  const refused = refuseMalformedId("environment", environmentId) ?? refuseMalformedId("version", versionId);
+  if (refused) return refused;
   const db = await getDb();
   const project = await getProjectBySlug(db, slug);
   if (!project.ok) return errorResponse(project.error);

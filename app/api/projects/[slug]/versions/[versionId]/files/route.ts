@@ -1,3 +1,4 @@
+import { refuseMalformedId, refuseMalformedPath } from "@/app/api/projects/[slug]/refuse-malformed";
 import { getDb } from "@/lib/db/client";
 import { errorResponse, resultResponse } from "@/lib/http/respond";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
@@ -8,6 +9,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const { slug, versionId } = await params;
   const path = new URL(request.url).searchParams.get("path");
   if (!path) return errorResponse({ code: "invalid", message: "Name the file with ?path=…" });
+  const refused = refuseMalformedId("version", versionId) ?? refuseMalformedPath(path);
+  if (refused) return refused;
   const db = await getDb();
   const project = await getProjectBySlug(db, slug);
   if (!project.ok) return errorResponse(project.error);

@@ -1,3 +1,4 @@
+import { refuseMalformedId } from "@/app/api/projects/[slug]/refuse-malformed";
 import { getDb } from "@/lib/db/client";
 import { hasUnversionedWork } from "@/lib/drafts/has-unversioned-work";
 import { errorResponse } from "@/lib/http/respond";
@@ -16,6 +17,8 @@ export interface RestorePreviewJson {
 /** GET …/versions/:versionId/restore-preview → what "Restore as draft" would change. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; versionId: string }> }) {
   const { slug, versionId } = await params;
+  const refused = refuseMalformedId("version", versionId);
+  if (refused) return refused;
   const db = await getDb();
   const project = await getProjectBySlug(db, slug);
   if (!project.ok) return errorResponse(project.error);
