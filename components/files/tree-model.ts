@@ -43,6 +43,11 @@ export function buildTree(paths: readonly string[]): TreeNode[] {
   return root.children;
 }
 
+/** Every folder's path, outermost first. */
+export function folderPaths(nodes: readonly TreeNode[]): string[] {
+  return nodes.flatMap((node) => (node.kind === "folder" ? [node.path, ...folderPaths(node.children)] : []));
+}
+
 /** The rows a reader sees, in order: children of collapsed folders are left out. */
 export function visibleRows(nodes: readonly TreeNode[], collapsed: ReadonlySet<string>): TreeRow[] {
   const rows: TreeRow[] = [];

@@ -1,23 +1,29 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { buildTree, isUnder, visibleRows, type TreeNode } from "./tree-model";
+import { buildTree, folderPaths, isUnder, visibleRows, type TreeNode } from "./tree-model";
+
+/** The folded folders without those holding `path`. */
+function unfoldedAround(collapsed: ReadonlySet<string>, path: string | null): ReadonlySet<string> {
+  return path ? new Set([...collapsed].filter((folder) => !isUnder(path, folder))) : collapsed;
+}
 
 /**
- * What a file tree remembers: folded folders and the focused item. Opening a file (from the
- * URL or after a rename) unfolds the folders around it.
+ * What a file tree remembers: folded folders and the focused item. Folders start folded, so a
+ * project of thousands of files opens as a short list; opening a file (from the URL or after a
+ * rename) unfolds the folders around it.
  */
 export function useTreeState(paths: readonly string[], selectedPath: string | null) {
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const tree = useMemo(() => buildTree(paths), [paths]);
+  const [collapsed, setCollapsed] = useState(() => unfoldedAround(new Set(folderPaths(tree)), selectedPath));
   const [active, setActive] = useState<TreeNode | null>(null);
   const [revealed, setRevealed] = useState(selectedPath);
 
   if (revealed !== selectedPath) {
     setRevealed(selectedPath);
-    if (selectedPath) setCollapsed((current) => new Set([...current].filter((folder) => !isUnder(selectedPath, folder))));
+    setCollapsed((current) => unfoldedAround(current, selectedPath));
   }
 
-  const tree = useMemo(() => buildTree(paths), [paths]);
   const rows = useMemo(() => visibleRows(tree, collapsed), [tree, collapsed]);
   const toggle = (path: string, open?: boolean) =>
     setCollapsed((current) => {
