@@ -30,7 +30,7 @@ describe("ids and paths carrying a NUL character", () => {
     expect(await rowCounts(db)).toEqual(before);
   });
 
-  it.fails("restoreVersion answers with a typed error", async () => {
+  it("restoreVersion answers with a typed error", async () => {
     const { db } = testDb;
     const project = await newProject(db, "nul-restore");
     const before = await rowCounts(db);
