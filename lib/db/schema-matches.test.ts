@@ -47,7 +47,7 @@ describe("the migrated database matches prisma/schema.prisma", () => {
       "environment_settings",
       "environments",
       "projects",
-      "version_files",
+      "trees",
       "versions",
     ]);
     expect(describeDrift(expectedShape(models), actual)).toEqual([]);
@@ -130,7 +130,7 @@ function expectedShape(models: SchemaModel[]): DatabaseShape {
             {
               type: expectedColumnType(column),
               nullable: column.optional,
-              default: expectedDefault(column),
+              default: expectedDefault(model.table, column),
               source: `${model.name}.${column.field}`,
             },
           ]),
@@ -178,9 +178,11 @@ function expectedColumnType(column: SchemaColumn): string {
 }
 
 /** The column default as PostgreSQL reports it, or null when the database has none. */
-function expectedDefault(column: SchemaColumn): string | null {
+function expectedDefault(table: string, column: SchemaColumn): string | null {
   const value = column.default;
   if (value === undefined) return null;
+  // Prisma Migrate makes an autoincrement() column a SERIAL/BIGSERIAL, named as PostgreSQL names it.
+  if (value === "autoincrement()") return `nextval('${table}_${column.column}_seq'::regclass)`;
   // Prisma Client fills these in itself; the column has no default.
   if (/^(uuid|cuid|nanoid|ulid)\(/.test(value)) return null;
   if (value === "now()") return "CURRENT_TIMESTAMP";

@@ -43,7 +43,7 @@ async function state(project: TestProject) {
     where: { id: project.projectId },
     select: { versionCounter: true, draftBaseVersionId: true },
   });
-  return { ...(await rowCounts(db)), versionFiles: await db.versionFile.count(), ...row };
+  return { ...(await rowCounts(db)), trees: await db.tree.count(), ...row };
 }
 
 describe("deployLatestDraft", () => {

@@ -143,9 +143,9 @@ describe("rollbackEnvironment", () => {
     const { project, versions } = await setUp(["A", "B"]);
     value(await deploy(project, versions.A!));
     value(await deploy(project, versions.B!));
-    const before = await db.version.findMany({ where: { projectId: project.projectId }, include: { files: true }, orderBy: { number: "asc" } });
+    const before = await db.version.findMany({ where: { projectId: project.projectId }, include: { rootTree: true }, orderBy: { number: "asc" } });
     value(await rollback(project));
-    const after = await db.version.findMany({ where: { projectId: project.projectId }, include: { files: true }, orderBy: { number: "asc" } });
+    const after = await db.version.findMany({ where: { projectId: project.projectId }, include: { rootTree: true }, orderBy: { number: "asc" } });
     expect(after).toEqual(before);
   });
 

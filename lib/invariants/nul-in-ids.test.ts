@@ -66,8 +66,7 @@ describe("ids and paths carrying a NUL character", () => {
     expect(await rowCounts(db)).toEqual(before);
   });
 
-  // lib/versions is being rewritten; its owner flips this case with that work.
-  it.fails("restoreVersion answers with a typed error", async () => {
+  it("restoreVersion answers with a typed error", async () => {
     const { db } = testDb;
     const project = await newProject(db, "nul-restore");
     const before = await rowCounts(db);

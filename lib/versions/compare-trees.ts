@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { fail, ok, type Result } from "@/lib/result";
-import { countChanges, diffTrees, type TreeChange, type TreeRef } from "./diff-trees";
+import { countChanges, diffKnownTrees, type TreeChange, type TreeRef } from "./diff-trees";
+import { findVersion } from "./find-version";
 
 /** One side of a comparison as the user knows it. */
 export type CompareSide = { kind: "draft" } | { kind: "version"; id: string; name: string; number: number };
@@ -23,18 +24,14 @@ export async function compareTrees(db: Db, projectId: string, from: TreeRef, to:
   const [fromSide, toSide] = await Promise.all([describeSide(db, projectId, from), describeSide(db, projectId, to)]);
   if (!fromSide) return fail("not_found", "The version to compare from does not exist in this project.");
   if (!toSide) return fail("not_found", "The version to compare with does not exist in this project.");
-  const changes = await diffTrees(db, projectId, from, to);
-  if (!changes.ok) return changes;
-  const counts = countChanges(changes.value);
-  const unchanged = changes.value.length - counts.added - counts.modified - counts.removed;
-  return ok({ from: fromSide, to: toSide, changes: changes.value, summary: { ...counts, unchanged } });
+  const changes = await diffKnownTrees(db, projectId, from, to);
+  const counts = countChanges(changes);
+  const unchanged = changes.length - counts.added - counts.modified - counts.removed;
+  return ok({ from: fromSide, to: toSide, changes, summary: { ...counts, unchanged } });
 }
 
 async function describeSide(db: Db, projectId: string, ref: TreeRef): Promise<CompareSide | null> {
   if (ref.kind === "draft") return { kind: "draft" };
-  const version = await db.version.findFirst({
-    where: { id: ref.versionId, projectId },
-    select: { id: true, name: true, number: true },
-  });
-  return version ? { kind: "version", ...version } : null;
+  const version = await findVersion(db, projectId, ref.versionId);
+  return version ? { kind: "version", id: version.id, name: version.name, number: version.number } : null;
 }

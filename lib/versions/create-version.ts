@@ -3,7 +3,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
-import { treeHashAggregate } from "./tree-hash";
+import { storeTree } from "./store-tree";
+import { treeHash } from "./tree-hash";
+import type { TreeFile } from "./trees";
 import { createVersionInputSchema, versionNameKey, type CreateVersionInput } from "./schemas";
 import { toVersionSummary, versionSummarySelect, type VersionOrigin, type VersionSummary } from "./version-summary";
 
@@ -23,10 +25,10 @@ export async function createVersion(db: PrismaClient, request: CreateVersionRequ
  * deployment record atomically.
  *
  * The project row is locked first: concurrent snapshots of one project take turns, so the
- * name check holds and numbers are consecutive. Blobs, the version row and its file list are
- * written by one statement, so they all see the same state of the draft even while saves
- * continue, and only contents not stored before become new blobs. The draft is then based
- * on the new version.
+ * name check holds and numbers are consecutive. The draft is read once, by the statement
+ * that stores its new contents as blobs, so the version is one state of the draft even while
+ * saves continue. Its trees are stored next (see trees.ts), then the version row. The draft
+ * is then based on the new version.
  */
 export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Promise<Result<VersionSummary>> {
   const parsed = createVersionInputSchema.safeParse({ name: request.name, description: request.description });
@@ -50,25 +52,68 @@ export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Prom
   }
   const number = locked.versionCounter + 1;
 
+  const files = await storeDraftBlobs(tx, request.projectId);
+  const rootTreeId = await storeTree(tx, files);
   const id = randomUUID();
-  await tx.$executeRaw`
-    WITH files AS (
-      SELECT path, content, content_hash, size FROM draft_files WHERE project_id = ${request.projectId}
-    ), new_blobs AS (
-      INSERT INTO blobs (hash, content, size)
-      SELECT DISTINCT ON (content_hash) content_hash, content, size FROM files
-      ON CONFLICT (hash) DO NOTHING
-    ), version AS (
-      INSERT INTO versions (id, project_id, number, name, name_key, description, origin, author, file_count, total_size, tree_hash)
-      SELECT ${id}, ${request.projectId}, ${number}, ${name}, ${nameKey}, ${description}, ${request.origin},
-             ${request.author}, count(*), coalesce(sum(size), 0), ${treeHashAggregate("path", "content_hash")}
-      FROM files
-    )
-    INSERT INTO version_files (version_id, path, blob_hash)
-    SELECT ${id}, path, content_hash FROM files`;
+  await tx.version.create({
+    data: {
+      id,
+      projectId: request.projectId,
+      number,
+      name,
+      nameKey,
+      description,
+      origin: request.origin,
+      author: request.author,
+      fileCount: files.length,
+      totalSize: files.reduce((sum, file) => sum + BigInt(file.size), BigInt(0)),
+      treeHash: treeHash(files),
+      rootTreeId: BigInt(rootTreeId),
+    },
+  });
 
   await tx.project.update({ where: { id: request.projectId }, data: { versionCounter: number, draftBaseVersionId: id } });
 
   const version = await tx.version.findUniqueOrThrow({ where: { id }, select: versionSummarySelect });
   return ok(toVersionSummary(version));
+}
+
+interface DraftBlob extends TreeFile {
+  contentHash: string;
+  size: number;
+}
+
+type DraftRow = Omit<DraftBlob, "blobId"> & { blobId: string | null };
+
+/**
+ * Stores the draft's contents that no blob holds yet, and returns every draft file with the
+ * id of the blob holding its content, all from one reading of the draft.
+ */
+async function storeDraftBlobs(tx: Db, projectId: string): Promise<DraftBlob[]> {
+  const files = await tx.$queryRaw<DraftRow[]>`
+    WITH new_blobs AS (
+      INSERT INTO blobs (hash, content, size)
+      SELECT DISTINCT ON (d.content_hash) d.content_hash, d.content, d.size FROM draft_files AS d
+      WHERE d.project_id = ${projectId} AND NOT EXISTS (SELECT 1 FROM blobs AS b WHERE b.hash = d.content_hash)
+      ON CONFLICT (hash) DO NOTHING
+      RETURNING id, hash
+    )
+    SELECT d.path, d.content_hash AS "contentHash", d.size, coalesce(n.id, b.id)::text AS "blobId"
+    FROM draft_files AS d
+    LEFT JOIN new_blobs AS n ON n.hash = d.content_hash
+    LEFT JOIN blobs AS b ON b.hash = d.content_hash
+    WHERE d.project_id = ${projectId}`;
+  // A blob that a concurrent transaction committed while the insert waited for it is not in
+  // this statement's snapshot; a second look finds it.
+  const unseen = [...new Set(files.filter((file) => file.blobId === null).map((file) => file.contentHash))];
+  if (unseen.length > 0) {
+    const rows = await tx.$queryRaw<Array<{ hash: string; id: string }>>`
+      SELECT hash, id::text AS id FROM blobs WHERE hash = ANY(${unseen}::text[])`;
+    const ids = new Map(rows.map((row) => [row.hash, row.id]));
+    for (const file of files) file.blobId ??= ids.get(file.contentHash) ?? null;
+  }
+  return files.map(({ blobId, ...file }) => {
+    if (blobId === null) throw new Error(`No blob holds the content of ${file.path}.`);
+    return { ...file, blobId };
+  });
 }

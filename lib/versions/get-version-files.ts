@@ -1,5 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { fail, ok, type Result } from "@/lib/result";
+import { findVersion, VERSION_NOT_FOUND } from "./find-version";
+import { versionFilesSql } from "./version-files-sql";
 
 export interface VersionFileContent {
   path: string;
@@ -12,12 +14,11 @@ export async function getVersionFiles(
   projectId: string,
   versionId: string,
 ): Promise<Result<VersionFileContent[]>> {
-  const version = await db.version.findFirst({ where: { id: versionId, projectId }, select: { id: true } });
-  if (!version) return fail("not_found", "This version does not exist in this project.");
-  const files = await db.versionFile.findMany({
-    where: { versionId },
-    select: { path: true, blob: { select: { content: true } } },
-    orderBy: { path: "asc" },
-  });
-  return ok(files.map((file) => ({ path: file.path, content: file.blob.content })));
+  if (!(await findVersion(db, projectId, versionId))) return fail("not_found", VERSION_NOT_FOUND);
+  const files = await db.$queryRaw<VersionFileContent[]>`
+    SELECT f.path, b.content
+    FROM (${versionFilesSql(versionId)}) AS f
+    JOIN blobs AS b ON b.id = f.blob_id
+    ORDER BY f.path`;
+  return ok(files);
 }

@@ -1,6 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import { fail, ok, type Result } from "@/lib/result";
-import { toVersionSummary, versionSummarySelect, type VersionSummary } from "./version-summary";
+import { findVersion, VERSION_NOT_FOUND } from "./find-version";
+import { versionFilesSql } from "./version-files-sql";
+import type { VersionSummary } from "./version-summary";
 
 export interface VersionWithPaths {
   version: VersionSummary;
@@ -10,11 +12,9 @@ export interface VersionWithPaths {
 
 /** A version of the project and the paths of its files. Unknown or foreign ids give not_found. */
 export async function getVersion(db: Db, input: { projectId: string; versionId: string }): Promise<Result<VersionWithPaths>> {
-  const version = await db.version.findFirst({
-    where: { id: input.versionId, projectId: input.projectId },
-    select: { ...versionSummarySelect, files: { select: { path: true }, orderBy: { path: "asc" } } },
-  });
-  if (!version) return fail("not_found", "This version does not exist in this project.");
-  const { files, ...summary } = version;
-  return ok({ version: toVersionSummary(summary), paths: files.map((file) => file.path) });
+  const version = await findVersion(db, input.projectId, input.versionId);
+  if (!version) return fail("not_found", VERSION_NOT_FOUND);
+  const files = await db.$queryRaw<Array<{ path: string }>>`
+    SELECT path FROM (${versionFilesSql(version.id)}) AS f ORDER BY path`;
+  return ok({ version, paths: files.map((file) => file.path) });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { newProject, setupTestDb, value } from "@/lib/testing/harness";
+import { emptyTreeId } from "@/lib/testing/version-helpers";
 import { createVersion } from "./create-version";
 import { listVersionNames } from "./list-version-names";
 import { versionNameKey } from "./schemas";
@@ -30,6 +31,7 @@ describe("listVersionNames", () => {
   it("returns every name at once, not a page", async () => {
     const projectId = await newProject(test.db);
     const count = 1_000;
+    const rootTreeId = await emptyTreeId(test.db);
     await test.db.version.createMany({
       data: Array.from({ length: count }, (_, index) => {
         const name = `build ${index + 1}`;
@@ -44,6 +46,7 @@ describe("listVersionNames", () => {
           fileCount: 0,
           totalSize: 0,
           treeHash: "0".repeat(64),
+          rootTreeId,
         };
       }),
     });

@@ -82,7 +82,7 @@ async function everything(projectId: string) {
     draft: await draft(projectId),
     project: await project(projectId),
     versions: await db.version.count(),
-    versionFiles: await db.versionFile.count(),
+    trees: await db.tree.count(),
     blobs: await db.blob.count(),
     draftFiles: await db.draftFile.count(),
   };

@@ -5,7 +5,9 @@ import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
 import { snapshotDraft } from "./create-version";
 import { MAX_VERSION_NAME_LENGTH, versionNameKey } from "./schemas";
-import { toVersionSummary, versionSummarySelect, type VersionSummary } from "./version-summary";
+import { findVersion, VERSION_NOT_FOUND } from "./find-version";
+import { versionFilesSql } from "./version-files-sql";
+import type { VersionSummary } from "./version-summary";
 
 export interface RestoreVersionRequest {
   projectId: string;
@@ -28,11 +30,8 @@ export interface RestoreOutcome {
 export async function restoreVersion(db: PrismaClient, request: RestoreVersionRequest): Promise<Result<RestoreOutcome>> {
   return db.$transaction(async (tx) => {
     if (!(await lockProject(tx, request.projectId))) return fail("not_found", "This project does not exist.");
-    const version = await tx.version.findFirst({
-      where: { id: request.versionId, projectId: request.projectId },
-      select: versionSummarySelect,
-    });
-    if (!version) return fail("not_found", "This version does not exist in this project.");
+    const version = await findVersion(tx, request.projectId, request.versionId);
+    if (!version) return fail("not_found", VERSION_NOT_FOUND);
 
     let backup: VersionSummary | null = null;
     if (request.saveBackup && (await hasUnversionedWork(tx, request.projectId))) {
@@ -50,17 +49,16 @@ export async function restoreVersion(db: PrismaClient, request: RestoreVersionRe
     await tx.$executeRaw`
       DELETE FROM draft_files AS d
       WHERE d.project_id = ${request.projectId}
-        AND NOT EXISTS (SELECT 1 FROM version_files AS vf WHERE vf.version_id = ${version.id} AND vf.path = d.path)`;
+        AND d.path NOT IN (SELECT path FROM (${versionFilesSql(version.id)}) AS f)`;
     await tx.$executeRaw`
       INSERT INTO draft_files (id, project_id, path, content, content_hash, size)
-      SELECT gen_random_uuid()::text, ${request.projectId}, vf.path, b.content, b.hash, b.size
-      FROM version_files AS vf JOIN blobs AS b ON b.hash = vf.blob_hash
-      WHERE vf.version_id = ${version.id}
+      SELECT gen_random_uuid()::text, ${request.projectId}, f.path, b.content, b.hash, b.size
+      FROM (${versionFilesSql(version.id)}) AS f JOIN blobs AS b ON b.id = f.blob_id
       ON CONFLICT (project_id, path) DO UPDATE
       SET content = EXCLUDED.content, content_hash = EXCLUDED.content_hash, size = EXCLUDED.size,
           revision = nextval('draft_file_revision_seq'), updated_at = now()`;
     await tx.project.update({ where: { id: request.projectId }, data: { draftBaseVersionId: version.id } });
-    return ok({ restored: toVersionSummary(version), backup });
+    return ok({ restored: version, backup });
   });
 }
 

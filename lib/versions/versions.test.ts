@@ -28,7 +28,7 @@ async function rowCounts(projectId: string) {
   const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { versionCounter: true } });
   return {
     versions: await db.version.count(),
-    versionFiles: await db.versionFile.count(),
+    trees: await db.tree.count(),
     blobs: await db.blob.count(),
     versionCounter: project.versionCounter,
   };
@@ -145,10 +145,10 @@ describe("createVersion", () => {
 
       const after = await rowCounts(projectId);
       expect(after.blobs - before.blobs).toBe(2);
-      expect(after.versionFiles - before.versionFiles).toBe(3);
+      expect(after.trees - before.trees).toBe(1);
     });
 
-    it("adds no blob for a version of an unchanged draft and one for one changed file", async () => {
+    it("adds no blob and no tree for a version of an unchanged draft, one blob for one changed file", async () => {
       const { db } = testDb;
       const original = unique("a");
       const projectId = await newProject(db, { "a.ts": original, "b.ts": unique("b"), "c.ts": unique("c") });
@@ -158,7 +158,7 @@ describe("createVersion", () => {
       await version(db, projectId, "2");
       const afterUnchanged = await rowCounts(projectId);
       expect(afterUnchanged.blobs).toBe(beforeUnchanged.blobs);
-      expect(afterUnchanged.versionFiles - beforeUnchanged.versionFiles).toBe(3);
+      expect(afterUnchanged.trees).toBe(beforeUnchanged.trees);
 
       const loaded = await revisionOf(db, projectId, "a.ts");
       const changed = value(await saveDraftFile(db, { projectId, path: "a.ts", content: unique("a changed"), baseRevision: loaded }));

@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createProject } from "@/lib/projects/create-project";
 import { saveDraftFile } from "@/lib/drafts/save-draft-file";
 import { createVersion } from "@/lib/versions/create-version";
+import { storeTree } from "@/lib/versions/store-tree";
 import type { ProjectFile } from "./project-files";
 
 let projects = 0;
@@ -40,11 +41,28 @@ export async function loadProject(
   return projectId;
 }
 
-/** Deletes a project with its drafts and versions, and the blobs nothing refers to any more. */
+/** Deletes a project with its drafts and versions, and the trees and blobs nothing refers to any more. */
 export async function dropProject(db: Db, projectId: string) {
   await db.$executeRaw`UPDATE projects SET draft_base_version_id = NULL WHERE id = ${projectId}`;
   await db.project.delete({ where: { id: projectId } });
-  await db.$executeRaw`DELETE FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM version_files vf WHERE vf.blob_hash = b.hash)`;
+  await db.$transaction([
+    db.$executeRaw`
+      CREATE TEMPORARY TABLE live_trees ON COMMIT DROP AS
+      WITH RECURSIVE reachable (id) AS (
+        SELECT root_tree_id FROM versions
+        UNION
+        SELECT split_part(line, E'\\t', 2)::bigint
+        FROM reachable JOIN trees AS t ON t.id = reachable.id, string_to_table(t.entries, E'\\n') AS line
+        WHERE right(split_part(line, E'\\t', 1), 1) = '/'
+      )
+      SELECT id FROM reachable`,
+    db.$executeRaw`
+      DELETE FROM blobs WHERE id NOT IN (
+        SELECT split_part(line, E'\\t', 2)::bigint
+        FROM live_trees JOIN trees AS t ON t.id = live_trees.id, string_to_table(t.entries, E'\\n') AS line
+        WHERE right(split_part(line, E'\\t', 1), 1) <> '/')`,
+    db.$executeRaw`DELETE FROM trees WHERE id NOT IN (SELECT id FROM live_trees)`,
+  ]);
 }
 
 const DESCRIPTIONS = [
@@ -68,25 +86,23 @@ export async function insertVersions(db: Db, projectId: string, count: number) {
   const hash = hashContent(content);
   await db.$executeRaw`
     INSERT INTO blobs (hash, content, size) VALUES (${hash}, ${content}, ${byteLength(content)}) ON CONFLICT (hash) DO NOTHING`;
+  const blob = await db.blob.findUniqueOrThrow({ where: { hash }, select: { id: true } });
+  const rootTreeId = await storeTree(db, [{ path: "README.md", blobId: blob.id.toString() }]);
   await db.$executeRaw`
     WITH base AS (SELECT version_counter AS counter FROM projects WHERE id = ${projectId}),
     numbered AS (
       SELECT counter + n AS number FROM base, generate_series(1, ${count}::int) AS n
     )
-    INSERT INTO versions (id, project_id, number, name, name_key, description, origin, author, file_count, total_size, tree_hash, created_at)
+    INSERT INTO versions (id, project_id, number, name, name_key, description, origin, author, file_count, total_size, tree_hash, root_tree_id, created_at)
     SELECT gen_random_uuid()::text, ${projectId}, number,
            format('%s.%s.%s', number / 1000, (number / 100) % 10, number % 100),
            format('%s.%s.%s', number / 1000, (number / 100) % 10, number % 100),
            (${DESCRIPTIONS}::text[])[1 + number % ${DESCRIPTIONS.length}] || ' (#' || number || ')',
            (ARRAY['manual', 'deployment', 'backup'])[1 + number % 3],
            'Bench author', 1, ${byteLength(content)},
-           encode(sha256(convert_to('README.md' || E'\\t' || ${hash}, 'UTF8')), 'hex'),
+           encode(sha256(convert_to('README.md' || E'\\t' || ${hash}, 'UTF8')), 'hex'), ${rootTreeId}::bigint,
            now() - make_interval(mins => ${count}::int - (number - (SELECT counter FROM base)))
     FROM numbered`;
-  await db.$executeRaw`
-    INSERT INTO version_files (version_id, path, blob_hash)
-    SELECT v.id, 'README.md', ${hash} FROM versions v
-    WHERE v.project_id = ${projectId} AND NOT EXISTS (SELECT 1 FROM version_files vf WHERE vf.version_id = v.id)`;
   await db.$executeRaw`
     UPDATE projects SET version_counter = version_counter + ${count}::int WHERE id = ${projectId}`;
 }

@@ -21,7 +21,7 @@ const config = {
   versionSizes: quick ? [100, 1000] : [100, 1000, 5000],
   versionRounds: quick ? 1 : 3,
   storageFiles: 1000,
-  storageVersions: 10,
+  storageVersions: 50,
   historyVersions: 10_000,
   historyCalls: 50,
   autosaveSaves: 200,

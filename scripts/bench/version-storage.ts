@@ -7,7 +7,7 @@ import { GitRepo } from "./git-repo";
 import { editedContent, generateProjectFiles } from "./project-files";
 import { ratio } from "./timing";
 
-const VERSION_TABLES = ["blobs", "versions", "version_files"] as const;
+const VERSION_TABLES = ["blobs", "versions", "trees"] as const;
 
 /**
  * Bytes that a version changing one file of `size` adds to the database (the version tables
@@ -33,8 +33,9 @@ export async function benchVersionStorage(db: PrismaClient, size: number, versio
       const changed = files[Math.floor((size * change) / (versions + 1))]!;
       const edited = { path: changed.path, content: editedContent(changed.content, seed + change) };
       await editDraftFile(db, projectId, edited.path, edited.content);
+      const stored = await newestIds(db);
       const version = await createVersionOrThrow(db, projectId, `1.0.${change}`);
-      rows.push(await rowBytes(db, version.id));
+      rows.push(await rowBytes(db, version.id, stored));
       repo.writeFiles([edited]);
       repo.commit();
     }
@@ -59,8 +60,8 @@ export async function benchVersionStorage(db: PrismaClient, size: number, versio
       /** What the new rows themselves hold (pg_column_size), without page free space and indexes. */
       databaseRowBytesPerVersion: {
         version: average((row) => row.version),
-        versionFiles: average((row) => row.versionFiles),
-        versionFileRows: average((row) => row.versionFileRows),
+        newTrees: average((row) => row.newTrees),
+        newTreeRows: average((row) => row.newTreeRows),
         newBlobs: average((row) => row.newBlobs),
       },
       gitLooseBytesPerCommit: Math.round(gitLoose),
@@ -82,18 +83,28 @@ function zlibRatio(contents: string[]): number {
 
 interface RowBytes {
   version: number;
-  versionFiles: number;
-  versionFileRows: number;
+  newTrees: number;
+  newTreeRows: number;
   newBlobs: number;
 }
 
-async function rowBytes(db: Db, versionId: string): Promise<RowBytes> {
+interface NewestIds {
+  tree: bigint;
+  blob: bigint;
+}
+
+/** The highest tree and blob ids so far: rows a version adds have higher ones. */
+async function newestIds(db: Db): Promise<NewestIds> {
+  const [row] = await db.$queryRaw<NewestIds[]>`
+    SELECT (SELECT coalesce(max(id), 0) FROM trees) AS tree, (SELECT coalesce(max(id), 0) FROM blobs) AS blob`;
+  return row!;
+}
+
+async function rowBytes(db: Db, versionId: string, since: NewestIds): Promise<RowBytes> {
   const [row] = await db.$queryRaw<RowBytes[]>`
     SELECT (SELECT pg_column_size(v.*) FROM versions v WHERE v.id = ${versionId})::int AS version,
-           (SELECT coalesce(sum(pg_column_size(vf.*)), 0) FROM version_files vf WHERE vf.version_id = ${versionId})::int AS "versionFiles",
-           (SELECT count(*) FROM version_files vf WHERE vf.version_id = ${versionId})::int AS "versionFileRows",
-           (SELECT coalesce(sum(pg_column_size(b.*)), 0) FROM blobs b
-             WHERE b.hash IN (SELECT blob_hash FROM version_files WHERE version_id = ${versionId})
-               AND NOT EXISTS (SELECT 1 FROM version_files o WHERE o.blob_hash = b.hash AND o.version_id <> ${versionId}))::int AS "newBlobs"`;
+           (SELECT coalesce(sum(pg_column_size(t.*)), 0) FROM trees t WHERE t.id > ${since.tree})::int AS "newTrees",
+           (SELECT count(*) FROM trees t WHERE t.id > ${since.tree})::int AS "newTreeRows",
+           (SELECT coalesce(sum(pg_column_size(b.*)), 0) FROM blobs b WHERE b.id > ${since.blob})::int AS "newBlobs"`;
   return row!;
 }

@@ -1,0 +1,31 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * A query listing a version's files as (path, blob_id), walking its trees from the top
+ * folder down; usable as a subquery. With `along`, only the folders on that path are
+ * opened, so reading one file costs the depth of its folder, not the size of the version.
+ * Yields no rows for an unknown version id.
+ */
+export function versionFilesSql(versionId: string, along?: string): Prisma.Sql {
+  const descend = along === undefined ? Prisma.empty : Prisma.sql`AND starts_with(${along}, parent.path)`;
+  return Prisma.sql`
+    WITH RECURSIVE entries (path, ref) AS (
+      SELECT entry.name, entry.ref
+      FROM versions AS v
+      JOIN trees AS t ON t.id = v.root_tree_id
+      CROSS JOIN LATERAL (${treeEntries}) AS entry
+      WHERE v.id = ${versionId}
+      UNION ALL
+      SELECT parent.path || entry.name, entry.ref
+      FROM entries AS parent
+      JOIN trees AS t ON t.id = parent.ref
+      CROSS JOIN LATERAL (${treeEntries}) AS entry
+      WHERE right(parent.path, 1) = '/' ${descend}
+    )
+    SELECT path, ref AS blob_id FROM entries WHERE right(path, 1) <> '/'`;
+}
+
+// The entries of tree `t`, parsed from its text (see lib/versions/trees.ts).
+const treeEntries = Prisma.sql`
+  SELECT split_part(line, E'\\t', 1) AS name, split_part(line, E'\\t', 2)::bigint AS ref
+  FROM string_to_table(t.entries, E'\\n') AS line`;
