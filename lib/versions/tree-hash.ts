@@ -12,10 +12,13 @@ export function treeHashAggregate(pathColumn: string, hashColumn: string): Prism
   return Prisma.sql`encode(sha256(convert_to(coalesce(string_agg(${path} || E'\\t' || ${hash}, E'\\n' ORDER BY ${path} COLLATE "C"), ''), 'UTF8')), 'hex')`;
 }
 
-/** The same hash computed in JavaScript, for tests and for checking what the database says. */
+/** The same hash computed in JavaScript, from a file list a snapshot has already read. */
 export function treeHash(files: Array<{ path: string; contentHash: string }>): string {
-  const lines = files
-    .map((file) => `${file.path}\t${file.contentHash}`)
-    .sort((left, right) => Buffer.compare(Buffer.from(left), Buffer.from(right)));
-  return createHash("sha256").update(lines.join("\n"), "utf8").digest("hex");
+  const lines = files.map((file) => Buffer.from(`${file.path}\t${file.contentHash}`, "utf8")).sort(Buffer.compare);
+  const hash = createHash("sha256");
+  lines.forEach((line, index) => {
+    if (index > 0) hash.update("\n");
+    hash.update(line);
+  });
+  return hash.digest("hex");
 }
