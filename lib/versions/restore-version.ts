@@ -49,7 +49,7 @@ export async function restoreVersion(db: PrismaClient, request: RestoreVersionRe
     await tx.$executeRaw`
       DELETE FROM draft_files AS d
       WHERE d.project_id = ${request.projectId}
-        AND d.path NOT IN (SELECT path FROM (${versionFilesSql(version.id)}) AS f)`;
+        AND NOT EXISTS (SELECT 1 FROM (${versionFilesSql(version.id)}) AS f WHERE f.path = d.path)`;
     await tx.$executeRaw`
       INSERT INTO draft_files (id, project_id, path, content, content_hash, size)
       SELECT gen_random_uuid()::text, ${request.projectId}, f.path, b.content, b.hash, b.size
