@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Request } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { capture, type CapturedAction } from "./server-actions";
 import { SAMPLE_PROJECT, WorkspacePage } from "./pages/workspace";
 
 const FOREIGN_ORIGIN = "http://evil.example";
@@ -58,22 +59,6 @@ test.describe("the autosave route refuses cross-site writes", () => {
     expect(after.revision).toBeGreaterThan(before.revision);
   });
 });
-
-interface CapturedAction {
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** Headers the HTTP client sets itself; replaying the browser's values would only confuse it. */
-const TRANSPORT_HEADERS = new Set(["host", "content-length", "connection", "cookie", "accept-encoding", "origin", "referer"]);
-
-function capture(request: Request): CapturedAction {
-  const headers = Object.fromEntries(
-    Object.entries(request.headers()).filter(([name]) => !TRANSPORT_HEADERS.has(name.toLowerCase())),
-  );
-  return { url: request.url(), headers, body: request.postData() ?? "" };
-}
 
 test("a server action replayed from a foreign Origin is refused and changes nothing", async ({ page, baseURL }) => {
   const workspace = new WorkspacePage(page);

@@ -1,8 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { test as plainTest, type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { DeployDialogPage } from "./pages/deploy";
 import { EnvironmentsPage } from "./pages/environments";
+import { WorkspacePage } from "./pages/workspace";
+import { capture, type CapturedAction } from "./server-actions";
 
 // Every spec shares one server and database: names are unique per run, and expectations come
 // from the state this test creates, never from what other specs may have deployed.
@@ -148,4 +150,45 @@ test("the deploy dialog and the Environments page pass axe", async ({ workspace,
   await environments.open();
   await expect(page.getByText(/^Loading/)).toHaveCount(0);
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+// Plain Playwright: the captured request is aborted on purpose, which the browser logs as an error.
+plainTest("a production deployment that skips the confirmation is refused by the server", async ({ page, baseURL }) => {
+  const workspace = new WorkspacePage(page);
+  const name = `unconfirmed-${Date.now()}`;
+  const deploy = new DeployDialogPage(page);
+  const environments = new EnvironmentsPage(page);
+
+  // Catch the confirmed deployment the dialog sends, and keep it from reaching the server.
+  let captured: CapturedAction | undefined;
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && request.headers()["next-action"] && request.postData()?.includes('"confirmed":true')) {
+      captured = capture(request);
+      await route.abort();
+      return;
+    }
+    await route.fallback();
+  });
+  await workspace.open("README.md");
+  const popover = await workspace.createVersion(name, "Deployed by a request that skips the confirmation");
+  await deploy.openFromRow(workspace.versionRow(popover, name));
+  await deploy.chooseEnvironment("production");
+  await deploy.dialog.getByRole("button", { name: "Deploy", exact: true }).click();
+  await deploy.dialog.getByRole("checkbox", { name: `Yes, deploy ${name} to production` }).check();
+  await deploy.dialog.getByRole("button", { name: "Deploy", exact: true }).click();
+  await expect.poll(() => captured !== undefined).toBe(true);
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+  const action = captured!;
+  const before = await environments.state("production");
+  const replay = (body: string) =>
+    page.request.post(action.url, { headers: { ...action.headers, origin: new URL(baseURL!).origin }, data: body });
+
+  const unconfirmed = await replay(action.body.replace(',"confirmed":true', ""));
+  expect(await unconfirmed.text()).toContain("needs an explicit confirmation");
+  expect(await environments.state("production")).toEqual(before);
+
+  // The control: the request as the dialog sent it does deploy.
+  expect((await replay(action.body)).ok()).toBe(true);
+  await expect.poll(() => environments.activeVersionName("production")).toBe(name);
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { needsConfirmation } from "@/components/environments/queries";
+import { needsConfirmation } from "@/lib/environments/needs-confirmation";
 import type { EnvironmentJson } from "@/components/environments/wire";
 import { usePrefilledVersionName } from "@/components/naming/use-name-suggestions";
 import { Dialog } from "@/components/ui/dialog";
@@ -124,7 +124,7 @@ export function DeployDialog(props: DeployDialogProps) {
           environment={environment}
           pending={deploy.isPending}
           onBack={() => setConfirming(null)}
-          onConfirm={() => void run(confirming.command, confirming.target)}
+          onConfirm={() => void run({ ...confirming.command, confirmed: true }, confirming.target)}
         />
       ) : (
         <DeployForm

@@ -11,10 +11,14 @@ import { environmentKeys, invalidateAfterDeployment } from "@/components/environ
 import { useFlushDrafts } from "@/components/workspace/draft-context";
 import type { DomainError } from "@/lib/result";
 
-export type DeployCommand =
+export type DeployCommand = (
   | { kind: "draft"; environmentId: string; name: string; description: string }
   | { kind: "version"; environmentId: string; versionId: string }
-  | { kind: "promote"; fromEnvironmentId: string; toEnvironmentId: string; expectedVersionId: string };
+  | { kind: "promote"; fromEnvironmentId: string; toEnvironmentId: string; expectedVersionId: string }
+) & {
+  /** The user confirmed a deployment into production (see needsConfirmation). */
+  confirmed?: boolean;
+};
 
 export type DeployOutcome =
   | { status: "deployed"; deployed: DeployedJson }
@@ -34,13 +38,14 @@ export function useDeploy(slug: string) {
       let result;
       if (command.kind === "draft") {
         if (!(await flushDrafts())) return { status: "unsaved" };
-        const { environmentId, name, description } = command;
-        result = await deployLatestDraftAction(slug, { environmentId, name, description });
+        const { environmentId, name, description, confirmed } = command;
+        result = await deployLatestDraftAction(slug, { environmentId, name, description, confirmed });
       } else if (command.kind === "version") {
-        result = await deployVersionAction(slug, { environmentId: command.environmentId, versionId: command.versionId });
+        const { environmentId, versionId, confirmed } = command;
+        result = await deployVersionAction(slug, { environmentId, versionId, confirmed });
       } else {
-        const { fromEnvironmentId, toEnvironmentId, expectedVersionId } = command;
-        result = await promoteEnvironmentAction(slug, { fromEnvironmentId, toEnvironmentId, expectedVersionId });
+        const { fromEnvironmentId, toEnvironmentId, expectedVersionId, confirmed } = command;
+        result = await promoteEnvironmentAction(slug, { fromEnvironmentId, toEnvironmentId, expectedVersionId, confirmed });
       }
       return result.ok ? { status: "deployed", deployed: result.value } : { status: "refused", error: result.error };
     },

@@ -2,7 +2,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { versionKeys } from "@/components/versions/queries";
 import { draftStatusKeys } from "@/components/workspace/draft-status-queries";
-import { environmentKeys, environmentsByVersion, invalidateAfterDeployment, needsConfirmation, nextEnvironment } from "./queries";
+import { environmentKeys, environmentsByVersion, invalidateAfterDeployment, nextEnvironment } from "./queries";
 import type { EnvironmentJson } from "./wire";
 
 function environment(name: string, position: number, activeVersionId: string | null): EnvironmentJson {
@@ -31,15 +31,6 @@ describe("nextEnvironment", () => {
     expect(nextEnvironment(environments, "env-staging")?.name).toBe("production");
     expect(nextEnvironment(environments, "env-production")).toBeNull();
     expect(nextEnvironment(environments, "unknown")).toBeNull();
-  });
-});
-
-describe("needsConfirmation", () => {
-  it("asks for production only", () => {
-    expect(needsConfirmation("production")).toBe(true);
-    expect(needsConfirmation(" Production ")).toBe(true);
-    expect(needsConfirmation("staging")).toBe(false);
-    expect(needsConfirmation("production-eu")).toBe(false);
   });
 });
 

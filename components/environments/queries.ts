@@ -119,8 +119,3 @@ export function nextEnvironment(environments: readonly EnvironmentJson[], enviro
   const index = environments.findIndex((environment) => environment.id === environmentId);
   return index >= 0 ? (environments[index + 1] ?? null) : null;
 }
-
-/** Deploying here asks for an explicit confirmation naming the version and the environment. */
-export function needsConfirmation(environmentName: string): boolean {
-  return environmentName.trim().toLowerCase() === "production";
-}
