@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { byteLength, hashContent } from "@/lib/files/hash-content";
-import { MAX_FILES_PER_PROJECT } from "@/lib/files/limits";
+import { MAX_FILES_PER_PROJECT, TOO_MANY_FILES } from "@/lib/files/limits";
 import { validateContent } from "@/lib/files/validate-content";
 import { validatePath } from "@/lib/files/validate-path";
 import { isId } from "@/lib/ids";
@@ -24,7 +24,7 @@ export async function createDraftFile(
   return db.$transaction(async (tx) => {
     if (!(await lockProject(tx, input.projectId))) return unknownProject;
     if ((await tx.draftFile.count({ where: { projectId: input.projectId } })) >= MAX_FILES_PER_PROJECT) {
-      return fail("too_large", `A project holds at most ${MAX_FILES_PER_PROJECT.toLocaleString("en")} files.`);
+      return fail("too_large", TOO_MANY_FILES);
     }
     const collision = await findPathCollision(tx, input.projectId, path.value);
     if (collision) return fail("conflict", collision);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { byteLength, hashContent } from "@/lib/files/hash-content";
-import { MAX_FILES_PER_PROJECT } from "@/lib/files/limits";
+import { MAX_FILES_PER_PROJECT, TOO_MANY_FILES } from "@/lib/files/limits";
 import { validateContent } from "@/lib/files/validate-content";
 import { validatePath } from "@/lib/files/validate-path";
 import { fail, ok, type Result } from "@/lib/result";
@@ -21,7 +21,7 @@ export async function createProject(db: PrismaClient, input: CreateProjectInput)
   const name = input.name.trim();
   if (name === "" || name.length > 100) return fail("invalid", "The project name must be 1 to 100 characters.");
   if (input.files.length > MAX_FILES_PER_PROJECT) {
-    return fail("too_large", `A project holds at most ${MAX_FILES_PER_PROJECT} files.`);
+    return fail("too_large", TOO_MANY_FILES);
   }
   const files: Array<{ path: string; content: string }> = [];
   for (const file of input.files) {
