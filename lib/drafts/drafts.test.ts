@@ -301,6 +301,11 @@ describe("createDraftFile", () => {
     ["a file deep inside a file", ["a"], "a/b/c.ts", "a is a file, so it cannot also be a folder."],
     ["a file named like a folder", ["a/b.ts"], "a", "A folder named a already exists."],
     ["a file named like a nested folder", ["a/b/c.ts"], "a/b", "A folder named a/b already exists."],
+    ["a file differing only in case", ["README.md"], "readme.md", "A file named README.md already exists. Paths may not differ only in case."],
+    ["a file in a folder differing only in case", ["src/a.ts"], "Src/b.ts", "A folder named src already exists. Paths may not differ only in case."],
+    ["a file in a nested folder differing only in case", ["src/lib/a.ts"], "src/LIB/b.ts", "A folder named src/lib already exists. Paths may not differ only in case."],
+    ["a file named like a folder but for case", ["src/a.ts"], "SRC", "A folder named src already exists. Paths may not differ only in case."],
+    ["a file inside a file but for case", ["notes"], "NOTES/a.ts", "notes is a file, so it cannot also be a folder."],
   ])("refuses %s as a conflict", async (_label, existing, path, message) => {
     const { db } = testDb;
     const projectId = await newProject(db, Object.fromEntries(existing.map((name) => [name, "kept"])));
@@ -448,6 +453,14 @@ describe("renameDraftPath", () => {
     await expectRenamed(projectId, before, { "a/only.ts": "a" });
   });
 
+  it("changes only the case of a file's or a folder's name", async () => {
+    const { db } = testDb;
+    const projectId = await newProject(db, { "readme.md": "r", "src/a.ts": "a", "src/b.ts": "b" });
+    value(await renameDraftPath(db, { projectId, from: "readme.md", to: "README.md" }));
+    value(await renameDraftPath(db, { projectId, from: "src", to: "Src" }));
+    expect(await paths(projectId)).toEqual(["README.md", "Src/a.ts", "Src/b.ts"]);
+  });
+
   it("does nothing when the name stays the same", async () => {
     const { db } = testDb;
     const projectId = await newProject(db, { "a.ts": "text" });
@@ -464,6 +477,8 @@ describe("renameDraftPath", () => {
     ["a folder onto a file", "dir", "b.ts", "A file named b.ts already exists."],
     ["a folder into a file", "dir", "b.ts/dir", "b.ts is a file, so it cannot also be a folder."],
     ["a file onto a folder it is in with others", "dir/x.ts", "dir", "A folder named dir already exists."],
+    ["a file onto a file but for case", "a.ts", "B.ts", "A file named b.ts already exists. Paths may not differ only in case."],
+    ["a file into a folder but for case", "a.ts", "DIR/a.ts", "A folder named dir already exists. Paths may not differ only in case."],
   ])("refuses to move %s", async (_label, from, to, message) => {
     const { db } = testDb;
     const projectId = await newProject(db, { "a.ts": "a", "b.ts": "b", "dir/x.ts": "x", "dir/y.ts": "y", "other/z.ts": "z" });

@@ -38,6 +38,8 @@ export async function createProject(db: PrismaClient, input: CreateProjectInput)
     const folder = segments.slice(0, -1).find((_, index) => paths.has(segments.slice(0, index + 1).join("/")));
     if (folder !== undefined) return fail("conflict", `${path} sits inside a path that is also a file.`);
   }
+  const caseClash = findCaseClash(paths);
+  if (caseClash) return fail("conflict", caseClash);
   if (await db.project.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
     return fail("conflict", `A project "${input.slug}" already exists.`);
   }
@@ -69,4 +71,19 @@ export async function createProject(db: PrismaClient, input: CreateProjectInput)
     return created;
   });
   return ok(project);
+}
+
+/** Files and folders whose paths differ only in case ("README.md", "readme.md"), which a case-insensitive file system cannot hold apart. */
+function findCaseClash(paths: Iterable<string>): string | null {
+  const written = new Map<string, string>();
+  for (const path of paths) {
+    const segments = path.split("/");
+    for (let end = 1; end <= segments.length; end++) {
+      const name = segments.slice(0, end).join("/");
+      const seen = written.get(name.toLowerCase());
+      if (seen !== undefined && seen !== name) return `${seen} and ${name} differ only in case.`;
+      written.set(name.toLowerCase(), name);
+    }
+  }
+  return null;
 }

@@ -10,7 +10,7 @@ export interface ProjectSummary {
 }
 
 export async function getProjectBySlug(db: Db, slug: string): Promise<Result<ProjectSummary>> {
-  if (!isSlug(slug)) return fail("not_found", `There is no project "${slug}".`);
+  if (!isSlug(slug)) return fail("not_found", "This project does not exist.");
   const project = await db.project.findUnique({
     where: { slug },
     select: { id: true, slug: true, name: true, namingConvention: true },

@@ -3,15 +3,17 @@ import { z } from "zod";
 /** Lowercase letters and digits in dash-separated words: safe in a URL, and all a project slug can be. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const SLUG_MESSAGE = "The project slug must be lowercase letters, digits and dashes.";
+export const MAX_SLUG_LENGTH = 100;
+
+export const SLUG_MESSAGE = `The project slug must be at most ${MAX_SLUG_LENGTH} lowercase letters, digits and dashes.`;
 
 /**
  * A project slug as it arrives from a URL or an action. Anything else names no project, and
  * checking first keeps strings PostgreSQL cannot hold (NUL, lone surrogates) out of queries.
  */
-export const slugSchema = z.string().regex(SLUG_PATTERN, SLUG_MESSAGE);
+export const slugSchema = z.string().max(MAX_SLUG_LENGTH, SLUG_MESSAGE).regex(SLUG_PATTERN, SLUG_MESSAGE);
 
 /** True when `value` can be a project slug; a lookup answers not_found for anything else. */
 export function isSlug(value: unknown): value is string {
-  return typeof value === "string" && SLUG_PATTERN.test(value);
+  return typeof value === "string" && value.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(value);
 }

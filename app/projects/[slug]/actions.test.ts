@@ -1,0 +1,258 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { closeDb, getDb } from "@/lib/db/client";
+import { deployVersion } from "@/lib/deployments/deploy-version";
+import { stubTestSecretKey } from "@/lib/deployments/test-fixtures";
+import { setEnvironmentSetting } from "@/lib/environments/set-environment-setting";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createProject } from "@/lib/projects/create-project";
+import type { Result } from "@/lib/result";
+import { save } from "@/lib/testing/draft-helpers";
+import { value } from "@/lib/testing/harness";
+import { version } from "@/lib/testing/version-helpers";
+import { deployLatestDraftAction, deployVersionAction, promoteEnvironmentAction, rollbackEnvironmentAction } from "./deploy-actions";
+import { deleteEnvironmentSettingAction, setEnvironmentSettingAction } from "./environment-actions";
+import { createFileAction, deletePathAction, renamePathAction } from "./file-actions";
+import { restoreVersionAction } from "./restore-actions";
+import { setNamingConventionAction } from "./settings-actions";
+import { createVersionAction } from "./version-actions";
+
+/**
+ * Every server action, called as a hostile client could call it (the browser's checks
+ * bypassed): each field of a valid request replaced in turn by a wrong type, a missing
+ * value, an unknown or another project's id, a 10 MB string, a path escaping the project,
+ * NUL and control characters, a lone surrogate, a name differing only in case. Each answer
+ * must be a typed error with a short message, and no table may change.
+ */
+stubTestSecretKey();
+// Outside a Next request there is no cache to revalidate; the settings action asks for it.
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+
+const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
+const TEN_MB = "x".repeat(10 * 1024 * 1024);
+const WRONG_TYPES = [undefined, null, 42, true, [], {}];
+const HOSTILE_TEXT = ["a\u0000b", "bell\u0007", "\ud800", TEN_MB];
+const BAD_IDS = [...WRONG_TYPES, "", "../x", ...HOSTILE_TEXT, UNKNOWN_ID];
+const BAD_SLUGS = [...WRONG_TYPES, "", "no-such-project", "Order Sync", ...HOSTILE_TEXT];
+const BAD_PATHS = [...WRONG_TYPES, "", "../escape.ts", "/etc/passwd", "a\u0000b.ts", "bell\u0007.ts", "\ud800.ts", TEN_MB];
+const BAD_NAMES = [...WRONG_TYPES, "", " ", ...HOSTILE_TEXT];
+const BAD_DESCRIPTIONS = [null, 42, [], {}, "a\u0000b", "\ud800", TEN_MB];
+const ERROR_CODES = ["invalid", "conflict", "not_found", "forbidden", "too_large"];
+
+let folder: string;
+let db: PrismaClient;
+/** Ids of the project under attack ("own") and of another project ("foreign"). */
+const ids = {} as Record<"project" | "development" | "staging" | "production" | "version" | "older" | "foreignEnvironment" | "foreignVersion", string>;
+const SLUG = "under-attack";
+
+beforeAll(async () => {
+  folder = await mkdtemp(path.join(os.tmpdir(), "draftline-actions-"));
+  process.env.DRAFTLINE_DATA_DIR = folder;
+  delete process.env.DATABASE_URL;
+  db = await getDb();
+  const environments = ["development", "staging", "production"];
+  const own = value(await createProject(db, { slug: SLUG, name: "Under attack", files: [{ path: "README.md", content: "# Readme\n" }, { path: "src/a.ts", content: "a\n" }], environments }));
+  const foreign = value(await createProject(db, { slug: "foreign", name: "Foreign", files: [{ path: "x.ts", content: "x\n" }], environments }));
+  const envs = async (projectId: string) =>
+    Object.fromEntries((await db.environment.findMany({ where: { projectId } })).map((environment) => [environment.name, environment.id]));
+  const ownEnvs = await envs(own.id);
+  Object.assign(ids, {
+    project: own.id,
+    development: ownEnvs.development,
+    staging: ownEnvs.staging,
+    production: ownEnvs.production,
+    older: (await version(db, own.id, "release-0.9")).id,
+    foreignEnvironment: (await envs(foreign.id)).development,
+    foreignVersion: (await version(db, foreign.id, "foreign-1.0")).id,
+  });
+  await save(db, own.id, "src/a.ts", "a2\n");
+  ids.version = (await version(db, own.id, "release-1.0")).id;
+  for (const versionId of [ids.older, ids.version]) {
+    value(await deployVersion(db, { projectId: own.id, environmentId: ids.development, versionId, author: "setup" }));
+  }
+  value(await setEnvironmentSetting(db, { projectId: own.id, environmentId: ids.development, key: "API_TOKEN", value: "secret-1234", isSecret: true, mode: "create" }));
+});
+
+afterAll(async () => {
+  await closeDb();
+  await rm(folder, { recursive: true, force: true });
+});
+
+/** Every row of every table, as text: any insert, update or delete changes it. */
+async function everything(): Promise<Record<string, string>> {
+  const tables = await db.$queryRaw<Array<{ name: string }>>`
+    SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`;
+  const rows = await Promise.all(
+    tables.map(async ({ name }) => {
+      const [row] = await db.$queryRawUnsafe<Array<{ digest: string | null }>>(
+        `SELECT md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS digest FROM "${name}" AS t`,
+      );
+      return [name, row?.digest ?? ""] as const;
+    }),
+  );
+  return Object.fromEntries(rows);
+}
+
+interface ActionCase {
+  name: string;
+  valid: () => Record<string, unknown>;
+  call: (input: Record<string, unknown>) => Promise<Result<unknown>>;
+  hostile: () => Record<string, unknown[]>;
+}
+
+// Actions take their input as the browser sends it; the casts stand for a client that lies.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const ACTIONS: ActionCase[] = [
+  {
+    name: "createVersionAction",
+    valid: () => ({ slug: SLUG, name: "release-2.0", description: "next" }),
+    call: ({ slug, ...input }) => createVersionAction(slug as any, input as any),
+    hostile: () => ({ slug: BAD_SLUGS, name: [...BAD_NAMES, "RELEASE-1.0"], description: BAD_DESCRIPTIONS }),
+  },
+  {
+    name: "setNamingConventionAction",
+    valid: () => ({ slug: SLUG, convention: "date" }),
+    call: ({ slug, convention }) => setNamingConventionAction(slug as any, convention),
+    hostile: () => ({ slug: BAD_SLUGS, convention: [...WRONG_TYPES, "", "Date", "calendar", ...HOSTILE_TEXT] }),
+  },
+  {
+    name: "renamePathAction",
+    valid: () => ({ projectId: ids.project, from: "src/a.ts", to: "src/b.ts" }),
+    call: (input) => renamePathAction(input),
+    hostile: () => ({ projectId: BAD_IDS, from: [...BAD_PATHS, "missing.ts"], to: [...BAD_PATHS, "README.md", "readme.md", "src/a.ts/b.ts"] }),
+  },
+  {
+    name: "deployLatestDraftAction",
+    valid: () => ({ slug: SLUG, environmentId: ids.staging, name: "release-3.0", description: "" }),
+    call: ({ slug, ...input }) => deployLatestDraftAction(slug as any, input as any),
+    hostile: () => ({
+      slug: BAD_SLUGS,
+      environmentId: [...BAD_IDS, ids.foreignEnvironment, ids.production],
+      name: [...BAD_NAMES, "Release-1.0"],
+      description: BAD_DESCRIPTIONS,
+      confirmed: ["yes", 1],
+    }),
+  },
+  {
+    name: "createFileAction",
+    valid: () => ({ projectId: ids.project, path: "src/new.ts", content: "new\n" }),
+    call: (input) => createFileAction(input),
+    hostile: () => ({
+      projectId: BAD_IDS,
+      path: [...BAD_PATHS, "README.md", "readme.md", "SRC/new.ts", "README.md/inner.ts"],
+      content: [null, 42, [], {}, "a\u0000b", "\ud800", TEN_MB],
+    }),
+  },
+  {
+    name: "deletePathAction",
+    valid: () => ({ projectId: ids.project, path: "src/new.ts" }),
+    call: (input) => deletePathAction(input),
+    hostile: () => ({ projectId: BAD_IDS, path: [...BAD_PATHS, "missing.ts", "SRC/A.TS"] }),
+  },
+  {
+    name: "deployVersionAction",
+    valid: () => ({ slug: SLUG, environmentId: ids.staging, versionId: ids.older }),
+    call: ({ slug, ...input }) => deployVersionAction(slug as any, input as any),
+    hostile: () => ({
+      slug: BAD_SLUGS,
+      environmentId: [...BAD_IDS, ids.foreignEnvironment, ids.production],
+      versionId: [...BAD_IDS, ids.foreignVersion],
+    }),
+  },
+  {
+    name: "promoteEnvironmentAction",
+    valid: () => ({ slug: SLUG, fromEnvironmentId: ids.development, toEnvironmentId: ids.staging, expectedVersionId: ids.version }),
+    call: ({ slug, ...input }) => promoteEnvironmentAction(slug as any, input as any),
+    hostile: () => ({
+      slug: BAD_SLUGS,
+      fromEnvironmentId: [...BAD_IDS, ids.foreignEnvironment, ids.staging],
+      toEnvironmentId: [...BAD_IDS, ids.foreignEnvironment, ids.production, ids.development],
+      expectedVersionId: [...BAD_IDS, ids.foreignVersion, ids.older],
+    }),
+  },
+  {
+    name: "rollbackEnvironmentAction",
+    // expectedVersionId is the version the user was shown as the one to go back to.
+    valid: () => ({ slug: SLUG, environmentId: ids.development, expectedVersionId: ids.older }),
+    call: ({ slug, ...input }) => rollbackEnvironmentAction(slug as any, input as any),
+    hostile: () => ({
+      slug: BAD_SLUGS,
+      environmentId: [...BAD_IDS, ids.foreignEnvironment, ids.staging],
+      expectedVersionId: [...BAD_IDS, ids.foreignVersion, ids.version],
+    }),
+  },
+  {
+    name: "restoreVersionAction",
+    valid: () => ({ slug: SLUG, versionId: ids.older, saveBackup: true }),
+    call: (input) => restoreVersionAction(input),
+    hostile: () => ({ slug: BAD_SLUGS, versionId: [...BAD_IDS, ids.foreignVersion], saveBackup: [undefined, null, "yes", 1] }),
+  },
+  {
+    name: "setEnvironmentSettingAction",
+    valid: () => ({ slug: SLUG, environmentId: ids.development, key: "ERP_URL", value: "https://erp.example", isSecret: false, mode: "create" }),
+    call: ({ slug, ...input }) => setEnvironmentSettingAction(slug as any, input as any),
+    hostile: () => ({
+      slug: BAD_SLUGS,
+      environmentId: [...BAD_IDS, ids.foreignEnvironment],
+      key: [...WRONG_TYPES, "", "1ERP", "has space", "API_TOKEN", ...HOSTILE_TEXT],
+      value: [null, 42, [], "a\u0000b", "\ud800", TEN_MB],
+      isSecret: ["yes", 1],
+      mode: [undefined, "upsert", 42],
+    }),
+  },
+  {
+    name: "deleteEnvironmentSettingAction",
+    valid: () => ({ slug: SLUG, environmentId: ids.development, key: "API_TOKEN" }),
+    call: ({ slug, ...input }) => deleteEnvironmentSettingAction(slug as any, input as any),
+    hostile: () => ({
+      slug: BAD_SLUGS,
+      environmentId: [...BAD_IDS, ids.foreignEnvironment, ids.staging],
+      key: [...WRONG_TYPES, "", "api_token", "MISSING", ...HOSTILE_TEXT],
+    }),
+  },
+];
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+const shown = (bad: unknown) => (typeof bad === "string" && bad.length > 40 ? `${bad.slice(0, 10)}… (${bad.length} chars)` : JSON.stringify(bad));
+
+describe.each(ACTIONS)("$name refuses hostile input", (action) => {
+  it("in every field, with a typed error and no change to any table", async () => {
+    for (const [field, values] of Object.entries(action.hostile())) {
+      for (const bad of values) {
+        const before = await everything();
+        const input = { ...action.valid(), [field]: bad };
+        if (bad === undefined) delete input[field];
+        const result = await action.call(input);
+        const context = `${field} = ${shown(bad)}`;
+        expect(result.ok, context).toBe(false);
+        if (result.ok) continue;
+        expect(ERROR_CODES, context).toContain(result.error.code);
+        expect(result.error.message.length, context).toBeGreaterThan(0);
+        expect(result.error.message.length, `${context}: ${result.error.message.slice(0, 80)}`).toBeLessThan(300);
+        expect(await everything(), context).toEqual(before);
+      }
+    }
+  });
+
+  it("as a whole: not an object, or an empty one", async () => {
+    for (const bad of [undefined, null, 42, "text", [], {}] as unknown[]) {
+      const before = await everything();
+      const whole = typeof bad === "object" && bad !== null && !Array.isArray(bad) ? (bad as Record<string, unknown>) : { slug: bad };
+      const result = await action.call(whole);
+      expect(result.ok, shown(bad)).toBe(false);
+      expect(await everything(), shown(bad)).toEqual(before);
+    }
+  });
+});
+
+describe("the valid requests these cases start from", () => {
+  // In this order each one is valid in the state the ones before it leave.
+  it("succeed, so each refusal above is the hostile field's doing", async () => {
+    for (const action of ACTIONS) {
+      const result = await action.call(action.valid());
+      expect(result, action.name).toMatchObject({ ok: true });
+    }
+  });
+});
