@@ -52,14 +52,14 @@ export async function dropProject(db: Db, projectId: string) {
         SELECT root_tree_id FROM versions
         UNION
         SELECT split_part(line, E'\\t', 2)::bigint
-        FROM reachable JOIN trees AS t ON t.id = reachable.id, string_to_table(t.entries, E'\\n') AS line
+        FROM reachable JOIN trees AS t ON t.id = reachable.id, unnest(string_to_array(t.entries, E'\\n')) AS line
         WHERE right(split_part(line, E'\\t', 1), 1) = '/'
       )
       SELECT id FROM reachable`,
     db.$executeRaw`
       DELETE FROM blobs WHERE id NOT IN (
         SELECT split_part(line, E'\\t', 2)::bigint
-        FROM live_trees JOIN trees AS t ON t.id = live_trees.id, string_to_table(t.entries, E'\\n') AS line
+        FROM live_trees JOIN trees AS t ON t.id = live_trees.id, unnest(string_to_array(t.entries, E'\\n')) AS line
         WHERE right(split_part(line, E'\\t', 1), 1) <> '/')`,
     db.$executeRaw`DELETE FROM trees WHERE id NOT IN (SELECT id FROM live_trees)`,
   ]);
