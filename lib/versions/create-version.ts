@@ -55,7 +55,8 @@ export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Prom
   const files = await storeDraftBlobs(tx, request.projectId);
   const rootTreeId = await storeTree(tx, files);
   const id = randomUUID();
-  await tx.version.create({
+  const version = await tx.version.create({
+    select: versionSummarySelect,
     data: {
       id,
       projectId: request.projectId,
@@ -73,8 +74,6 @@ export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Prom
   });
 
   await tx.project.update({ where: { id: request.projectId }, data: { versionCounter: number, draftBaseVersionId: id } });
-
-  const version = await tx.version.findUniqueOrThrow({ where: { id }, select: versionSummarySelect });
   return ok(toVersionSummary(version));
 }
 
