@@ -73,3 +73,16 @@ export function baseName(path: string): string {
 export function isUnder(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}/`);
 }
+
+/** Above this many files, folders start folded: thousands of rows are slow to render and to scan. */
+export const FOLD_ABOVE_FILES = 200;
+
+/** The folders folded when a tree of `fileCount` files first shows, with `selectedPath` open. */
+export function initiallyFolded(nodes: readonly TreeNode[], fileCount: number, selectedPath: string | null): ReadonlySet<string> {
+  return unfoldedAround(new Set(fileCount > FOLD_ABOVE_FILES ? folderPaths(nodes) : []), selectedPath);
+}
+
+/** The folded folders without those holding `path`. */
+export function unfoldedAround(collapsed: ReadonlySet<string>, path: string | null): ReadonlySet<string> {
+  return path ? new Set([...collapsed].filter((folder) => !isUnder(path, folder))) : collapsed;
+}

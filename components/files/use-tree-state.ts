@@ -1,21 +1,16 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { buildTree, folderPaths, isUnder, visibleRows, type TreeNode } from "./tree-model";
-
-/** The folded folders without those holding `path`. */
-function unfoldedAround(collapsed: ReadonlySet<string>, path: string | null): ReadonlySet<string> {
-  return path ? new Set([...collapsed].filter((folder) => !isUnder(path, folder))) : collapsed;
-}
+import { buildTree, initiallyFolded, unfoldedAround, visibleRows, type TreeNode } from "./tree-model";
 
 /**
- * What a file tree remembers: folded folders and the focused item. Folders start folded, so a
- * project of thousands of files opens as a short list; opening a file (from the URL or after a
- * rename) unfolds the folders around it.
+ * What a file tree remembers: folded folders and the focused item. A small project opens with
+ * every folder unfolded, a large one as a short list of folded folders (see initiallyFolded).
+ * Opening a file (from the URL or after a rename) unfolds the folders around it.
  */
 export function useTreeState(paths: readonly string[], selectedPath: string | null) {
   const tree = useMemo(() => buildTree(paths), [paths]);
-  const [collapsed, setCollapsed] = useState(() => unfoldedAround(new Set(folderPaths(tree)), selectedPath));
+  const [collapsed, setCollapsed] = useState(() => initiallyFolded(tree, paths.length, selectedPath));
   const [active, setActive] = useState<TreeNode | null>(null);
   const [revealed, setRevealed] = useState(selectedPath);
 
