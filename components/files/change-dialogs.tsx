@@ -1,12 +1,10 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { Dialog } from "@/components/ui/dialog";
+import { useState } from "react";
 import { TextField } from "@/components/ui/field";
 import type { Result } from "@/lib/result";
-import { DialogActions } from "./create-dialogs";
+import { FileDialog } from "./file-dialog";
 import type { TreeNode } from "./tree-model";
-import { useSubmit } from "./use-submit";
 
 interface ChangeDialogProps {
   node: TreeNode;
@@ -15,21 +13,16 @@ interface ChangeDialogProps {
 
 export function RenameDialog({ node, onClose, onRename }: ChangeDialogProps & { onRename: (from: string, to: string) => Promise<Result<unknown>> }) {
   const [path, setPath] = useState(node.path);
-  const { pending, error, submit } = useSubmit();
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (await submit(() => onRename(node.path, path))) onClose();
-  }
 
   return (
-    <Dialog
-      open
-      onOpenChange={(open) => !open && onClose()}
+    <FileDialog
       title={`Rename ${node.name}`}
       description={node.kind === "folder" ? "Every file in the folder moves with it." : "Change the name or the folder of the file."}
+      submitLabel="Rename"
+      onClose={onClose}
+      operation={() => onRename(node.path, path)}
     >
-      <form onSubmit={handleSubmit} className="flex flex-col gap-4">
+      {(error) => (
         <TextField
           label="New path"
           value={path}
@@ -39,9 +32,8 @@ export function RenameDialog({ node, onClose, onRename }: ChangeDialogProps & { 
           spellCheck={false}
           error={error}
         />
-        <DialogActions pending={pending} submitLabel="Rename" />
-      </form>
-    </Dialog>
+      )}
+    </FileDialog>
   );
 }
 
@@ -59,29 +51,23 @@ export function DeleteDialog({
   onClose,
   onDelete,
 }: ChangeDialogProps & { fileCount: number; onDelete: (path: string) => Promise<Result<unknown>> }) {
-  const { pending, error, submit } = useSubmit();
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (await submit(() => onDelete(node.path))) onClose();
-  }
-
   const what = node.kind === "folder" ? `the folder and the ${fileCount === 1 ? "file" : `${fileCount} files`} in it` : "the file";
   return (
-    <Dialog
-      open
-      onOpenChange={(open) => !open && onClose()}
+    <FileDialog
       title={`Delete ${node.path}?`}
       description={`This removes ${what} from the latest draft. Versions already created keep their copies.`}
+      submitLabel="Delete"
+      variant="danger"
+      onClose={onClose}
+      operation={() => onDelete(node.path)}
     >
-      <form onSubmit={handleSubmit} className="flex flex-col gap-4">
-        {error ? (
+      {(error) =>
+        error ? (
           <p role="alert" className="text-sm text-red-700">
             {error}
           </p>
-        ) : null}
-        <DialogActions pending={pending} submitLabel="Delete" variant="danger" />
-      </form>
-    </Dialog>
+        ) : null
+      }
+    </FileDialog>
   );
 }
