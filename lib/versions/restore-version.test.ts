@@ -5,10 +5,12 @@ import { deleteDraftPath } from "@/lib/drafts/delete-draft-path";
 import { getDraftStatus } from "@/lib/drafts/get-draft-status";
 import { renameDraftPath } from "@/lib/drafts/rename-draft-path";
 import { saveDraftFile } from "@/lib/drafts/save-draft-file";
+import { save } from "@/lib/testing/draft-helpers";
 import { failure, newProject, setupTestDb, value } from "@/lib/testing/harness";
 import { version } from "@/lib/testing/version-helpers";
 import { getVersionFiles } from "./get-version-files";
 import { restoreVersion } from "./restore-version";
+import { versionSummarySelect } from "./version-summary";
 
 const testDb = setupTestDb();
 
@@ -37,19 +39,7 @@ async function filesOf(projectId: string, versionId: string): Promise<Record<str
 /** Every version in the database with its metadata and files, keyed by id. */
 async function allVersions() {
   const versions = await testDb.db.version.findMany({
-    select: {
-      id: true,
-      projectId: true,
-      number: true,
-      name: true,
-      description: true,
-      origin: true,
-      author: true,
-      fileCount: true,
-      totalSize: true,
-      treeHash: true,
-      createdAt: true,
-    },
+    select: { ...versionSummarySelect, projectId: true, totalSize: true, treeHash: true, rootTreeId: true },
   });
   const snapshot: Record<string, { row: (typeof versions)[number]; files: Record<string, string> }> = {};
   for (const row of versions) snapshot[row.id] = { row, files: await filesOf(row.projectId, row.id) };
@@ -111,8 +101,8 @@ describe("restoreVersion", () => {
     const target = await version(db, projectId, "1.0.0");
 
     const stale = await draft(projectId);
-    value(await saveDraftFile(db, { projectId, path: "workflows/order-sync.ts", content: "export const sync = 2;\n", baseRevision: stale["workflows/order-sync.ts"]!.revision }));
-    value(await saveDraftFile(db, { projectId, path: "crlf.yaml", content: "a: 1\nb: 2\n", baseRevision: stale["crlf.yaml"]!.revision }));
+    await save(db, projectId, "workflows/order-sync.ts", "export const sync = 2;\n");
+    await save(db, projectId, "crlf.yaml", "a: 1\nb: 2\n");
     value(await renameDraftPath(db, { projectId, from: "old/name.ts", to: "new/name.ts" }));
     value(await deleteDraftPath(db, { projectId, path: "gone.ts" }));
     value(await deleteDraftPath(db, { projectId, path: "config" }));
@@ -137,8 +127,8 @@ describe("restoreVersion", () => {
 
     // An editor still open on the old draft meets a conflict, whether the text changed or not.
     for (const path of ["workflows/order-sync.ts", "lib/keep.ts", "unicode.json"]) {
-      const save = await saveDraftFile(db, { projectId, path, content: "stale edit", baseRevision: stale[path]!.revision });
-      expect(failure(save), path).toMatchObject({
+      const staleSave = await saveDraftFile(db, { projectId, path, content: "stale edit", baseRevision: stale[path]!.revision });
+      expect(failure(staleSave), path).toMatchObject({
         code: "conflict",
         current: { content: original[path as keyof typeof original], revision: after[path]!.revision },
       });
@@ -179,8 +169,7 @@ describe("restoreVersion", () => {
     const { db } = testDb;
     const projectId = await newProject(db, { "a.ts": "one" });
     const first = await version(db, projectId, "1.0.0");
-    const a = await draft(projectId);
-    value(await saveDraftFile(db, { projectId, path: "a.ts", content: "two", baseRevision: a["a.ts"]!.revision }));
+    await save(db, projectId, "a.ts", "two");
     await version(db, projectId, "1.0.1");
 
     value(await restore(projectId, first.id));
@@ -193,11 +182,9 @@ describe("restoreVersion", () => {
       const { db } = testDb;
       const projectId = await newProject(db, { "a.ts": "one" });
       const first = await version(db, projectId, "1.0.0");
-      let files = await draft(projectId);
-      value(await saveDraftFile(db, { projectId, path: "a.ts", content: "two", baseRevision: files["a.ts"]!.revision }));
+      await save(db, projectId, "a.ts", "two");
       const second = await version(db, projectId, "1.0.1");
-      files = await draft(projectId);
-      value(await saveDraftFile(db, { projectId, path: "a.ts", content: "one", baseRevision: files["a.ts"]!.revision }));
+      await save(db, projectId, "a.ts", "one");
       expect((await project(projectId)).draftBaseVersionId).toBe(second.id);
       const versions = await db.version.count();
 
@@ -214,8 +201,7 @@ describe("restoreVersion", () => {
       const { db } = testDb;
       const projectId = await newProject(db, { ...tricky, "a.ts": "one" });
       const target = await version(db, projectId, "1.0.0");
-      const files = await draft(projectId);
-      value(await saveDraftFile(db, { projectId, path: "a.ts", content: "two\r\n\ttabbed ✓ \n", baseRevision: files["a.ts"]!.revision }));
+      await save(db, projectId, "a.ts", "two\r\n\ttabbed ✓ \n");
       value(await createDraftFile(db, { projectId, path: "added/ünïcode path.md", content: "# Ünïcode\n" }));
       value(await deleteDraftPath(db, { projectId, path: "empty.txt" }));
       const edited = await draftContents(projectId);
@@ -244,8 +230,7 @@ describe("restoreVersion", () => {
 
       const names: string[] = [];
       for (const text of ["one", "two", "three"]) {
-        const files = await draft(projectId);
-        value(await saveDraftFile(db, { projectId, path: "a.ts", content: text, baseRevision: files["a.ts"]!.revision }));
+        await save(db, projectId, "a.ts", text);
         const outcome = value(await restore(projectId, target.id));
         expect(outcome.backup?.description).toBe("Draft before restoring 1.0.0");
         expect(await filesOf(projectId, outcome.backup!.id)).toEqual({ "a.ts": text });
@@ -263,11 +248,9 @@ describe("restoreVersion", () => {
       const { db } = testDb;
       const projectId = await newProject(db, { "a.ts": "zero" });
       const target = await version(db, projectId, "1.0.0");
-      let files = await draft(projectId);
-      value(await saveDraftFile(db, { projectId, path: "a.ts", content: "one", baseRevision: files["a.ts"]!.revision }));
+      await save(db, projectId, "a.ts", "one");
       await version(db, projectId, "draft BEFORE restoring 1.0.0");
-      files = await draft(projectId);
-      value(await saveDraftFile(db, { projectId, path: "a.ts", content: "two", baseRevision: files["a.ts"]!.revision }));
+      await save(db, projectId, "a.ts", "two");
 
       const outcome = value(await restore(projectId, target.id));
 
@@ -282,8 +265,7 @@ describe("restoreVersion", () => {
 
       const names: string[] = [];
       for (const text of ["one", "two"]) {
-        const files = await draft(projectId);
-        value(await saveDraftFile(db, { projectId, path: "a.ts", content: text, baseRevision: files["a.ts"]!.revision }));
+        await save(db, projectId, "a.ts", text);
         const outcome = value(await restore(projectId, target.id));
         expect(outcome.backup?.description).toBe(`Draft before restoring ${longName}`);
         names.push(outcome.backup!.name);
@@ -300,8 +282,7 @@ describe("restoreVersion", () => {
       const { db } = testDb;
       const projectId = await newProject(db, { "a.ts": "one" });
       const target = await version(db, projectId, "1.0.0");
-      const files = await draft(projectId);
-      value(await saveDraftFile(db, { projectId, path: "a.ts", content: "lost on purpose", baseRevision: files["a.ts"]!.revision }));
+      await save(db, projectId, "a.ts", "lost on purpose");
       const versions = await db.version.count();
 
       expect(value(await restore(projectId, target.id, false))).toEqual({ restored: target, backup: null });
@@ -344,8 +325,7 @@ describe("restoreVersion", () => {
     const other = await newProject(db, { "a.ts": "other project" });
     await version(db, other, "1.0.0");
     const first = await version(db, projectId, "1.0.0");
-    let files = await draft(projectId);
-    value(await saveDraftFile(db, { projectId, path: "a.ts", content: "two", baseRevision: files["a.ts"]!.revision }));
+    await save(db, projectId, "a.ts", "two");
     value(await renameDraftPath(db, { projectId, from: "dir", to: "folder" }));
     const second = await version(db, projectId, "1.1.0");
 
@@ -360,8 +340,7 @@ describe("restoreVersion", () => {
     ];
     for (const step of steps) {
       if (step.edit) {
-        files = await draft(projectId);
-        value(await saveDraftFile(db, { projectId, path: "a.ts", content: step.edit, baseRevision: files["a.ts"]!.revision }));
+        await save(db, projectId, "a.ts", step.edit);
       }
       const outcome = value(await restore(projectId, step.target, step.saveBackup));
       const after = await allVersions();
@@ -376,9 +355,8 @@ describe("restoreVersion", () => {
     const { db } = testDb;
     const projectId = await newProject(db, { ...tricky, "a.ts": "one", "dir/b.ts": "b" });
     const target = await version(db, projectId, "1.0.0");
-    const files = await draft(projectId);
-    value(await saveDraftFile(db, { projectId, path: "a.ts", content: "two\r\n", baseRevision: files["a.ts"]!.revision }));
-    value(await saveDraftFile(db, { projectId, path: "empty.txt", content: " ", baseRevision: files["empty.txt"]!.revision }));
+    await save(db, projectId, "a.ts", "two\r\n");
+    await save(db, projectId, "empty.txt", " ");
     value(await renameDraftPath(db, { projectId, from: "dir", to: "renamed-dir" }));
     value(await deleteDraftPath(db, { projectId, path: "crlf.yaml" }));
     value(await createDraftFile(db, { projectId, path: "dir", content: "now a file where a folder was" }));
@@ -401,8 +379,7 @@ describe("restoreVersion", () => {
       const { db } = testDb;
       const projectId = await newProject(db, { "a.ts": "one", "b.ts": "b" });
       await version(db, projectId, "1.0.0");
-      const files = await draft(projectId);
-      value(await saveDraftFile(db, { projectId, path: "a.ts", content: "unversioned", baseRevision: files["a.ts"]!.revision }));
+      await save(db, projectId, "a.ts", "unversioned");
       return projectId;
     }
 
