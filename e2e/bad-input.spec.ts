@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { SAMPLE_PROJECT, WorkspacePage } from "./pages/workspace";
+import { API, draftFile } from "./api";
+import { WorkspacePage } from "./pages/workspace";
 
-const API = `/api/projects/${SAMPLE_PROJECT}`;
 const ERROR_CODES = ["invalid", "conflict", "not_found", "forbidden", "too_large"];
 /** What leaks when a handler throws instead of answering: stack frames, parser and database errors. */
 const LEAK = /Unexpected token|is not valid JSON|SyntaxError|TypeError|\bat \S+ \(|prisma|invalid input syntax|\bundefined\b|\[object Object\]/i;
@@ -133,7 +133,7 @@ test("reading a draft file: missing, traversing, absolute and control-character 
 });
 
 test("autosave: malformed bodies are refused with a clear message", async ({ request }) => {
-  const current = (await (await request.get(`${API}/files/content?path=README.md`)).json()) as { revision: number };
+  const current = await draftFile(request, "README.md");
   const put = (body: string, path = "README.md") =>
     request.put(`${API}/files/content?path=${encodeURIComponent(path)}`, { headers: { "content-type": "application/json" }, data: body });
   const base = current.revision;
@@ -274,7 +274,7 @@ test("a NUL character in an id or a path is refused as invalid input", async ({ 
     const response = await request.get(`${API}${path}`);
     if (response.status() < 400 || response.status() >= 500) failures.push(`GET ${path} → ${response.status()}`);
   }
-  const current = (await (await request.get(`${API}/files/content?path=README.md`)).json()) as { revision: number };
+  const current = await draftFile(request, "README.md");
   const save = await request.put(`${API}/files/content?path=${nul}`, {
     headers: { "content-type": "application/json" },
     data: JSON.stringify({ content: "x", baseRevision: current.revision }),

@@ -1,16 +1,13 @@
+import { versionNamed } from "./api";
 import { expect, test } from "./fixtures";
 import { ComparePage } from "./pages/compare";
 import { SAMPLE_PROJECT, type WorkspacePage } from "./pages/workspace";
 
-/** Creates a version from the draft through the popover; returns its id and number. */
-async function createVersion(workspace: WorkspacePage, name: string): Promise<{ id: string; number: number }> {
+/** Creates a version from the draft through the popover; returns it as the server lists it. */
+async function createVersion(workspace: WorkspacePage, name: string) {
   await workspace.createVersion(name, "");
   await workspace.page.keyboard.press("Escape");
-  const response = await workspace.page.request.get(`/api/projects/${SAMPLE_PROJECT}/versions?search=${encodeURIComponent(name)}`);
-  const { items } = (await response.json()) as { items: Array<{ id: string; name: string; number: number }> };
-  const version = items.find((item) => item.name === name);
-  if (!version) throw new Error(`Version ${name} was not created.`);
-  return version;
+  return versionNamed(workspace.page.request, name);
 }
 
 test("comparing two versions lists the edited file as modified and shows the changed line", async ({ workspace, page }) => {

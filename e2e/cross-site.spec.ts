@@ -1,21 +1,11 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { API, draftFile, versionNames } from "./api";
 import { capture, type CapturedAction } from "./server-actions";
-import { SAMPLE_PROJECT, WorkspacePage } from "./pages/workspace";
+import { WorkspacePage } from "./pages/workspace";
 
 const FOREIGN_ORIGIN = "http://evil.example";
-const README = `/api/projects/${SAMPLE_PROJECT}/files/content?path=README.md`;
-
-async function readme(request: APIRequestContext): Promise<{ content: string; revision: number }> {
-  const response = await request.get(README);
-  expect(response.ok()).toBe(true);
-  return (await response.json()) as { content: string; revision: number };
-}
-
-async function versionNames(request: APIRequestContext): Promise<string[]> {
-  const response = await request.get(`/api/projects/${SAMPLE_PROJECT}/versions/names`);
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { names: string[] }).names;
-}
+const README = `${API}/files/content?path=README.md`;
+const readme = (request: APIRequestContext) => draftFile(request, "README.md");
 
 test.describe("the autosave route refuses cross-site writes", () => {
   test("a JSON save from a foreign Origin is refused with 403 and leaves README.md as it was", async ({ request }) => {

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as plainTest, type Page } from "@playwright/test";
+import { versionCount } from "./api";
 import { expect, test } from "./fixtures";
 import { DeployDialogPage } from "./pages/deploy";
 import { EnvironmentsPage } from "./pages/environments";
@@ -49,13 +50,13 @@ test("deploy the latest draft to production, an older version to staging, then r
   await expect(workspace.versionRow(popover, older).getByText("production", { exact: true })).toHaveCount(0);
 
   // Deploy the older version to staging: no version is created.
-  const versionCount = (await (await page.request.get("/api/projects/order-sync/versions")).json()).total as number;
+  const versionsBefore = await versionCount(page.request);
   await deploy.openFromRow(workspace.versionRow(popover, older));
   await deploy.chooseEnvironment("staging");
   await expect(deploy.dialog).toHaveAccessibleName(`Deploy ${older} to staging`);
   await expect(deploy.dialog.getByRole("textbox", { name: "Name" })).toHaveCount(0);
   await deploy.confirm({ environment: "staging", versionName: older });
-  expect((await (await page.request.get("/api/projects/order-sync/versions")).json()).total).toBe(versionCount);
+  expect(await versionCount(page.request)).toBe(versionsBefore);
   popover = await workspace.openVersionHistory();
   await expect(workspace.versionRow(popover, older).getByText("staging", { exact: true })).toBeVisible();
   await page.keyboard.press("Escape");

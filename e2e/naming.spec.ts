@@ -1,15 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { versionNames } from "./api";
 import { expect, test } from "./fixtures";
-import { SAMPLE_PROJECT } from "./pages/workspace";
 
 // Every spec shares one server and database, so versions made by other specs may exist:
 // expectations are worked out from the names that are there.
-async function versionNames(page: Page): Promise<string[]> {
-  const response = await page.request.get(`/api/projects/${SAMPLE_PROJECT}/versions/names`);
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { names: string[] }).names;
-}
 
 function highestMajor(names: string[]): number | null {
   const majors = names.flatMap((name) => /^v?(\d+)\.\d+\.\d+/.exec(name.trim())?.[1] ?? []).map(Number);
@@ -18,7 +12,7 @@ function highestMajor(names: string[]): number | null {
 
 test("with semantic versions, Create version offers the next minor version and creates it", async ({ workspace, page }) => {
   await workspace.open();
-  const major = highestMajor(await versionNames(page));
+  const major = highestMajor(await versionNames(page.request));
 
   // A release above every existing version, so the next minor is known.
   const release = major === null ? "1.0.0" : `${major + 1}.0.0`;

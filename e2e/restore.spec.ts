@@ -1,3 +1,4 @@
+import { draftFile } from "./api";
 import { expect, test } from "./fixtures";
 import { SAMPLE_PROJECT } from "./pages/workspace";
 
@@ -27,7 +28,7 @@ test("a version is viewed read-only, and restoring it keeps the replaced draft a
   await workspace.typeAtStart(`${unversioned}\n`);
   await workspace.expectSaved();
   await expect(workspace.draftStatus).toHaveText(`Draft · 1 file changed since ${versionB}`);
-  const draftBefore = await workspace.draftFileContent("README.md");
+  const draftBefore = (await draftFile(page.request, "README.md")).content;
 
   // View A: its own text, and no way to type into it.
   await workspace.viewVersion(versionA);
@@ -38,7 +39,7 @@ test("a version is viewed read-only, and restoring it keeps the replaced draft a
   // Monaco shows the message over the text (and announces it to screen readers as well).
   await expect(page.getByRole("code").getByText(`Version ${versionA} never changes. To edit from it, use Restore as draft.`)).toBeVisible();
   await expect(workspace.editorLines).not.toContainText("typed into a version");
-  expect(await workspace.draftFileContent("README.md")).toBe(draftBefore);
+  expect((await draftFile(page.request, "README.md")).content).toBe(draftBefore);
 
   await page.getByRole("button", { name: "Back to latest draft" }).click();
   await page.waitForURL(new RegExp(`/projects/${SAMPLE_PROJECT}\\?file=README\\.md$`));
@@ -61,7 +62,7 @@ test("a version is viewed read-only, and restoring it keeps the replaced draft a
   await expect(workspace.editorLines).toContainText(lineA);
   await expect(workspace.editorLines).not.toContainText(lineB);
   await expect(workspace.editorLines).not.toContainText(unversioned);
-  expect(await workspace.draftFileContent("README.md")).not.toContain(unversioned);
+  expect((await draftFile(page.request, "README.md")).content).not.toContain(unversioned);
 
   const popover = await workspace.openVersionHistory();
   await expect(workspace.versionRow(popover, backup)).toContainText("backup");
@@ -76,5 +77,5 @@ test("a version is viewed read-only, and restoring it keeps the replaced draft a
   await expect(page.getByText(`Restored ${backup} as the draft.`, { exact: true })).toBeVisible();
   await expect(workspace.draftStatus).toHaveText(`Draft · no changes since ${backup}`);
   await expect(workspace.editorLines).toContainText(unversioned);
-  expect(await workspace.draftFileContent("README.md")).toBe(draftBefore);
+  expect((await draftFile(page.request, "README.md")).content).toBe(draftBefore);
 });

@@ -1,5 +1,5 @@
+import { versionFileContent, versionNamed } from "./api";
 import { expect, test } from "./fixtures";
-import { SAMPLE_PROJECT } from "./pages/workspace";
 
 test("typing autosaves into the draft and survives a reload", async ({ workspace, page }) => {
   await workspace.open("README.md");
@@ -28,10 +28,8 @@ test("a version keeps the content it was created with while the draft moves on",
   await workspace.typeAtStart(`${draftOnly}\n`);
   await workspace.expectSaved();
 
-  const versions = await (await page.request.get(`/api/projects/${SAMPLE_PROJECT}/versions?search=${name}`)).json();
-  const versionId = versions.items[0].id as string;
-  const file = await page.request.get(`/api/projects/${SAMPLE_PROJECT}/versions/${versionId}/files?path=README.md`);
-  const { content } = (await file.json()) as { content: string };
+  const version = await versionNamed(page.request, name);
+  const content = await versionFileContent(page.request, version.id, "README.md");
   expect(content).toContain(captured);
   expect(content).not.toContain(draftOnly);
 });

@@ -103,11 +103,4 @@ export class WorkspacePage {
     await expect(dialog.getByText(/in the draft|No file changes/).first()).toBeVisible();
     return dialog;
   }
-
-  /** One draft file's text as stored on the server. */
-  async draftFileContent(path: string): Promise<string> {
-    const response = await this.page.request.get(`/api/projects/${SAMPLE_PROJECT}/files/content?path=${encodeURIComponent(path)}`);
-    expect(response.ok()).toBe(true);
-    return ((await response.json()) as { content: string }).content;
-  }
 }

@@ -1,0 +1,39 @@
+import { expect, type APIRequestContext } from "@playwright/test";
+import type { VersionJson, VersionPageJson } from "@/lib/versions/version-json";
+import { SAMPLE_PROJECT } from "./pages/workspace";
+
+/** The sample project's JSON routes: what the server holds, read the way the app reads it. */
+export const API = `/api/projects/${SAMPLE_PROJECT}`;
+
+async function read<T>(request: APIRequestContext, path: string): Promise<T> {
+  const response = await request.get(`${API}${path}`);
+  expect(response.ok(), `GET ${path}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+/** One draft file as stored on the server. */
+export function draftFile(request: APIRequestContext, path: string): Promise<{ content: string; revision: number }> {
+  return read(request, `/files/content?path=${encodeURIComponent(path)}`);
+}
+
+/** Every version name of the project, newest first. */
+export async function versionNames(request: APIRequestContext): Promise<string[]> {
+  return (await read<{ names: string[] }>(request, "/versions/names")).names;
+}
+
+export async function versionCount(request: APIRequestContext): Promise<number> {
+  return (await read<VersionPageJson>(request, "/versions?limit=1")).total;
+}
+
+/** The version with exactly this name; fails the test when there is none. */
+export async function versionNamed(request: APIRequestContext, name: string): Promise<VersionJson> {
+  const { items } = await read<VersionPageJson>(request, `/versions?search=${encodeURIComponent(name)}`);
+  const version = items.find((item) => item.name === name);
+  if (!version) throw new Error(`No version named ${name}`);
+  return version;
+}
+
+/** One file of a version, as the version holds it. */
+export async function versionFileContent(request: APIRequestContext, versionId: string, path: string): Promise<string> {
+  return (await read<{ content: string }>(request, `/versions/${versionId}/files?path=${encodeURIComponent(path)}`)).content;
+}
