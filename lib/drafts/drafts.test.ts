@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { hashContent } from "@/lib/files/hash-content";
 import { MAX_FILES_PER_PROJECT } from "@/lib/files/limits";
 import { revisionOf } from "@/lib/testing/draft-helpers";
+import { PATH_CLASHES } from "@/lib/testing/path-clashes";
 import { failure, newProject, setupTestDb, value } from "@/lib/testing/harness";
 import { createDraftFile } from "./create-draft-file";
 import { deleteDraftPath } from "./delete-draft-path";
@@ -294,19 +295,7 @@ describe("createDraftFile", () => {
     await expectRevisionsUnique();
   });
 
-  it.each([
-    ["an existing file", ["a.ts"], "a.ts", "A file named a.ts already exists."],
-    ["an existing file, written differently", ["a/b.ts"], "./a/b.ts", "A file named a/b.ts already exists."],
-    ["a file inside a file", ["a"], "a/b.ts", "a is a file, so it cannot also be a folder."],
-    ["a file deep inside a file", ["a"], "a/b/c.ts", "a is a file, so it cannot also be a folder."],
-    ["a file named like a folder", ["a/b.ts"], "a", "A folder named a already exists."],
-    ["a file named like a nested folder", ["a/b/c.ts"], "a/b", "A folder named a/b already exists."],
-    ["a file differing only in case", ["README.md"], "readme.md", "A file named README.md already exists. Paths may not differ only in case."],
-    ["a file in a folder differing only in case", ["src/a.ts"], "Src/b.ts", "A folder named src already exists. Paths may not differ only in case."],
-    ["a file in a nested folder differing only in case", ["src/lib/a.ts"], "src/LIB/b.ts", "A folder named src/lib already exists. Paths may not differ only in case."],
-    ["a file named like a folder but for case", ["src/a.ts"], "SRC", "A folder named src already exists. Paths may not differ only in case."],
-    ["a file inside a file but for case", ["notes"], "NOTES/a.ts", "notes is a file, so it cannot also be a folder."],
-  ])("refuses %s as a conflict", async (_label, existing, path, message) => {
+  it.each(PATH_CLASHES)("refuses %s as a conflict", async (_label, existing, path, message) => {
     const { db } = testDb;
     const projectId = await newProject(db, Object.fromEntries(existing.map((name) => [name, "kept"])));
     const before = await everything(projectId);

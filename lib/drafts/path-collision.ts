@@ -23,6 +23,25 @@ export async function findPathCollision(db: Db, projectId: string, path: string,
   return clash ? describeCollision(path, clash.path) : null;
 }
 
+/**
+ * The same rule as findPathCollision among paths not yet stored (a new project's files): the
+ * message for the first path that clashes with one before it, or null.
+ */
+export function findCollisionAmong(paths: Iterable<string>): string | null {
+  // Each file's and folder's lowercased path → one file that is or lies in it, as written.
+  const taken = new Map<string, { name: string; isFile: boolean; file: string }>();
+  for (const path of paths) {
+    const names = [...foldersOf(path), path];
+    for (const [index, name] of names.entries()) {
+      const isFile = index === names.length - 1;
+      const seen = taken.get(name.toLowerCase());
+      if (seen && (seen.name !== name || seen.isFile || isFile)) return describeCollision(path, seen.file);
+      if (!seen) taken.set(name.toLowerCase(), { name, isFile, file: path });
+    }
+  }
+  return null;
+}
+
 /** "a/b/c.ts" → ["a", "a/b"]. */
 function foldersOf(path: string): string[] {
   const segments = path.split("/").slice(0, -1);
@@ -30,7 +49,7 @@ function foldersOf(path: string): string[] {
 }
 
 /** Why `path` cannot be created next to the existing `clash`. */
-export function describeCollision(path: string, clash: string): string {
+function describeCollision(path: string, clash: string): string {
   const sameCase = " Paths may not differ only in case.";
   const lower = clash.toLowerCase();
   if (lower === path.toLowerCase()) return `A file named ${clash} already exists.${clash === path ? "" : sameCase}`;

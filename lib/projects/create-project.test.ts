@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TOO_MANY_FILES } from "@/lib/files/limits";
+import { PATH_CLASHES } from "@/lib/testing/path-clashes";
 import { failure, setupTestDb, value } from "@/lib/testing/harness";
 import { createProject } from "./create-project";
 
@@ -22,16 +23,17 @@ describe("createProject", () => {
     expect(environments.map((environment) => environment.name)).toEqual(["development", "production"]);
   });
 
-  it.each([
-    ["the same path twice", ["a.ts", "./a.ts"], "Two files have the same path."],
-    ["a file inside a file", ["a", "a/b.ts"], "a/b.ts sits inside a path that is also a file."],
-    ["files differing only in case", ["README.md", "readme.md"], "README.md and readme.md differ only in case."],
-    ["folders differing only in case", ["src/a.ts", "Src/b.ts"], "src and Src differ only in case."],
-    ["a file and a folder differing only in case", ["notes", "NOTES/a.ts"], "notes and NOTES differ only in case."],
-  ])("refuses %s as a conflict and stores nothing", async (_label, paths, message) => {
+  it.each(PATH_CLASHES)("refuses %s as a conflict, as the draft does, and stores nothing", async (_label, existing, path, message) => {
     const before = await testDb.db.project.count();
-    expect(failure(await create(paths.map(file)))).toEqual({ code: "conflict", message });
+    expect(failure(await create([...existing, path].map(file)))).toEqual({ code: "conflict", message });
     expect(await testDb.db.project.count()).toBe(before);
+  });
+
+  it("refuses two new folders differing only in case", async () => {
+    expect(failure(await create(["Src/a.ts", "docs/x.md", "src/b.ts"].map(file)))).toEqual({
+      code: "conflict",
+      message: "A folder named Src already exists. Paths may not differ only in case.",
+    });
   });
 
   it("refuses more files than a project holds", async () => {

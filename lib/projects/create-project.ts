@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { findCollisionAmong } from "@/lib/drafts/path-collision";
 import { byteLength, hashContent } from "@/lib/files/hash-content";
 import { MAX_FILES_PER_PROJECT, TOO_MANY_FILES } from "@/lib/files/limits";
 import { validateContent } from "@/lib/files/validate-content";
@@ -31,15 +32,8 @@ export async function createProject(db: PrismaClient, input: CreateProjectInput)
     if (!content.ok) return content;
     files.push({ path: path.value, content: content.value });
   }
-  const paths = new Set(files.map((file) => file.path));
-  if (paths.size !== files.length) return fail("conflict", "Two files have the same path.");
-  for (const path of paths) {
-    const segments = path.split("/");
-    const folder = segments.slice(0, -1).find((_, index) => paths.has(segments.slice(0, index + 1).join("/")));
-    if (folder !== undefined) return fail("conflict", `${path} sits inside a path that is also a file.`);
-  }
-  const caseClash = findCaseClash(paths);
-  if (caseClash) return fail("conflict", caseClash);
+  const collision = findCollisionAmong(files.map((file) => file.path));
+  if (collision) return fail("conflict", collision);
   if (await db.project.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
     return fail("conflict", `A project "${input.slug}" already exists.`);
   }
@@ -71,19 +65,4 @@ export async function createProject(db: PrismaClient, input: CreateProjectInput)
     return created;
   });
   return ok(project);
-}
-
-/** Files and folders whose paths differ only in case ("README.md", "readme.md"), which a case-insensitive file system cannot hold apart. */
-function findCaseClash(paths: Iterable<string>): string | null {
-  const written = new Map<string, string>();
-  for (const path of paths) {
-    const segments = path.split("/");
-    for (let end = 1; end <= segments.length; end++) {
-      const name = segments.slice(0, end).join("/");
-      const seen = written.get(name.toLowerCase());
-      if (seen !== undefined && seen !== name) return `${seen} and ${name} differ only in case.`;
-      written.set(name.toLowerCase(), name);
-    }
-  }
-  return null;
 }
