@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useVersionPages } from "@/components/versions/queries";
+import { RequestError } from "@/lib/http/get-json";
 import type { ErrorCode, Result } from "@/lib/result";
 import type { Comparison, CompareSide } from "@/lib/versions/compare-trees";
 import { refOf, selectedChange, sideLabel, versionLabel } from "./change-groups";
@@ -9,7 +10,7 @@ import { ChangeList } from "./change-list";
 import { CompareHeader } from "./compare-header";
 import { CompareError, CompareLoading, NoDifferences } from "./compare-states";
 import { FileDiffPane } from "./file-diff-pane";
-import { CompareRequestError, DRAFT_REF, useComparison } from "./queries";
+import { DRAFT_REF, useComparison } from "./queries";
 import { useCompareParams } from "./use-compare-params";
 
 interface CompareViewProps {
@@ -108,7 +109,7 @@ export function CompareView({ project, initial }: CompareViewProps) {
 
 /** What went wrong, with the server's error code where it gave one. */
 function domainError(error: Error): { code: ErrorCode | null; message: string } {
-  return { code: error instanceof CompareRequestError ? error.code : null, message: error.message };
+  return { code: error instanceof RequestError ? error.code : null, message: error.message };
 }
 
 /** How a side reads in its picker: from the comparison once loaded, before that from the version list. */

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { getJson, RequestError } from "@/lib/http/get-json";
 import type { TreeChange } from "@/lib/versions/diff-trees";
-import type { DomainError, ErrorCode, Result } from "@/lib/result";
+import type { Result } from "@/lib/result";
 import type { Comparison } from "@/lib/versions/compare-trees";
 
 export const DRAFT_REF = "draft";
@@ -13,25 +14,6 @@ export const compareKeys = {
   content: (slug: string, ref: string, path: string, hash: string) =>
     [...compareKeys.all(slug), "content", { ref, path, hash }] as const,
 };
-
-/** A request the server refused, with the error code it gave (null for gateway and network failures). */
-export class CompareRequestError extends Error {
-  constructor(
-    message: string,
-    readonly code: ErrorCode | null,
-  ) {
-    super(message);
-  }
-}
-
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { signal, cache: "no-store" });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: Partial<DomainError> } | null;
-    throw new CompareRequestError(body?.error?.message ?? `The server answered ${response.status}.`, body?.error?.code ?? null);
-  }
-  return (await response.json()) as T;
-}
 
 function projectUrl(slug: string, suffix: string) {
   return `/api/projects/${encodeURIComponent(slug)}${suffix}`;
@@ -74,7 +56,7 @@ export function useComparison(slug: string, from: string, to: string, seeded: Re
     // While other sides load, the previous list stays on screen instead of a skeleton.
     placeholderData: keepPreviousData,
     // A refusal (an unknown version) stays one; a network failure gets one more try.
-    retry: (count, error) => !(error instanceof CompareRequestError && error.code !== null) && count < 1,
+    retry: (count, error) => !(error instanceof RequestError && error.code !== null) && count < 1,
   });
 }
 

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery, type QueryClient } from "@tanstack/react-query";
 import { versionKeys } from "@/components/versions/queries";
 import { draftStatusKeys } from "@/components/workspace/draft-status-queries";
+import { getJson } from "@/lib/http/get-json";
 import type { DeployPreviewJson, EnvironmentHistoryJson, EnvironmentJson, EnvironmentSettingJson, SettingsComparisonJson } from "./wire";
 
 /**
@@ -24,15 +25,6 @@ function environmentsUrl(slug: string, suffix = "", query?: Record<string, strin
   for (const [name, value] of Object.entries(query ?? {})) if (value !== null && value !== undefined) search.set(name, String(value));
   const queryString = search.size > 0 ? `?${search}` : "";
   return `/api/projects/${encodeURIComponent(slug)}/environments${suffix}${queryString}`;
-}
-
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { signal, cache: "no-store" });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
-  }
-  return (await response.json()) as T;
 }
 
 export function useEnvironments(slug: string, initialData?: EnvironmentJson[]) {

@@ -4,6 +4,7 @@ import {
   type InfiniteData,
   type QueryClient,
 } from "@tanstack/react-query";
+import { getJson } from "@/lib/http/get-json";
 import type { VersionJson, VersionPageJson } from "@/lib/versions/version-json";
 
 /** Every versions query of a project sits under `all`, so one invalidation refreshes them all. */
@@ -15,21 +16,11 @@ export const versionKeys = {
 
 export type VersionPages = InfiniteData<VersionPageJson, number | null>;
 
-export async function fetchVersionPage(
-  slug: string,
-  search: string,
-  before: number | null,
-  signal?: AbortSignal,
-): Promise<VersionPageJson> {
+function fetchVersionPage(slug: string, search: string, before: number | null, signal?: AbortSignal): Promise<VersionPageJson> {
   const query = new URLSearchParams();
   if (search) query.set("search", search);
   if (before !== null) query.set("before", String(before));
-  const response = await fetch(`/api/projects/${encodeURIComponent(slug)}/versions?${query}`, { signal });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
-  }
-  return (await response.json()) as VersionPageJson;
+  return getJson(`/api/projects/${encodeURIComponent(slug)}/versions?${query}`, signal);
 }
 
 /** Versions newest first, 50 a page; `search` matches name or description on the server. */
