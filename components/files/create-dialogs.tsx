@@ -4,6 +4,7 @@ import { useState } from "react";
 import { TextField } from "@/components/ui/field";
 import type { Result } from "@/lib/result";
 import { FileDialog } from "./file-dialog";
+import { firstFilePath } from "./tree-model";
 
 interface CreateDialogProps {
   /** The folder the new item goes into by default ("" for the project root). */
@@ -44,9 +45,9 @@ export function NewFolderDialog({ folder, onClose, onCreate }: CreateDialogProps
   const [folderPath, setFolderPath] = useState(withSlash(folder));
   const [fileName, setFileName] = useState("index.ts");
 
-  function create() {
-    const trimmed = folderPath.trim().replace(/\/+$/, "");
-    return onCreate(`${trimmed}/${fileName.trim()}`);
+  async function create() {
+    const path = firstFilePath(folderPath, fileName);
+    return path.ok ? onCreate(path.value) : path;
   }
 
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTree, FOLD_ABOVE_FILES, initiallyFolded, visibleRows } from "./tree-model";
+import { buildTree, firstFilePath, FOLD_ABOVE_FILES, initiallyFolded, visibleRows } from "./tree-model";
 
 describe("initiallyFolded", () => {
   it("unfolds every folder of a small project", () => {
@@ -19,5 +19,16 @@ describe("initiallyFolded", () => {
     expect(folded.has("folder-3/sub")).toBe(false);
     // Ten top folders, the open one unfolded with its subfolder and that subfolder's files.
     expect(visibleRows(tree, folded).length).toBe(10 + 1 + paths.filter((path) => path.startsWith("folder-3/")).length);
+  });
+});
+
+describe("firstFilePath", () => {
+  it("joins the folder, normalised as validatePath does, and the file name", () => {
+    expect(firstFilePath(" ./mappings/invoices/ ", " index.ts ")).toEqual({ ok: true, value: "mappings/invoices/index.ts" });
+  });
+
+  it("refuses a missing or invalid folder as a folder, not as a file path starting with /", () => {
+    expect(firstFilePath("  ", "index.ts")).toMatchObject({ ok: false, error: { code: "invalid", message: "Enter a folder path." } });
+    expect(firstFilePath("a/../b", "index.ts")).toMatchObject({ ok: false, error: { code: "invalid" } });
   });
 });

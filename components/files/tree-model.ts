@@ -1,3 +1,6 @@
+import { validatePath } from "@/lib/files/validate-path";
+import { ok, type Result } from "@/lib/result";
+
 /** A folder exists only through the files in it, so the tree is derived from file paths. */
 export interface TreeNode {
   kind: "file" | "folder";
@@ -68,6 +71,15 @@ export function parentFolder(path: string): string {
 
 export function baseName(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
+}
+
+/**
+ * The path of a new folder's first file. The folder is checked on its own (validatePath's
+ * rules and normalisation), so an empty one is refused as such, not as a file path starting with "/".
+ */
+export function firstFilePath(folder: string, fileName: string): Result<string> {
+  const validFolder = validatePath(folder, "folder");
+  return validFolder.ok ? ok(`${validFolder.value}/${fileName.trim()}`) : validFolder;
 }
 
 export function isUnder(path: string, prefix: string): boolean {
