@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { deployVersion } from "@/lib/deployments/deploy-version";
 import { expectConsistentHistory, newProject, newVersion, stubTestSecretKey } from "@/lib/deployments/test-fixtures";
+import { createDraftFile } from "@/lib/drafts/create-draft-file";
+import { renameDraftPath } from "@/lib/drafts/rename-draft-path";
 import { saveDraftFile } from "@/lib/drafts/save-draft-file";
 import { revisionOf } from "@/lib/testing/draft-helpers";
 import { newProject as newHarnessProject, setupTestDb, value } from "@/lib/testing/harness";
@@ -35,6 +37,26 @@ describe("under concurrency", () => {
     expect(results.filter((result) => !result.ok && result.error.code === "conflict")).toHaveLength(99);
     const file = await db.draftFile.findUniqueOrThrow({ where: { projectId_path: { projectId, path } } });
     expect(file.content).toBe(`writer ${acknowledged[0]}`);
+  });
+
+  it("keeps every acknowledged save when 20 files are saved at once beside creates, a rename and a version", async () => {
+    const { db } = testDb;
+    const paths = Array.from({ length: 20 }, (_, index) => `workflows/w${index}.ts`);
+    const projectId = await newHarnessProject(db, { ...Object.fromEntries(paths.map((path) => [path, "v1"])), "old.ts": "o" });
+    const bases = await Promise.all(paths.map((path) => revisionOf(db, projectId, path)));
+
+    const [saves] = await Promise.all([
+      Promise.all(paths.map((path, index) => saveDraftFile(db, { projectId, path, content: `${path} v2`, baseRevision: bases[index] ?? 0 }))),
+      ...Array.from({ length: 5 }, (_, index) => createDraftFile(db, { projectId, path: `new/n${index}.ts`, content: "n" })),
+      renameDraftPath(db, { projectId, from: "old.ts", to: "renamed.ts" }),
+      createVersion(db, { projectId, name: "during", origin: "manual", author: "ada" }),
+    ]);
+
+    // The saves touch different files, so nothing refuses them, and each one acknowledged stays.
+    expect(saves.map((save) => save.ok)).toEqual(paths.map(() => true));
+    const files = Object.fromEntries((await draftFiles(projectId)).map((file) => [file.path, file.content]));
+    for (const path of paths) expect(files[path]).toBe(`${path} v2`);
+    expect(Object.keys(files)).toHaveLength(paths.length + 6);
   });
 
   it("numbers 50 concurrently created versions 1 to 50", async () => {
