@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { API, draftFile, versionNames } from "./api";
-import { capture, type CapturedAction } from "./server-actions";
+import { interceptAction, replay } from "./server-actions";
 import { WorkspacePage } from "./pages/workspace";
 
 const FOREIGN_ORIGIN = "http://evil.example";
@@ -56,42 +56,24 @@ test("a server action replayed from a foreign Origin is refused and changes noth
 
   // Catch the real "Create version" server action and keep it from reaching the server, so
   // only the replays below can create the version.
-  let captured: CapturedAction | undefined;
-  await page.route("**/*", async (route) => {
-    const request = route.request();
-    if (request.method() === "POST" && request.headers()["next-action"] && request.postData()?.includes(name)) {
-      captured = capture(request);
-      await route.abort();
-      return;
-    }
-    await route.fallback();
-  });
+  const captured = await interceptAction(page, (body) => body.includes(name));
 
   await workspace.open("README.md");
   const dialog = await workspace.openCreateVersionDialog();
   await dialog.getByRole("textbox", { name: "Name" }).fill(name);
   await dialog.getByRole("textbox", { name: "Description" }).fill("Replayed by the cross-site test");
   await dialog.getByRole("button", { name: "Create version" }).click();
-  await expect.poll(() => captured !== undefined).toBe(true);
-  const action = captured!;
-  await page.unrouteAll({ behavior: "ignoreErrors" });
+  const action = await captured();
 
   const namesBefore = await versionNames(page.request);
   expect(namesBefore).not.toContain(name);
 
-  const foreign = await page.request.post(action.url, {
-    headers: { ...action.headers, origin: FOREIGN_ORIGIN },
-    data: action.body,
-    failOnStatusCode: false,
-  });
+  const foreign = await replay(page.request, action, FOREIGN_ORIGIN);
   expect(foreign.ok(), `foreign replay answered ${foreign.status()}`).toBe(false);
   expect(await versionNames(page.request)).toEqual(namesBefore);
 
   // The control: the very same request from the app's own origin does create the version.
-  const own = await page.request.post(action.url, {
-    headers: { ...action.headers, origin: new URL(baseURL!).origin },
-    data: action.body,
-  });
+  const own = await replay(page.request, action, new URL(baseURL!).origin);
   expect(own.ok(), `same-origin replay answered ${own.status()}`).toBe(true);
   await expect.poll(() => versionNames(page.request)).toEqual([name, ...namesBefore]);
 });

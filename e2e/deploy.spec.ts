@@ -5,7 +5,7 @@ import { expect, test } from "./fixtures";
 import { DeployDialogPage } from "./pages/deploy";
 import { EnvironmentsPage } from "./pages/environments";
 import { WorkspacePage } from "./pages/workspace";
-import { capture, type CapturedAction } from "./server-actions";
+import { interceptAction, replay } from "./server-actions";
 
 // Every spec shares one server and database: names are unique per run, and expectations come
 // from the state this test creates, never from what other specs may have deployed.
@@ -161,16 +161,7 @@ plainTest("a production deployment that skips the confirmation is refused by the
   const environments = new EnvironmentsPage(page);
 
   // Catch the confirmed deployment the dialog sends, and keep it from reaching the server.
-  let captured: CapturedAction | undefined;
-  await page.route("**/*", async (route) => {
-    const request = route.request();
-    if (request.method() === "POST" && request.headers()["next-action"] && request.postData()?.includes('"confirmed":true')) {
-      captured = capture(request);
-      await route.abort();
-      return;
-    }
-    await route.fallback();
-  });
+  const captured = await interceptAction(page, (body) => body.includes('"confirmed":true'));
   await workspace.open("README.md");
   const popover = await workspace.createVersion(name, "Deployed by a request that skips the confirmation");
   await deploy.openFromRow(workspace.versionRow(popover, name));
@@ -178,18 +169,15 @@ plainTest("a production deployment that skips the confirmation is refused by the
   await deploy.dialog.getByRole("button", { name: "Deploy", exact: true }).click();
   await deploy.dialog.getByRole("checkbox", { name: `Yes, deploy ${name} to production` }).check();
   await deploy.dialog.getByRole("button", { name: "Deploy", exact: true }).click();
-  await expect.poll(() => captured !== undefined).toBe(true);
-  await page.unrouteAll({ behavior: "ignoreErrors" });
-  const action = captured!;
+  const action = await captured();
   const before = await environments.state("production");
-  const replay = (body: string) =>
-    page.request.post(action.url, { headers: { ...action.headers, origin: new URL(baseURL!).origin }, data: body });
+  const origin = new URL(baseURL!).origin;
 
-  const unconfirmed = await replay(action.body.replace(',"confirmed":true', ""));
+  const unconfirmed = await replay(page.request, action, origin, action.body.replace(',"confirmed":true', ""));
   expect(await unconfirmed.text()).toContain("needs an explicit confirmation");
   expect(await environments.state("production")).toEqual(before);
 
   // The control: the request as the dialog sent it does deploy.
-  expect((await replay(action.body)).ok()).toBe(true);
+  expect((await replay(page.request, action, origin)).ok()).toBe(true);
   await expect.poll(() => environments.activeVersionName("production")).toBe(name);
 });
