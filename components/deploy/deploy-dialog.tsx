@@ -3,15 +3,13 @@
 import { useState } from "react";
 import { needsConfirmation } from "@/lib/environments/needs-confirmation";
 import type { EnvironmentJson } from "@/components/environments/wire";
-import { usePrefilledVersionName } from "@/components/naming/use-name-suggestions";
 import { Dialog } from "@/components/ui/dialog";
 import type { DeployedJson } from "@/app/projects/[slug]/deploy-actions";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import type { NamingConvention } from "@/lib/naming/conventions";
-import { createVersionInputSchema } from "@/lib/versions/schemas";
+import { useVersionFields } from "@/components/versions/version-fields";
 import type { DeployRequest, DeployTarget } from "./deploy-context";
 import { DeployForm } from "./deploy-form";
-import type { DraftFields } from "./draft-version-fields";
 import { ProductionConfirm } from "./production-confirm";
 import { useDeploy, type DeployCommand } from "./use-deploy";
 
@@ -45,24 +43,13 @@ export function DeployDialog(props: DeployDialogProps) {
   const [target, setTarget] = useState<DeployTarget>(request.target);
   const [chosenId, setChosenId] = useState(request.environmentId ?? null);
   const environment = environments?.find((candidate) => candidate.id === chosenId) ?? environments?.[0] ?? null;
-  const [description, setDescription] = useState("");
-  const { name, setName, existingNames } = usePrefilledVersionName({ slug, convention, description });
-  const [errors, setErrors] = useState<DraftFields["errors"]>({});
+  const fields = useVersionFields(slug, convention);
+  const { name, description } = fields;
   // Set when the server says the draft holds exactly an existing version's files.
   const [serverMatch, setServerMatch] = useState<VersionRef | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Confirmation | null>(null);
   const deploy = useDeploy(slug);
-
-  const fields: DraftFields = {
-    name,
-    setName,
-    existingNames,
-    description,
-    setDescription,
-    errors,
-    clearError: (field) => setErrors((current) => ({ ...current, [field]: undefined })),
-  };
 
   function commandFor(next: DeployTarget, environmentId: string): DeployCommand {
     if (next.kind === "draft") return { kind: "draft", environmentId, name, description };
@@ -74,13 +61,7 @@ export function DeployDialog(props: DeployDialogProps) {
 
   function proceed(next: DeployTarget) {
     if (!environment || deploy.isPending) return;
-    if (next.kind === "draft") {
-      const parsed = createVersionInputSchema.safeParse({ name, description });
-      if (!parsed.success) {
-        setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
-        return;
-      }
-    }
+    if (next.kind === "draft" && fields.validate()) return;
     setFormError(null);
     const command = commandFor(next, environment.id);
     if (needsConfirmation(environment.name)) {
@@ -101,7 +82,7 @@ export function DeployDialog(props: DeployDialogProps) {
       if (code === "conflict" && errorFields?.versionId && errorFields.versionName) {
         setServerMatch({ id: errorFields.versionId, name: errorFields.versionName, number: Number(errorFields.versionNumber) });
       } else if (errorFields?.name || errorFields?.description) {
-        setErrors({ name: errorFields.name, description: errorFields.description });
+        fields.setErrors({ name: errorFields.name, description: errorFields.description });
       } else {
         setFormError(message);
       }

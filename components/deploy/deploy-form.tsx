@@ -6,11 +6,11 @@ import type { EnvironmentJson } from "@/components/environments/wire";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { useVersionPages } from "@/components/versions/queries";
+import { VersionFields, type VersionFieldsState } from "@/components/versions/version-fields";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import type { NamingConvention } from "@/lib/naming/conventions";
 import type { DeployTarget } from "./deploy-context";
 import { DeployChanges } from "./deploy-changes";
-import { DraftVersionFields, type DraftFields } from "./draft-version-fields";
 
 interface DeployFormProps {
   slug: string;
@@ -20,7 +20,7 @@ interface DeployFormProps {
   environment: EnvironmentJson | null;
   onEnvironmentChange: (environmentId: string) => void;
   target: DeployTarget;
-  fields: DraftFields;
+  fields: VersionFieldsState;
   serverMatch: VersionRef | null;
   formError: string | null;
   pending: boolean;
@@ -96,7 +96,7 @@ export function DeployForm(props: DeployFormProps) {
             : `Deploy ${match.name} instead of creating an identical version.`}
         </p>
       ) : (
-        <DraftVersionFields fields={fields} convention={convention} />
+        <VersionFields fields={fields} convention={convention} descriptionRows={3} />
       )}
 
       {target.kind === "version" && alreadyActive && environment ? (

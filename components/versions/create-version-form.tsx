@@ -3,20 +3,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { addVersionName } from "@/components/naming/queries";
-import { usePrefilledVersionName } from "@/components/naming/use-name-suggestions";
-import { VersionNameField } from "@/components/naming/version-name-field";
 import { Button } from "@/components/ui/button";
-import { TextAreaField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 import type { NamingConvention } from "@/lib/naming/conventions";
-import { createVersionInputSchema, MAX_DESCRIPTION_LENGTH } from "@/lib/versions/schemas";
 import type { VersionJson } from "@/lib/versions/version-json";
 import { useCreateVersion } from "./use-create-version";
-
-interface FormErrors {
-  name?: string;
-  description?: string;
-  form?: string;
-}
+import { useVersionFields, VersionFields, type VersionFieldErrors } from "./version-fields";
 
 const UNSAVED_MESSAGE =
   "Your latest edits could not be saved, so no version was created. They are kept in this browser; try again in a moment.";
@@ -34,44 +26,49 @@ interface CreateVersionFormProps {
  * word on both. A name against the convention only gets a warning.
  */
 export function CreateVersionForm({ slug, convention, onCreated, onCancel }: CreateVersionFormProps) {
-  const [description, setDescription] = useState("");
-  const { name, setName, existingNames } = usePrefilledVersionName({ slug, convention, description });
+  const fields = useVersionFields(slug, convention);
+  const { name, description } = fields;
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FormErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const createVersion = useCreateVersion(slug);
   const pending = createVersion.isPending;
 
-  function showErrors(next: FormErrors) {
-    setErrors(next);
-    const invalidField = next.name ? "name" : next.description ? "description" : null;
+  function focusInvalid(errors: VersionFieldErrors) {
+    const invalidField = errors.name ? "name" : errors.description ? "description" : null;
     if (invalidField) (formRef.current?.elements.namedItem(invalidField) as HTMLElement | null)?.focus();
+  }
+
+  function showFormError(message: string) {
+    fields.setErrors({});
+    setFormError(message);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
-    const parsed = createVersionInputSchema.safeParse({ name, description });
-    if (!parsed.success) {
-      const fields = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
-      showErrors({ name: fields.name, description: fields.description });
-      return;
-    }
-    setErrors({});
+    setFormError(null);
+    const invalid = fields.validate();
+    if (invalid) return focusInvalid(invalid);
+    fields.setErrors({});
     try {
       const outcome = await createVersion.mutateAsync({ name, description });
       if (outcome.status === "created") {
         addVersionName(queryClient, slug, outcome.version.name);
         onCreated(outcome.version);
       } else if (outcome.status === "unsaved") {
-        showErrors({ form: UNSAVED_MESSAGE });
+        showFormError(UNSAVED_MESSAGE);
       } else {
-        const { fields, message } = outcome.error;
-        const fieldErrors = { name: fields?.name, description: fields?.description };
-        showErrors(fieldErrors.name || fieldErrors.description ? fieldErrors : { form: message });
+        const { fields: refused, message } = outcome.error;
+        if (refused?.name || refused?.description) {
+          fields.setErrors({ name: refused.name, description: refused.description });
+          focusInvalid(refused);
+        } else {
+          showFormError(message);
+        }
       }
     } catch {
-      showErrors({ form: UNREACHABLE_MESSAGE });
+      showFormError(UNREACHABLE_MESSAGE);
     }
   }
 
@@ -82,43 +79,10 @@ export function CreateVersionForm({ slug, convention, onCreated, onCancel }: Cre
     }
   }
 
-  const descriptionLength = description.trim().length;
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-4" aria-busy={pending}>
-      <VersionNameField
-        value={name}
-        onChange={(next) => {
-          setName(next);
-          setErrors((current) => ({ ...current, name: undefined }));
-        }}
-        convention={convention}
-        existingNames={existingNames}
-        description={description}
-        error={errors.name}
-      />
-      <TextAreaField
-        label="Description"
-        name="description"
-        rows={4}
-        placeholder="Why this version? For example: Added retry logic to order sync workflow"
-        value={description}
-        onChange={(event) => {
-          setDescription(event.target.value);
-          setErrors((current) => ({ ...current, description: undefined }));
-        }}
-        onKeyDown={submitOnModEnter}
-        error={errors.description}
-        hint={
-          <span className={descriptionLength > MAX_DESCRIPTION_LENGTH ? "font-medium text-red-700" : undefined}>
-            Optional. {descriptionLength.toLocaleString("en")} / {MAX_DESCRIPTION_LENGTH.toLocaleString("en")} characters
-          </span>
-        }
-      />
-      {errors.form ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {errors.form}
-        </p>
-      ) : null}
+      <VersionFields fields={fields} convention={convention} descriptionRows={4} onDescriptionKeyDown={submitOnModEnter} />
+      <FormError>{formError}</FormError>
       <div className="flex items-center justify-end gap-2">
         <p role="status" className="mr-auto text-xs text-slate-600">
           {pending ? "Saving your edits and creating the version…" : ""}
