@@ -176,6 +176,19 @@ describe("deployLatestDraft", () => {
       expect(await state(project)).toEqual(before);
     });
 
+    it("a deployment into production the person did not confirm", async () => {
+      const { db } = testDb;
+      const project = await newProject(db, "unconfirmed");
+      await changeDraft(project, "work.ts");
+      const before = await state(project);
+      expect(failure(await deployDraft(project, { confirmed: false }))).toEqual({
+        code: "invalid",
+        message: "Deploying to production needs an explicit confirmation that names the version and the environment.",
+      });
+      expect(await state(project)).toEqual(before);
+      expect(value(await deployDraft(project, { confirmed: true })).version.origin).toBe("deployment");
+    });
+
     it("a duplicate name", async () => {
       const { db } = testDb;
       const project = await newProject(db, "invalid");

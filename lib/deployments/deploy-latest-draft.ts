@@ -16,6 +16,8 @@ export interface DeployLatestDraftRequest {
   name: string;
   description?: string;
   author: string;
+  /** See RecordDeploymentRequest.confirmed. */
+  confirmed?: boolean;
 }
 
 export interface DraftDeploymentOutcome extends DeploymentOutcome {
@@ -71,6 +73,7 @@ export async function deployLatestDraft(
       versionId: version.value.id,
       kind: "deploy",
       author: request.author,
+      confirmed: request.confirmed,
     });
     if (!deployed.ok) return deployed;
     return ok({ ...deployed.value, version: version.value });

@@ -128,6 +128,24 @@ describe("deployVersion", () => {
       expect(await rowCounts(db)).toEqual(before);
     });
 
+    it("a deployment into production the person did not confirm; other environments need no confirmation", async () => {
+      const { db } = testDb;
+      const project = await newProject(db, "confirm");
+      const version = await newVersion(db, project.projectId, "1.0.0");
+      const request = { projectId: project.projectId, versionId: version.id, author, confirmed: false };
+      const before = await rowCounts(db);
+
+      expect(failure(await deployVersion(db, { ...request, environmentId: project.environments.production }))).toEqual({
+        code: "invalid",
+        message: "Deploying to production needs an explicit confirmation that names the version and the environment.",
+      });
+      expect(await rowCounts(db)).toEqual(before);
+
+      value(await deployVersion(db, { ...request, environmentId: project.environments.staging }));
+      value(await deployVersion(db, { ...request, environmentId: project.environments.production, confirmed: true }));
+      expect(await activeVersionId(project.environments.production)).toBe(version.id);
+    });
+
     it("unknown ids, another project's environment or version, and an unknown kind", async () => {
       const { db } = testDb;
       const project = await newProject(db, "foreign");
@@ -259,6 +277,14 @@ describe("promoteEnvironment", () => {
       message: "staging runs another version by now. Check it and try again.",
     });
     expect(failure(await promote(project, "staging", "staging")).code).toBe("invalid");
+    const unconfirmed = await promoteEnvironment(db, {
+      projectId: project.projectId,
+      fromEnvironmentId: project.environments.staging,
+      toEnvironmentId: project.environments.production,
+      author,
+      confirmed: false,
+    });
+    expect(failure(unconfirmed)).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Deploying to production needs an explicit confirmation/) });
     expect(
       failure(
         await promoteEnvironment(db, {

@@ -11,6 +11,8 @@ export interface DeployVersionRequest {
   author: string;
   /** `promote` when the version comes from another environment; see promoteEnvironment. */
   kind?: "deploy" | "promote";
+  /** See RecordDeploymentRequest.confirmed. */
+  confirmed?: boolean;
 }
 
 /** Makes an existing version active in an environment; no version is created. */

@@ -16,6 +16,8 @@ export interface PromoteEnvironmentRequest {
    * source runs another version by now, nothing happens and the result is a conflict.
    */
   expectedVersionId?: string;
+  /** See RecordDeploymentRequest.confirmed. */
+  confirmed?: boolean;
 }
 
 /** Deploys the version active in one environment to another, recorded as kind `promote`. */
@@ -47,6 +49,7 @@ export async function promoteEnvironment(
       versionId: source.activeVersionId,
       kind: "promote",
       author: request.author,
+      confirmed: request.confirmed,
     });
   });
 }

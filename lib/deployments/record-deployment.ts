@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { lockEnvironment } from "@/lib/environments/lock-environment";
+import { needsConfirmation } from "@/lib/environments/needs-confirmation";
 import { isId } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
 import { deploymentEntrySelect, toDeploymentEntry, versionRefSelect, type DeploymentEntry, type DeploymentKind } from "./deployment-entry";
@@ -12,6 +13,13 @@ export interface RecordDeploymentRequest {
   versionId: string;
   kind: DeploymentKind;
   author: string;
+  /**
+   * Whether the person asking confirmed the dialog that names the version and the environment.
+   * `false` refuses a deployment into an environment that needs confirmation (production), so a
+   * request that skips the dialog changes nothing. Left out by callers that act for no person
+   * (scripts, rollbacks).
+   */
+  confirmed?: boolean;
 }
 
 export interface DeploymentOutcome {
@@ -29,6 +37,9 @@ export interface DeploymentOutcome {
 export async function recordDeployment(tx: Db, request: RecordDeploymentRequest): Promise<Result<DeploymentOutcome>> {
   const environment = await lockEnvironment(tx, request.projectId, request.environmentId);
   if (!environment) return fail("not_found", "This environment does not exist in this project.");
+  if (request.confirmed === false && needsConfirmation(environment.name)) {
+    return fail("invalid", `Deploying to ${environment.name} needs an explicit confirmation that names the version and the environment.`);
+  }
   const unknownVersion = fail("not_found", "This version does not exist in this project.");
   if (!isId(request.versionId)) return unknownVersion;
   // By primary key alone, the project checked afterwards: with project_id in the WHERE clause,

@@ -8,7 +8,6 @@ import type { DeploymentOutcome } from "@/lib/deployments/record-deployment";
 import { rollbackEnvironment } from "@/lib/deployments/rollback-environment";
 import { getDb } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { needsConfirmation } from "@/lib/environments/needs-confirmation";
 import { idSchema } from "@/lib/ids";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 import { slugSchema } from "@/lib/projects/schemas";
@@ -51,36 +50,21 @@ async function deployment<Schema extends z.ZodType>(
   return ok({ environment, version: entry.version, kind: entry.kind });
 }
 
-/**
- * A deployment into production must carry the confirmation the dialog asks for, so a request
- * that skips the dialog is refused too. Unknown environments are left to the lib function,
- * which answers not_found.
- */
-async function refuseUnconfirmed(db: PrismaClient, projectId: string, environmentId: string, confirmed: boolean | undefined) {
-  if (confirmed) return null;
-  const environment = await db.environment.findUnique({ where: { id: environmentId }, select: { name: true, projectId: true } });
-  if (!environment || environment.projectId !== projectId || !needsConfirmation(environment.name)) return null;
-  return fail("invalid", `Deploying to ${environment.name} needs an explicit confirmation that names the version and the environment.`);
-}
-
-const confirmedSchema = z.boolean().optional();
+/** The dialog's confirmation; a request without it is unconfirmed, and refused for production. */
+const confirmedSchema = z.boolean().default(false);
 
 const deployDraftSchema = createVersionInputSchema.extend({ environmentId: idSchema, confirmed: confirmedSchema });
 
 /** Snapshots the draft as a `deployment` version and activates it, in one transaction. */
 export async function deployLatestDraftAction(slug: string, input: CreateVersionInput & { environmentId: string; confirmed?: boolean }) {
-  return deployment(slug, deployDraftSchema, input, async (db, context, { confirmed, ...data }) =>
-    (await refuseUnconfirmed(db, context.projectId, data.environmentId, confirmed)) ?? deployLatestDraft(db, { ...context, ...data }),
-  );
+  return deployment(slug, deployDraftSchema, input, (db, context, data) => deployLatestDraft(db, { ...context, ...data }));
 }
 
 const deployVersionSchema = z.object({ environmentId: idSchema, versionId: idSchema, confirmed: confirmedSchema });
 
 /** Makes an existing version active in an environment; no version is created. */
 export async function deployVersionAction(slug: string, input: { environmentId: string; versionId: string; confirmed?: boolean }) {
-  return deployment(slug, deployVersionSchema, input, async (db, context, { confirmed, ...data }) =>
-    (await refuseUnconfirmed(db, context.projectId, data.environmentId, confirmed)) ?? deployVersion(db, { ...context, ...data }),
-  );
+  return deployment(slug, deployVersionSchema, input, (db, context, data) => deployVersion(db, { ...context, ...data }));
 }
 
 const promoteSchema = z.object({
@@ -95,9 +79,7 @@ export async function promoteEnvironmentAction(
   slug: string,
   input: { fromEnvironmentId: string; toEnvironmentId: string; expectedVersionId: string; confirmed?: boolean },
 ) {
-  return deployment(slug, promoteSchema, input, async (db, context, { confirmed, ...data }) =>
-    (await refuseUnconfirmed(db, context.projectId, data.toEnvironmentId, confirmed)) ?? promoteEnvironment(db, { ...context, ...data }),
-  );
+  return deployment(slug, promoteSchema, input, (db, context, data) => promoteEnvironment(db, { ...context, ...data }));
 }
 
 const rollbackSchema = z.object({ environmentId: idSchema, expectedVersionId: idSchema });
