@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { hashContent } from "@/lib/files/hash-content";
 import { MAX_FILES_PER_PROJECT } from "@/lib/files/limits";
@@ -347,10 +348,10 @@ describe("createDraftFile", () => {
     expect(await everything(projectId)).toEqual({ draft: {}, totalFiles: await db.draftFile.count() });
   });
 
-  it("refuses an unknown project", async () => {
+  it.each([["a malformed", "no-such-project"], ["a well-formed", randomUUID()]])("refuses %s unknown project id", async (_label, projectId) => {
     const { db } = testDb;
     const before = await db.draftFile.count();
-    expect(failure(await createDraftFile(db, { projectId: "no-such-project", path: "a.ts" })).code).toBe("not_found");
+    expect(failure(await createDraftFile(db, { projectId, path: "a.ts" }))).toEqual({ code: "not_found", message: "This project does not exist." });
     expect(await db.draftFile.count()).toBe(before);
   });
 
@@ -522,6 +523,16 @@ describe("renameDraftPath", () => {
     const after = await expectRenamed(projectId, before, { "a_b/x.ts": "c/x.ts" });
     expect(failure(await renameDraftPath(db, { projectId, from: "1%", to: "d" })).code).toBe("not_found");
     expect(await draft(projectId)).toEqual(after);
+  });
+
+  it("refuses an unknown project", async () => {
+    const { db } = testDb;
+    const before = await db.draftFile.count();
+    expect(failure(await renameDraftPath(db, { projectId: randomUUID(), from: "a.ts", to: "b.ts" }))).toEqual({
+      code: "not_found",
+      message: "This project does not exist.",
+    });
+    expect(await db.draftFile.count()).toBe(before);
   });
 
   it("does not find files of another project", async () => {

@@ -41,6 +41,13 @@ describe("createProject", () => {
     expect(failure(await create(files))).toEqual({ code: "too_large", message: TOO_MANY_FILES });
   });
 
+  it.each([[""], ["   "], ["n".repeat(101)]])("refuses the project name %j and stores nothing", async (name) => {
+    const before = await testDb.db.project.count();
+    const created = await createProject(testDb.db, { slug: `named-${++count}`, name, files: [file("a.ts")], environments: ["development"] });
+    expect(failure(created)).toEqual({ code: "invalid", message: "The project name must be 1 to 100 characters." });
+    expect(await testDb.db.project.count()).toBe(before);
+  });
+
   it("refuses an invalid path, a malformed slug and a taken slug", async () => {
     expect(failure(await create([file("../escape.ts")]))).toMatchObject({ code: "invalid" });
     expect(failure(await create([], "Not A Slug\u0000"))).toMatchObject({ code: "invalid" });
