@@ -8,9 +8,8 @@ import { saveDraftFile } from "@/lib/drafts/save-draft-file";
 import { save } from "@/lib/testing/draft-helpers";
 import { failure, newProject, setupTestDb, value } from "@/lib/testing/harness";
 import { version } from "@/lib/testing/version-helpers";
-import { getVersionFiles } from "./get-version-files";
 import { restoreVersion } from "./restore-version";
-import { versionSummarySelect } from "./version-summary";
+import { allVersions, expectVersionsKept, versionContents } from "./test-fixtures";
 
 const testDb = setupTestDb();
 
@@ -30,27 +29,8 @@ async function draftContents(projectId: string): Promise<Record<string, string>>
   return Object.fromEntries(rows.map((row) => [row.path, row.content]));
 }
 
-/** path → content of one version. */
-async function filesOf(projectId: string, versionId: string): Promise<Record<string, string>> {
-  const files = value(await getVersionFiles(testDb.db, projectId, versionId));
-  return Object.fromEntries(files.map((file) => [file.path, file.content]));
-}
-
-/** Every version in the database with its metadata and files, keyed by id. */
-async function allVersions() {
-  const versions = await testDb.db.version.findMany({
-    select: { ...versionSummarySelect, projectId: true, totalSize: true, treeHash: true, rootTreeId: true },
-  });
-  const snapshot: Record<string, { row: (typeof versions)[number]; files: Record<string, string> }> = {};
-  for (const row of versions) snapshot[row.id] = { row, files: await filesOf(row.projectId, row.id) };
-  return snapshot;
-}
-
-/** Every version that existed before is still there, exactly as it was; new ones may be added. */
-function expectVersionsKept(before: Awaited<ReturnType<typeof allVersions>>, after: Awaited<ReturnType<typeof allVersions>>) {
-  const kept = Object.fromEntries(Object.keys(before).map((id) => [id, after[id]]));
-  expect(kept).toEqual(before);
-  expect(Object.keys(after).length).toBeGreaterThanOrEqual(Object.keys(before).length);
+function filesOf(projectId: string, versionId: string) {
+  return versionContents(testDb.db, projectId, versionId);
 }
 
 async function maxRevision(): Promise<number> {
@@ -329,7 +309,7 @@ describe("restoreVersion", () => {
     value(await renameDraftPath(db, { projectId, from: "dir", to: "folder" }));
     const second = await version(db, projectId, "1.1.0");
 
-    let before = await allVersions();
+    let before = await allVersions(db);
     const steps: Array<{ target: string; edit?: string; saveBackup: boolean }> = [
       { target: first.id, edit: "edit 1", saveBackup: true },
       { target: second.id, saveBackup: true },
@@ -343,7 +323,7 @@ describe("restoreVersion", () => {
         await save(db, projectId, "a.ts", step.edit);
       }
       const outcome = value(await restore(projectId, step.target, step.saveBackup));
-      const after = await allVersions();
+      const after = await allVersions(db);
       expectVersionsKept(before, after);
       expect(Object.keys(after).length - Object.keys(before).length).toBe(outcome.backup ? 1 : 0);
       before = after;

@@ -10,6 +10,7 @@ import { version } from "@/lib/testing/version-helpers";
 import { createVersion } from "./create-version";
 import { getVersionFiles } from "./get-version-files";
 import { listVersions } from "./list-versions";
+import { versionContents } from "./test-fixtures";
 
 const testDb = setupTestDb();
 
@@ -17,10 +18,8 @@ function attempt(projectId: string, name: string, description?: string) {
   return createVersion(testDb.db, { projectId, name, description, origin: "manual", author: "ada@example.com" });
 }
 
-/** path → content of one version. */
-async function filesOf(projectId: string, versionId: string) {
-  const files = value(await getVersionFiles(testDb.db, projectId, versionId));
-  return Object.fromEntries(files.map((file) => [file.path, file.content]));
+function filesOf(projectId: string, versionId: string) {
+  return versionContents(testDb.db, projectId, versionId);
 }
 
 async function rowCounts(projectId: string) {
