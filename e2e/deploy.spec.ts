@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import { test as plainTest, type Page } from "@playwright/test";
+import { test as plainTest } from "@playwright/test";
 import { versionCount } from "./api";
+import { seriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
 import { DeployDialogPage } from "./pages/deploy";
 import { EnvironmentsPage } from "./pages/environments";
@@ -126,14 +126,6 @@ test("settings per environment: secrets are masked, environments are independent
   await expect(confirm).toBeHidden();
   await expect(staging.getByText(key)).toHaveCount(0);
 });
-
-async function seriousViolations(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page });
-  const results = await (include ? builder.include(include) : builder).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
 
 test("the deploy dialog and the Environments page pass axe", async ({ workspace, page }) => {
   const deploy = new DeployDialogPage(page);
