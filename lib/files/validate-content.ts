@@ -1,8 +1,7 @@
 import { fail, ok, type Result } from "@/lib/result";
 import { byteLength } from "./hash-content";
 import { MAX_FILE_BYTES } from "./limits";
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+import { hasLoneSurrogate } from "./lone-surrogate";
 
 /** File contents are UTF-8 text up to 1 MB; PostgreSQL text cannot hold NUL bytes. */
 export function validateContent(content: unknown): Result<string> {
@@ -15,7 +14,7 @@ export function validateContent(content: unknown): Result<string> {
     );
   }
   if (content.includes("\u0000")) return fail("invalid", "The file contains a NUL character; only text files are supported.");
-  if (LONE_SURROGATE.test(content)) return fail("invalid", "The file contains an invalid character (a lone UTF-16 surrogate).");
+  if (hasLoneSurrogate(content)) return fail("invalid", "The file contains an invalid character (a lone UTF-16 surrogate).");
   return ok(content);
 }
 

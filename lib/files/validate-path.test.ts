@@ -32,7 +32,7 @@ describe("validatePath", () => {
   const ABSOLUTE = 'Use a path relative to the project, without a leading "/".';
   const EMPTY_SEGMENT = 'The file path has an empty folder name ("//").';
   const CONTROL = "The file path contains a control character.";
-const SURROGATE = "The file path contains an invalid character (a lone UTF-16 surrogate).";
+  const SURROGATE = "The file path contains an invalid character (a lone UTF-16 surrogate).";
   const SYMBOL = 'The file path may not contain any of \\ : * ? " < > |';
   const SPACE = "A name in the file path starts or ends with a space.";
 
