@@ -39,14 +39,6 @@ export function encodeTree(entries: TreeEntry[]): string {
     .join("\n");
 }
 
-export function decodeTree(text: string): TreeEntry[] {
-  if (text === "") return [];
-  return text.split("\n").map((line) => {
-    const tab = line.indexOf("\t");
-    return { name: line.slice(0, tab), ref: line.slice(tab + 1) };
-  });
-}
-
 /** The SHA-256 of a tree's text, as hex: the key that stores equal trees once. */
 export function hashTree(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
