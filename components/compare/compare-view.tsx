@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useVersionPages } from "@/components/versions/queries";
+import { useVersionList } from "@/components/versions/queries";
 import { RequestError } from "@/lib/http/get-json";
 import type { ErrorCode, Result } from "@/lib/result";
 import type { Comparison, CompareSide } from "@/lib/versions/compare-trees";
@@ -114,9 +114,9 @@ function domainError(error: Error): { code: ErrorCode | null; message: string } 
 
 /** How a side reads in its picker: from the comparison once loaded, before that from the version list. */
 function useRefLabel(slug: string, ref: string, loaded: CompareSide | undefined): string | null {
-  const versions = useVersionPages(slug, "");
+  const { versions } = useVersionList(slug, "");
   if (ref === DRAFT_REF) return sideLabel({ kind: "draft" });
   if (loaded && refOf(loaded) === ref) return sideLabel(loaded);
-  const listed = versions.data?.pages.flatMap((page) => page.items).find((version) => version.id === ref);
+  const listed = versions.find((version) => version.id === ref);
   return listed ? versionLabel(listed) : null;
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { useCallback, useMemo } from "react";
-import { useVersionPages } from "@/components/versions/queries";
+import { useMemo } from "react";
+import { useVersionList } from "@/components/versions/queries";
 import { useDebouncedValue } from "@/components/versions/use-debounced-value";
 import type { VersionJson } from "@/lib/versions/version-json";
 import { versionLabel } from "./change-groups";
@@ -29,28 +29,23 @@ function matches(text: string, typed: string) {
  */
 export function useRefOptions(slug: string, typed: string) {
   const search = useDebouncedValue(typed, SEARCH_DELAY_MS);
-  const query = useVersionPages(slug, search);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const { query, versions: loaded, total, loadMore } = useVersionList(slug, search);
   const settled = search === typed && !query.isPlaceholderData;
   const options = useMemo(() => {
-    const loaded = query.data?.pages.flatMap((page) => page.items) ?? [];
     const versions = settled ? loaded : loaded.filter((version) => matches(version.name, typed) || matches(version.description, typed));
     const versionOptions = versions.map((version) => ({ ref: version.id, label: versionLabel(version), version }));
     return typed === "" || matches(DRAFT_OPTION.label, typed) ? [DRAFT_OPTION, ...versionOptions] : versionOptions;
-  }, [query.data, settled, typed]);
-  const loadMore = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  }, [loaded, settled, typed]);
 
   return {
     options,
     /** What the shown versions were searched for on the server; differs from `typed` until it answers. */
     search: settled ? search : null,
     loading: query.isPending,
-    total: query.data?.pages.at(-1)?.total ?? 0,
+    total,
     error: query.isError && !query.data ? query.error : null,
     retry: () => void query.refetch(),
-    hasMore: hasNextPage,
+    hasMore: query.hasNextPage,
     loadMore,
   };
 }

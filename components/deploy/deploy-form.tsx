@@ -5,7 +5,7 @@ import { useDeployPreview } from "@/components/environments/queries";
 import type { EnvironmentJson } from "@/components/environments/wire";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
-import { useVersionPages } from "@/components/versions/queries";
+import { useLatestVersion } from "@/components/versions/queries";
 import { VersionFields, type VersionFieldsState } from "@/components/versions/version-fields";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import type { NamingConvention } from "@/lib/naming/conventions";
@@ -33,8 +33,7 @@ export function DeployForm(props: DeployFormProps) {
   const { slug, convention, environments, environmentsError, environment, onEnvironmentChange, target, fields } = props;
   const { serverMatch, formError, pending, onSubmit, onDeployVersion, onCancel } = props;
   const selectId = useId();
-  const versions = useVersionPages(slug, "");
-  const latest = versions.data?.pages[0]?.items[0] ?? null;
+  const { latest, isPending: latestPending } = useLatestVersion(slug);
   const preview = useDeployPreview(slug, environment?.id ?? null, target.kind === "version" ? target.version.id : null);
   const active = environment?.activeVersion ?? null;
   const match = target.kind === "draft" ? (serverMatch ?? preview.data?.draftMatches ?? null) : null;
@@ -79,7 +78,7 @@ export function DeployForm(props: DeployFormProps) {
       </div>
 
       <p className="text-sm text-slate-700">
-        {versions.isPending ? "Latest version: …" : latest ? `Latest version: #${latest.number} · ${latest.name}` : "No versions yet"}
+        {latestPending ? "Latest version: …" : latest ? `Latest version: #${latest.number} · ${latest.name}` : "No versions yet"}
       </p>
 
       {target.kind === "version" ? (

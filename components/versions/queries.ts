@@ -4,6 +4,7 @@ import {
   type InfiniteData,
   type QueryClient,
 } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
 import { getJson } from "@/lib/http/get-json";
 import type { VersionJson, VersionPageJson } from "@/lib/versions/version-json";
 
@@ -24,7 +25,7 @@ function fetchVersionPage(slug: string, search: string, before: number | null, s
 }
 
 /** Versions newest first, 50 a page; `search` matches name or description on the server. */
-export function useVersionPages(slug: string, search: string) {
+function useVersionPages(slug: string, search: string) {
   return useInfiniteQuery({
     queryKey: versionKeys.list(slug, search),
     queryFn: ({ pageParam, signal }) => fetchVersionPage(slug, search, pageParam, signal),
@@ -35,6 +36,26 @@ export function useVersionPages(slug: string, search: string) {
     // One quiet retry, then the error state with its Try again button rather than a long wait.
     retry: 1,
   });
+}
+
+/**
+ * The versions of the pages loaded so far as one list, the total the server counts, and a
+ * `loadMore` that is safe to call while a page is on its way or after the last one.
+ */
+export function useVersionList(slug: string, search: string) {
+  const query = useVersionPages(slug, search);
+  const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const versions = useMemo(() => data?.pages.flatMap((page) => page.items) ?? [], [data]);
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  return { query, versions, total: data?.pages.at(-1)?.total ?? 0, loadMore };
+}
+
+/** The project's newest version (the unfiltered list's first row); null while loading or when there is none. */
+export function useLatestVersion(slug: string) {
+  const query = useVersionPages(slug, "");
+  return { latest: query.data?.pages[0]?.items[0] ?? null, isPending: query.isPending };
 }
 
 /**

@@ -2,7 +2,7 @@
 
 import { useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
-import { useVersionPages } from "./queries";
+import { useLatestVersion } from "./queries";
 import { useDebouncedValue } from "./use-debounced-value";
 import { VersionList } from "./version-list";
 
@@ -25,8 +25,7 @@ export function VersionHistoryPanel(props: VersionHistoryPanelProps) {
   const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
   const listRef = useRef<HTMLUListElement>(null);
   // The newest version overall, so `Latest` stays right while a search is shown.
-  const unfiltered = useVersionPages(slug, "");
-  const latestNumber = unfiltered.data?.pages[0]?.items[0]?.number ?? null;
+  const latestNumber = useLatestVersion(slug).latest?.number ?? null;
 
   function clearSearch() {
     setSearch("");

@@ -1,8 +1,8 @@
 "use client";
 
-import { useCallback, useMemo, useState, type KeyboardEvent, type RefObject } from "react";
+import { useCallback, useState, type KeyboardEvent, type RefObject } from "react";
 import { cn } from "@/lib/cn";
-import { useVersionPages } from "./queries";
+import { useVersionList } from "./queries";
 import { VersionListFooter } from "./version-list-footer";
 import { VersionListEmpty, VersionListError, VersionListLoading, VersionListNoResults } from "./version-list-states";
 import { VersionRow } from "./version-row";
@@ -23,19 +23,12 @@ interface VersionListProps {
 const PAGE_JUMP = 10;
 
 export function VersionList({ slug, search, latestNumber, highlightId, listRef, onCreate, onClearSearch, onLeaveTop }: VersionListProps) {
-  const query = useVersionPages(slug, search);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
-  const versions = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
-  const total = query.data?.pages.at(-1)?.total ?? 0;
+  const { query, versions, total, loadMore } = useVersionList(slug, search);
 
   // The active row resets to the first whenever the search changes.
   const [nav, setNav] = useState({ search, index: 0 });
   const activeIndex = Math.min(nav.search === search ? nav.index : 0, Math.max(versions.length - 1, 0));
   const activate = useCallback((index: number) => setNav({ search, index }), [search]);
-
-  const loadMore = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   function focusRow(index: number) {
     activate(index);
@@ -110,8 +103,8 @@ export function VersionList({ slug, search, latestNumber, highlightId, listRef, 
           shown={versions.length}
           total={total}
           searching={search !== ""}
-          hasNextPage={hasNextPage}
-          isFetchingNextPage={isFetchingNextPage}
+          hasNextPage={query.hasNextPage}
+          isFetchingNextPage={query.isFetchingNextPage}
           nextPageFailed={query.isFetchNextPageError}
           onLoadMore={loadMore}
         />
