@@ -20,7 +20,12 @@ function setUp() {
     save: (path, content, baseRevision) => new Promise((answer) => calls.push({ path, content, baseRevision, answer })),
   });
   const status = (path: string) => saver.getSnapshot().get(path)?.status;
-  return { saver, calls, status };
+  const reply = (index: number, outcome: SaveOutcome) => {
+    const call = calls[index];
+    if (!call) throw new Error(`No save #${index} was sent.`);
+    call.answer(outcome);
+  };
+  return { saver, calls, status, reply };
 }
 
 // Lets the saver's promise chains run after a fake server answer.
@@ -35,7 +40,7 @@ describe("DraftSaver", () => {
   });
 
   it("saves the last text once after a pause in typing", async () => {
-    const { saver, calls, status } = setUp();
+    const { saver, calls, status, reply } = setUp();
     saver.open("a.ts", { content: "", revision: 1 });
     saver.edit("a.ts", "h");
     await vi.advanceTimersByTimeAsync(DELAY_MS - 1);
@@ -48,38 +53,38 @@ describe("DraftSaver", () => {
     expect(calls.map(({ content, baseRevision }) => ({ content, baseRevision }))).toEqual([{ content: "hi", baseRevision: 1 }]);
     expect(status("a.ts")).toBe("saving");
 
-    calls[0].answer({ kind: "saved", revision: 2 });
+    reply(0, { kind: "saved", revision: 2 });
     await settle();
     expect(status("a.ts")).toBe("saved");
   });
 
   it("saves an edit made while a save was in flight right after it, from the new revision", async () => {
-    const { saver, calls, status } = setUp();
+    const { saver, calls, status, reply } = setUp();
     saver.open("a.ts", { content: "", revision: 1 });
     saver.edit("a.ts", "one");
     const flushed = saver.flushAll();
     saver.edit("a.ts", "one two");
     // Ctrl+S again: the second text goes as soon as the first is acknowledged, not after the pause.
     const flushedAgain = saver.flushAll();
-    calls[0].answer({ kind: "saved", revision: 2 });
+    reply(0, { kind: "saved", revision: 2 });
     await settle();
 
     expect(calls.map(({ content, baseRevision }) => ({ content, baseRevision }))).toEqual([
       { content: "one", baseRevision: 1 },
       { content: "one two", baseRevision: 2 },
     ]);
-    calls[1].answer({ kind: "saved", revision: 3 });
+    reply(1, { kind: "saved", revision: 3 });
     await expect(flushed).resolves.toBe(true);
     await expect(flushedAgain).resolves.toBe(true);
     expect(status("a.ts")).toBe("saved");
   });
 
   it("keeps the text on a conflict, never retries it alone, and overwrites only when the user keeps theirs", async () => {
-    const { saver, calls, status } = setUp();
+    const { saver, calls, status, reply } = setUp();
     saver.open("a.ts", { content: "base", revision: 1 });
     saver.edit("a.ts", "mine");
     const flushed = saver.flushAll();
-    calls[0].answer({ kind: "conflict", current: { content: "theirs", revision: 5 } });
+    reply(0, { kind: "conflict", current: { content: "theirs", revision: 5 } });
 
     await expect(flushed).resolves.toBe(false);
     expect(status("a.ts")).toBe("conflict");
@@ -91,19 +96,19 @@ describe("DraftSaver", () => {
 
     const kept = saver.keepMine("a.ts");
     expect(calls[1]).toMatchObject({ content: "mine", baseRevision: 5 });
-    calls[1].answer({ kind: "saved", revision: 6 });
+    reply(1, { kind: "saved", revision: 6 });
     await expect(kept).resolves.toBe(true);
     expect(status("a.ts")).toBe("saved");
   });
 
   it("takes the stored text when the user uses theirs, and tells the editor", async () => {
-    const { saver, calls, status } = setUp();
+    const { saver, status, reply } = setUp();
     const events: unknown[] = [];
     saver.onEvent((event) => events.push(event));
     saver.open("a.ts", { content: "base", revision: 1 });
     saver.edit("a.ts", "mine");
     void saver.flushAll();
-    calls[0].answer({ kind: "conflict", current: { content: "theirs", revision: 5 } });
+    reply(0, { kind: "conflict", current: { content: "theirs", revision: 5 } });
     await settle();
 
     saver.useTheirs("a.ts");
@@ -113,32 +118,32 @@ describe("DraftSaver", () => {
   });
 
   it("accepts a 'conflict' whose stored text is this very text (its own save sent as the page closed)", async () => {
-    const { saver, calls, status } = setUp();
+    const { saver, status, reply } = setUp();
     saver.open("a.ts", { content: "base", revision: 1 });
     saver.edit("a.ts", "mine");
     const flushed = saver.flushAll();
-    calls[0].answer({ kind: "conflict", current: { content: "mine", revision: 2 } });
+    reply(0, { kind: "conflict", current: { content: "mine", revision: 2 } });
     await expect(flushed).resolves.toBe(true);
     expect(status("a.ts")).toBe("saved");
   });
 
   it("retries a save that could not reach the server, with a growing pause", async () => {
-    const { saver, calls, status } = setUp();
+    const { saver, calls, status, reply } = setUp();
     saver.open("a.ts", { content: "", revision: 1 });
     saver.edit("a.ts", "text");
     void saver.flushAll();
-    calls[0].answer({ kind: "offline" });
+    reply(0, { kind: "offline" });
     await settle();
     expect(status("a.ts")).toBe("offline");
 
     await vi.advanceTimersByTimeAsync(1_000);
     expect(calls).toHaveLength(2);
-    calls[1].answer({ kind: "offline" });
+    reply(1, { kind: "offline" });
     await vi.advanceTimersByTimeAsync(1_999);
     expect(calls).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(1);
     expect(calls[2]).toMatchObject({ content: "text", baseRevision: 1 });
-    calls[2].answer({ kind: "saved", revision: 2 });
+    reply(2, { kind: "saved", revision: 2 });
     await settle();
     expect(status("a.ts")).toBe("saved");
   });
