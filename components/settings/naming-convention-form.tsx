@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { setNamingConventionAction } from "@/app/projects/[slug]/settings-actions";
 import { projectConvention } from "@/components/naming/project-convention";
-import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { FormError } from "@/components/ui/form-error";
 import { NAMING_CONVENTIONS, type NamingConvention } from "@/lib/naming/conventions";
 
@@ -91,17 +91,7 @@ export function NamingConventionForm({ slug, current, onSaved, onCancel }: Namin
         })}
       </div>
       <FormError>{error}</FormError>
-      <div className="flex items-center justify-end gap-2">
-        <p role="status" className="mr-auto text-xs text-slate-600">
-          {save.isPending ? "Saving…" : ""}
-        </p>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" aria-disabled={save.isPending} className="aria-disabled:opacity-70">
-          Save
-        </Button>
-      </div>
+      <FormActions submitLabel="Save" onCancel={onCancel} busy={save.isPending} busyText="Saving…" />
     </form>
   );
 }
