@@ -21,8 +21,6 @@ export interface DeployRequest {
 }
 
 interface DeployLauncher {
-  slug: string;
-  environments: EnvironmentJson[] | undefined;
   /** Version id → names of the environments running it. */
   runningIn: ReadonlyMap<string, string[]>;
   openDeploy: (request: DeployRequest) => void;
@@ -34,10 +32,6 @@ const DeployContext = createContext<DeployLauncher | null>(null);
 
 const NOTICE_MS = 8000;
 
-/**
- * Owns the deploy dialog for everything beneath it (header button, popover rows, environment
- * panels), and the environments query that tells which version runs where.
- */
 interface DeployProviderProps {
   slug: string;
   convention: NamingConvention;
@@ -45,6 +39,10 @@ interface DeployProviderProps {
   children: ReactNode;
 }
 
+/**
+ * Owns the deploy dialog for everything beneath it (header button, popover rows, environment
+ * panels), and the environments query that tells which version runs where.
+ */
 export function DeployProvider({ slug, convention, initialEnvironments, children }: DeployProviderProps) {
   const environments = useEnvironments(slug, initialEnvironments);
   // A fresh key per opening, so the dialog starts from a clean form each time.
@@ -64,10 +62,7 @@ export function DeployProvider({ slug, convention, initialEnvironments, children
   }, [notice]);
 
   const runningIn = useMemo(() => environmentsByVersion(environments.data), [environments.data]);
-  const launcher = useMemo(
-    () => ({ slug, environments: environments.data, runningIn, openDeploy, notify: setNotice }),
-    [slug, environments.data, runningIn, openDeploy],
-  );
+  const launcher = useMemo(() => ({ runningIn, openDeploy, notify: setNotice }), [runningIn, openDeploy]);
 
   return (
     <DeployContext.Provider value={launcher}>
