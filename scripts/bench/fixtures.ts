@@ -7,6 +7,7 @@ import { createProject } from "@/lib/projects/create-project";
 import { saveDraftFile } from "@/lib/drafts/save-draft-file";
 import { createVersion } from "@/lib/versions/create-version";
 import { storeTree } from "@/lib/versions/store-tree";
+import { treeHash } from "@/lib/versions/tree-hash";
 import type { ProjectFile } from "./project-files";
 
 let projects = 0;
@@ -82,12 +83,13 @@ const DESCRIPTIONS = [
  * the project's counter advanced), as createVersion would leave them, minus the file bulk.
  */
 export async function insertVersions(db: Db, projectId: string, count: number) {
+  const filePath = "README.md";
   const content = `# README\nVersion history fixture for ${projectId}\n`;
   const hash = hashContent(content);
   await db.$executeRaw`
     INSERT INTO blobs (hash, content, size) VALUES (${hash}, ${content}, ${byteLength(content)}) ON CONFLICT (hash) DO NOTHING`;
   const blob = await db.blob.findUniqueOrThrow({ where: { hash }, select: { id: true } });
-  const rootTreeId = await storeTree(db, [{ path: "README.md", blobId: blob.id.toString() }]);
+  const rootTreeId = await storeTree(db, [{ path: filePath, blobId: blob.id.toString() }]);
   await db.$executeRaw`
     WITH base AS (SELECT version_counter AS counter FROM projects WHERE id = ${projectId}),
     numbered AS (
@@ -100,7 +102,7 @@ export async function insertVersions(db: Db, projectId: string, count: number) {
            (${DESCRIPTIONS}::text[])[1 + number % ${DESCRIPTIONS.length}] || ' (#' || number || ')',
            (ARRAY['manual', 'deployment', 'backup'])[1 + number % 3],
            'Bench author', 1, ${byteLength(content)},
-           encode(sha256(convert_to('README.md' || E'\\t' || ${hash}, 'UTF8')), 'hex'), ${rootTreeId}::bigint,
+           ${treeHash([{ path: filePath, contentHash: hash }])}, ${rootTreeId}::bigint,
            now() - make_interval(mins => ${count}::int - (number - (SELECT counter FROM base)))
     FROM numbered`;
   await db.$executeRaw`
