@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { FileLoading } from "@/components/editor/file-loading";
 import { CodeEditor } from "@/components/editor/lazy";
-import { Button } from "@/components/ui/button";
 import type { VersionJson } from "@/lib/versions/version-json";
 import { fetchVersionFile, versionFileKeys } from "./queries";
 
@@ -44,20 +44,7 @@ export function VersionFilePane({ project, version, path }: { project: { id: str
             ariaLabel={`Contents of ${shown.path} in version ${version.name}, read-only`}
           />
         ) : null}
-        {shown?.path !== path ? (
-          <div className="absolute inset-0 z-10 flex flex-col items-center justify-center gap-3 bg-white text-sm text-slate-600">
-            {content.isError ? (
-              <>
-                <p role="alert">Could not open the file: {content.error.message}</p>
-                <Button size="sm" onClick={() => void content.refetch()}>
-                  Try again
-                </Button>
-              </>
-            ) : (
-              <p role="status">Loading file…</p>
-            )}
-          </div>
-        ) : null}
+        {shown?.path !== path ? <FileLoading error={content.error} onRetry={() => void content.refetch()} /> : null}
       </div>
     </main>
   );

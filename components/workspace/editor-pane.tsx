@@ -3,9 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import type { ModelEvent } from "@/components/editor/code-editor";
+import { FileLoading } from "@/components/editor/file-loading";
 import { CodeEditor } from "@/components/editor/lazy";
 import { fetchFileContent, fileKeys } from "@/components/files/queries";
-import { Button } from "@/components/ui/button";
 import { languageForPath } from "@/lib/files/language-for-path";
 import type { Result } from "@/lib/result";
 import { ConflictPanel } from "./conflict-panel";
@@ -76,7 +76,7 @@ export function EditorPane({ project, path, onServer, saver, statuses, onRecreat
             ariaLabel={`Contents of ${shown}`}
           />
         ) : null}
-        {!opened ? <LoadingOrError error={content.error} onRetry={() => void content.refetch()} /> : null}
+        {!opened ? <FileLoading error={content.error} onRetry={() => void content.refetch()} /> : null}
         {snapshot?.status === "conflict" && snapshot.theirs ? (
           <ConflictPanel
             key={`${path}@${snapshot.theirs.revision}`}
@@ -103,23 +103,6 @@ function Breadcrumb({ path }: { path: string }) {
         </span>
       ))}
     </p>
-  );
-}
-
-function LoadingOrError({ error, onRetry }: { error: Error | null; onRetry: () => void }) {
-  return (
-    <div className="absolute inset-0 z-10 flex flex-col items-center justify-center gap-3 bg-white text-sm text-slate-600">
-      {error ? (
-        <>
-          <p role="alert">Could not open the file: {error.message}</p>
-          <Button size="sm" onClick={onRetry}>
-            Try again
-          </Button>
-        </>
-      ) : (
-        <p role="status">Loading file…</p>
-      )}
-    </div>
   );
 }
 
