@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { BrandLink } from "@/components/ui/brand-link";
 import { Button } from "@/components/ui/button";
 import { RefPicker } from "./ref-picker";
 
@@ -21,13 +22,7 @@ export function CompareHeader({ slug, projectName, from, to, fromLabel, toLabel,
     // Above the diff editor, so the pickers' lists open over it.
     <header className="relative z-20 shrink-0 border-b border-slate-200 bg-white">
       <div className="flex h-14 items-center gap-3 px-4">
-        <Link
-          href="/"
-          aria-label="Draftline home"
-          className="flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-xs font-bold text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-        >
-          <span aria-hidden>D</span>
-        </Link>
+        <BrandLink />
         <span className="min-w-0 truncate text-sm text-slate-600">{projectName}</span>
         <span aria-hidden className="text-slate-300">
           /
