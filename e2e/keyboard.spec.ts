@@ -4,7 +4,7 @@ test("the Version History popover and the Create version dialog work from the ke
   await workspace.open("README.md");
   await workspace.versionHistoryButton.focus();
   await page.keyboard.press("Enter");
-  const popover = page.getByRole("dialog", { name: /Version History/i });
+  const popover = workspace.versionHistory;
   const search = popover.getByRole("searchbox", { name: "Search versions" });
   await expect(search).toBeFocused();
 

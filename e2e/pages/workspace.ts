@@ -6,10 +6,13 @@ export const SAMPLE_PROJECT = "order-sync";
 export class WorkspacePage {
   readonly editorLines: Locator;
   readonly versionHistoryButton: Locator;
+  /** The Version History popover. */
+  readonly versionHistory: Locator;
 
   constructor(readonly page: Page) {
     this.editorLines = page.locator(".monaco-editor .view-lines").first();
     this.versionHistoryButton = page.getByRole("button", { name: "Version History" });
+    this.versionHistory = page.getByRole("dialog", { name: /Version History/i });
   }
 
   async open(file = "README.md") {
@@ -34,24 +37,22 @@ export class WorkspacePage {
 
   async openVersionHistory(): Promise<Locator> {
     await this.versionHistoryButton.click();
-    const popover = this.page.getByRole("dialog", { name: /Version History/i });
-    await expect(popover.getByRole("searchbox", { name: "Search versions" })).toBeVisible();
-    return popover;
+    await expect(this.versionHistory.getByRole("searchbox", { name: "Search versions" })).toBeVisible();
+    return this.versionHistory;
   }
 
   versionList(popover: Locator): Locator {
     return popover.getByRole("list", { name: /versions/i });
   }
 
-  async createVersion(name: string, description: string) {
-    const popover = await this.openVersionHistory();
-    await popover.getByRole("button", { name: "Create version" }).click();
-    const dialog = this.page.getByRole("dialog", { name: "Create version" });
+  /** Creates a version through the popover's `+`; returns the popover, still open. */
+  async createVersion(name: string, description: string): Promise<Locator> {
+    const dialog = await this.openCreateVersionDialog();
     await dialog.getByRole("textbox", { name: "Name" }).fill(name);
     await dialog.getByRole("textbox", { name: "Description" }).fill(description);
     await dialog.getByRole("button", { name: "Create version" }).click();
     await expect(dialog).toBeHidden();
-    return popover;
+    return this.versionHistory;
   }
 
   /** Opens Version History, then the Create version dialog from its `+`. */
