@@ -14,7 +14,7 @@ export async function findVersion(db: Db, projectId: string, versionId: string):
     where: { id: versionId },
     select: { ...versionSummarySelect, projectId: true },
   });
-  if (!version || version.projectId !== projectId) return null;
-  const { id, number, name, description, origin, author, fileCount, createdAt } = version;
-  return toVersionSummary({ id, number, name, description, origin, author, fileCount, createdAt });
+  if (!version) return null;
+  const { projectId: owner, ...summary } = version;
+  return owner === projectId ? toVersionSummary(summary) : null;
 }
