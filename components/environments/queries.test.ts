@@ -2,7 +2,13 @@ import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { versionKeys } from "@/components/versions/queries";
 import { draftStatusKeys } from "@/components/workspace/draft-status-queries";
-import { environmentKeys, environmentsByVersion, invalidateAfterDeployment, nextEnvironment } from "./queries";
+import {
+  environmentKeys,
+  environmentsByVersion,
+  invalidateAfterDeployment,
+  invalidateAfterSettingsChange,
+  nextEnvironment,
+} from "./queries";
 import type { EnvironmentJson } from "./wire";
 
 function environment(name: string, position: number, activeVersionId: string | null): EnvironmentJson {
@@ -48,5 +54,23 @@ describe("invalidateAfterDeployment", () => {
     for (const key of keys) client.setQueryData(key, 1);
     await invalidateAfterDeployment(client, "p");
     expect(keys.map((key) => client.getQueryState(key)?.isInvalidated)).toEqual([true, true, true, true, false, false]);
+  });
+});
+
+describe("invalidateAfterSettingsChange", () => {
+  it("refreshes that environment's settings and rollback warnings only", async () => {
+    const client = new QueryClient();
+    const keys = [
+      environmentKeys.settings("p", "e1"),
+      environmentKeys.settingsComparison("p", "e1", "v1"),
+      environmentKeys.settingsComparison("p", "e1", "v2"),
+      environmentKeys.settings("p", "e2"),
+      environmentKeys.settingsComparison("p", "e2", "v1"),
+      environmentKeys.history("p", "e1"),
+      environmentKeys.list("p"),
+    ];
+    for (const key of keys) client.setQueryData(key, 1);
+    await invalidateAfterSettingsChange(client, "p", "e1");
+    expect(keys.map((key) => client.getQueryState(key)?.isInvalidated)).toEqual([true, true, true, false, false, false, false]);
   });
 });

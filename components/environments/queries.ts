@@ -14,8 +14,10 @@ export const environmentKeys = {
   environment: (slug: string, environmentId: string) => [...environmentKeys.all(slug), "environment", environmentId] as const,
   history: (slug: string, environmentId: string) => [...environmentKeys.environment(slug, environmentId), "history"] as const,
   settings: (slug: string, environmentId: string) => [...environmentKeys.environment(slug, environmentId), "settings"] as const,
+  settingsComparisons: (slug: string, environmentId: string) =>
+    [...environmentKeys.environment(slug, environmentId), "settings-comparison"] as const,
   settingsComparison: (slug: string, environmentId: string, versionId: string) =>
-    [...environmentKeys.environment(slug, environmentId), "settings-comparison", versionId] as const,
+    [...environmentKeys.settingsComparisons(slug, environmentId), versionId] as const,
   deployPreview: (slug: string, environmentId: string, versionId: string | null) =>
     [...environmentKeys.environment(slug, environmentId), "deploy-preview", { versionId }] as const,
 };
@@ -92,7 +94,7 @@ export function invalidateAfterDeployment(queryClient: QueryClient, slug: string
 export function invalidateAfterSettingsChange(queryClient: QueryClient, slug: string, environmentId: string) {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: environmentKeys.settings(slug, environmentId) }),
-    queryClient.invalidateQueries({ queryKey: [...environmentKeys.environment(slug, environmentId), "settings-comparison"] }),
+    queryClient.invalidateQueries({ queryKey: environmentKeys.settingsComparisons(slug, environmentId) }),
   ]);
 }
 
