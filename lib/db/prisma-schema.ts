@@ -18,8 +18,6 @@ export interface SchemaColumn {
 }
 
 export interface SchemaForeignKey {
-  /** The relation field that declares it, e.g. `project`. */
-  field: string;
   columns: string[];
   referencedTable: string;
   referencedColumns: string[];
@@ -94,7 +92,6 @@ export function parsePrismaSchema(text: string): SchemaModel[] {
       if (!target) throw new Error(`Relation ${model.name}.${field.name} points to unknown model ${field.type}`);
       return [
         {
-          field: field.name,
           columns: fields.map((name) => columnNameOf(model, name)),
           referencedTable: tableNameOf(target),
           referencedColumns: namedListArgument(relation.args, "references").map((name) => columnNameOf(target, name)),
