@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { addVersionName } from "@/components/naming/queries";
-import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { FormError } from "@/components/ui/form-error";
 import type { NamingConvention } from "@/lib/naming/conventions";
 import type { VersionJson } from "@/lib/versions/version-json";
@@ -83,17 +83,7 @@ export function CreateVersionForm({ slug, convention, onCreated, onCancel }: Cre
     <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-4" aria-busy={pending}>
       <VersionFields fields={fields} convention={convention} descriptionRows={4} onDescriptionKeyDown={submitOnModEnter} />
       <FormError>{formError}</FormError>
-      <div className="flex items-center justify-end gap-2">
-        <p role="status" className="mr-auto text-xs text-slate-600">
-          {pending ? "Saving your edits and creating the version…" : ""}
-        </p>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" aria-disabled={pending} className="aria-disabled:opacity-70">
-          Create version
-        </Button>
-      </div>
+      <FormActions submitLabel="Create version" onCancel={onCancel} busy={pending} busyText="Saving your edits and creating the version…" />
     </form>
   );
 }
