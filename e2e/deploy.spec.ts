@@ -98,6 +98,29 @@ test("a draft with no changes since a version offers to deploy that version inst
   expect(await new EnvironmentsPage(page).activeVersionName("development")).toBe(name);
 });
 
+test("Promote to production deploys the version staging runs and records a promotion", async ({ workspace, page }) => {
+  const name = `promoted-${Date.now()}`;
+  const deploy = new DeployDialogPage(page);
+  const environments = new EnvironmentsPage(page);
+  await workspace.open("README.md");
+  const popover = await workspace.createVersion(name, "Tested in staging, then promoted");
+  await deploy.openFromRow(workspace.versionRow(popover, name));
+  await deploy.chooseEnvironment("staging");
+  await deploy.confirm({ environment: "staging", versionName: name });
+
+  const versionsBefore = await versionCount(page.request);
+  await environments.open();
+  await environments.region("staging").getByRole("button", { name: "Promote to production" }).click();
+  await expect(deploy.dialog).toHaveAccessibleName(`Deploy ${name} to production`);
+  await expect(deploy.dialog).toContainText(`which runs in staging. No version is created.`);
+  await deploy.confirm({ environment: "production", versionName: name });
+  await expect.poll(() => environments.activeVersionName("production")).toBe(name);
+  expect(await versionCount(page.request)).toBe(versionsBefore);
+  const promotion = environments.history("production").nth(0);
+  await expect(promotion).toContainText("promote: ");
+  await expect(promotion).toContainText(`to ${name} #`);
+});
+
 test("settings per environment: secrets are masked, environments are independent", async ({ page }) => {
   const environments = new EnvironmentsPage(page);
   const key = `ERP_API_TOKEN_${Date.now()}`;
