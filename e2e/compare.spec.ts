@@ -1,4 +1,4 @@
-import { versionNamed } from "./api";
+import { draftFile, versionNamed } from "./api";
 import { expect, test } from "./fixtures";
 import { ComparePage } from "./pages/compare";
 import { SAMPLE_PROJECT, type WorkspacePage } from "./pages/workspace";
@@ -15,7 +15,8 @@ test("comparing two versions lists the edited file as modified and shows the cha
   await workspace.open("README.md");
   const before = await createVersion(workspace, `compare-a-${stamp}`);
 
-  // Replace README's first line, "# Order sync".
+  // Replace README's first line ("# Order sync" as seeded; other specs type above it).
+  const replaced = (await draftFile(page.request, "README.md")).content.split("\n")[0]!;
   const title = `# Orders in step ${stamp}`;
   await workspace.editorLines.click();
   await page.keyboard.press("ControlOrMeta+Home");
@@ -39,7 +40,7 @@ test("comparing two versions lists the edited file as modified and shows the cha
   await expect(compare.inlineToggle).toHaveAttribute("aria-pressed", "false");
   await expect(compare.diff).toHaveClass(/side-by-side/);
   await expect(compare.modifiedSide).toContainText(title);
-  await expect(compare.originalSide).toContainText("# Order sync");
+  await expect(compare.originalSide).toContainText(replaced);
   await expect(compare.originalSide).not.toContainText(title);
 
   // Inline: one column, the old line shown above the new one.
@@ -47,7 +48,7 @@ test("comparing two versions lists the edited file as modified and shows the cha
   await expect(compare.inlineToggle).toHaveAttribute("aria-pressed", "true");
   await expect(compare.diff).not.toHaveClass(/side-by-side/);
   await expect(compare.modifiedSide).toContainText(title);
-  await expect(compare.inlineRemovedLines).toContainText("# Order sync");
+  await expect(compare.inlineRemovedLines).toContainText(replaced);
 
   // The unchanged files are one toggle away, and the list works from the keyboard.
   await page.getByRole("button", { name: /^Show \d+ unchanged files$/ }).click();
