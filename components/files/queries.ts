@@ -1,5 +1,6 @@
 import type { DraftFileContent } from "@/lib/drafts/get-draft-file";
 import type { DraftFileEntry } from "@/lib/drafts/list-draft-files";
+import { getJson, readRequestError } from "@/lib/http/get-json";
 
 /**
  * Every draft-file query of a project sits under `all`, so a change that replaces the draft
@@ -30,21 +31,12 @@ function contentUrl(slug: string, path: string) {
   return filesUrl(slug, `/content?${new URLSearchParams({ path })}`);
 }
 
-async function errorMessage(response: Response): Promise<string> {
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return body?.error?.message ?? `The server answered ${response.status}.`;
+export function fetchFileList(slug: string, signal?: AbortSignal): Promise<DraftFileEntry[]> {
+  return getJson<DraftFileEntry[]>(filesUrl(slug), signal);
 }
 
-export async function fetchFileList(slug: string, signal?: AbortSignal): Promise<DraftFileEntry[]> {
-  const response = await fetch(filesUrl(slug), { signal, cache: "no-store" });
-  if (!response.ok) throw new Error(await errorMessage(response));
-  return (await response.json()) as DraftFileEntry[];
-}
-
-export async function fetchFileContent(slug: string, path: string, signal?: AbortSignal): Promise<DraftFileContent> {
-  const response = await fetch(contentUrl(slug, path), { signal, cache: "no-store" });
-  if (!response.ok) throw new Error(await errorMessage(response));
-  return (await response.json()) as DraftFileContent;
+export function fetchFileContent(slug: string, path: string, signal?: AbortSignal): Promise<DraftFileContent> {
+  return getJson<DraftFileContent>(contentUrl(slug, path), signal);
 }
 
 export async function saveFileContent(
@@ -71,8 +63,8 @@ export async function saveFileContent(
     const { error } = (await response.json()) as { error: { current: { content: string; revision: number } } };
     return { kind: "conflict", current: error.current };
   }
-  if (response.status === 404) return { kind: "missing", message: await errorMessage(response) };
+  if (response.status === 404) return { kind: "missing", message: (await readRequestError(response)).message };
   // A gateway or a crashed server is as good as unreachable: keep the text and retry.
   if (response.status >= 500) return { kind: "offline" };
-  return { kind: "rejected", message: await errorMessage(response) };
+  return { kind: "rejected", message: (await readRequestError(response)).message };
 }

@@ -1,5 +1,6 @@
 import { useQuery, type QueryClient } from "@tanstack/react-query";
 import { versionKeys } from "@/components/versions/queries";
+import { getJson } from "@/lib/http/get-json";
 
 /** Under the project's versions key, so invalidating all of a project's versions refreshes the names too. */
 export const namingKeys = {
@@ -7,12 +8,7 @@ export const namingKeys = {
 };
 
 export async function fetchVersionNames(slug: string, signal?: AbortSignal): Promise<string[]> {
-  const response = await fetch(`/api/projects/${encodeURIComponent(slug)}/versions/names`, { signal });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
-  }
-  return ((await response.json()) as { names: string[] }).names;
+  return (await getJson<{ names: string[] }>(`/api/projects/${encodeURIComponent(slug)}/versions/names`, signal)).names;
 }
 
 /**

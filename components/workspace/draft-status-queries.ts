@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import { fileKeys } from "@/components/files/queries";
 import { versionKeys } from "@/components/versions/queries";
 import type { DraftStatus } from "@/lib/drafts/get-draft-status";
+import { getJson } from "@/lib/http/get-json";
 
 export const draftStatusKeys = {
   status: (slug: string) => ["projects", slug, "draft-status"] as const,
@@ -13,13 +14,8 @@ export const draftStatusKeys = {
 /** Saves often come in bursts (several files, one after another): one status request follows them. */
 const REFRESH_DELAY_MS = 400;
 
-export async function fetchDraftStatus(slug: string, signal?: AbortSignal): Promise<DraftStatus> {
-  const response = await fetch(`/api/projects/${encodeURIComponent(slug)}/draft/status`, { signal, cache: "no-store" });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
-  }
-  return (await response.json()) as DraftStatus;
+export function fetchDraftStatus(slug: string, signal?: AbortSignal): Promise<DraftStatus> {
+  return getJson<DraftStatus>(`/api/projects/${encodeURIComponent(slug)}/draft/status`, signal);
 }
 
 /** How the draft differs from the version it is based on. */
