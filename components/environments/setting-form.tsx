@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/field";
 import { environmentSettingInputSchema } from "@/lib/environments/schemas";
+import { fieldErrors } from "@/lib/validation";
 import { useSetSetting } from "./use-environment-actions";
 import type { EnvironmentSettingJson } from "./wire";
 
@@ -44,9 +45,8 @@ export function SettingForm({ slug, environmentId, environmentName, existing, on
     if (save.isPending) return;
     const parsed = environmentSettingInputSchema.safeParse({ key, value, isSecret });
     if (!parsed.success) {
-      const next: Errors = {};
-      for (const issue of parsed.error.issues) next[String(issue.path[0]) as "key" | "value"] ??= issue.message;
-      return setErrors(next);
+      const { key, value } = fieldErrors(parsed.error);
+      return setErrors({ key, value });
     }
     setErrors({});
     try {

@@ -5,6 +5,7 @@ import { usePrefilledVersionName } from "@/components/naming/use-name-suggestion
 import { VersionNameField } from "@/components/naming/version-name-field";
 import { TextAreaField } from "@/components/ui/field";
 import type { NamingConvention } from "@/lib/naming/conventions";
+import { fieldErrors } from "@/lib/validation";
 import { createVersionInputSchema, MAX_DESCRIPTION_LENGTH } from "@/lib/versions/schemas";
 
 export interface VersionFieldErrors {
@@ -33,7 +34,7 @@ export function useVersionFields(slug: string, convention: NamingConvention): Ve
   function validate(): VersionFieldErrors | null {
     const parsed = createVersionInputSchema.safeParse({ name, description });
     if (parsed.success) return null;
-    const fields = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
+    const fields = fieldErrors(parsed.error);
     const invalid = { name: fields.name, description: fields.description };
     setErrors(invalid);
     return invalid;

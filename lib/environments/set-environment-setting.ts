@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { runInTransaction } from "@/lib/db/run-in-transaction";
 import { isId } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
+import { invalidInput } from "@/lib/validation";
 import { encryptSecret } from "@/lib/secrets/encrypt-secret";
 import { hashSettingValue } from "@/lib/secrets/hash-setting-value";
 import { environmentSettingSelect, toEnvironmentSettingView, type EnvironmentSettingView } from "./environment-setting-view";
@@ -27,12 +28,7 @@ export async function setEnvironmentSetting(
   request: SetEnvironmentSettingRequest,
 ): Promise<Result<EnvironmentSettingView>> {
   const parsed = environmentSettingInputSchema.safeParse(request);
-  if (!parsed.success) {
-    // The first problem per field is the one to show ("Enter a key.", not also "A key starts with…").
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
-    return fail("invalid", parsed.error.issues[0]?.message ?? "The setting is not valid.", fields);
-  }
+  if (!parsed.success) return invalidInput(parsed.error, "The setting is not valid.");
   const { key, value, isSecret } = parsed.data;
   if (request.mode !== "create" && request.mode !== "replace") return fail("invalid", "Choose whether to create or replace the setting.");
   const unknownEnvironment = fail("not_found", "This environment does not exist in this project.");

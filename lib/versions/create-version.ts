@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
+import { invalidInput } from "@/lib/validation";
 import { storeTree } from "./store-tree";
 import { treeHash } from "./tree-hash";
 import type { TreeFile } from "./trees";
@@ -32,10 +33,7 @@ export async function createVersion(db: PrismaClient, request: CreateVersionRequ
  */
 export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Promise<Result<VersionSummary>> {
   const parsed = createVersionInputSchema.safeParse({ name: request.name, description: request.description });
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
-    return fail("invalid", parsed.error.issues[0]?.message ?? "The version is not valid.", fields);
-  }
+  if (!parsed.success) return invalidInput(parsed.error, "The version is not valid.");
   const { name, description } = parsed.data;
   const nameKey = versionNameKey(name);
 

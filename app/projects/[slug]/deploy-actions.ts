@@ -12,6 +12,7 @@ import { idSchema } from "@/lib/ids";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 import { slugSchema } from "@/lib/projects/schemas";
 import { fail, ok, type Result } from "@/lib/result";
+import { invalidInput } from "@/lib/validation";
 import { currentAuthor } from "@/lib/session/current-author";
 import { createVersionInputSchema, type CreateVersionInput } from "@/lib/versions/schemas";
 
@@ -34,11 +35,7 @@ async function deployment<Schema extends z.ZodType>(
   run: (db: PrismaClient, context: { projectId: string; author: string }, data: z.output<Schema>) => Promise<Result<DeploymentOutcome>>,
 ): Promise<Result<DeployedJson>> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
-    return fail("invalid", parsed.error.issues[0]?.message ?? "The request is not valid.", fields);
-  }
+  if (!parsed.success) return invalidInput(parsed.error, "The request is not valid.");
   const parsedSlug = slugSchema.safeParse(slug);
   if (!parsedSlug.success) return fail("not_found", "This project does not exist.");
   const db = await getDb();

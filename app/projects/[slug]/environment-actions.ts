@@ -9,6 +9,7 @@ import { setEnvironmentSetting } from "@/lib/environments/set-environment-settin
 import { idSchema } from "@/lib/ids";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 import { fail, type Result } from "@/lib/result";
+import { invalidInput } from "@/lib/validation";
 
 const setSettingSchema = environmentSettingInputSchema.extend({
   environmentId: idSchema,
@@ -24,11 +25,7 @@ export async function setEnvironmentSettingAction(
   input: EnvironmentSettingInput & { environmentId: string; mode: "create" | "replace" },
 ): Promise<Result<EnvironmentSettingView>> {
   const parsed = setSettingSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
-    return fail("invalid", parsed.error.issues[0]?.message ?? "The setting is not valid.", fields);
-  }
+  if (!parsed.success) return invalidInput(parsed.error, "The setting is not valid.");
   const db = await getDb();
   const project = await getProjectBySlug(db, String(slug));
   if (!project.ok) return project;

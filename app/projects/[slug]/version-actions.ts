@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 import { slugSchema } from "@/lib/projects/schemas";
 import { fail, ok, type Result } from "@/lib/result";
+import { invalidInput } from "@/lib/validation";
 import { currentAuthor } from "@/lib/session/current-author";
 import { createVersion } from "@/lib/versions/create-version";
 import { createVersionInputSchema, type CreateVersionInput } from "@/lib/versions/schemas";
@@ -17,10 +18,7 @@ export async function createVersionAction(slug: string, input: CreateVersionInpu
   const parsedSlug = slugSchema.safeParse(slug);
   if (!parsedSlug.success) return fail("not_found", "This project does not exist.");
   const parsed = createVersionInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
-    return fail("invalid", parsed.error.issues[0]?.message ?? "The version is not valid.", fields);
-  }
+  if (!parsed.success) return invalidInput(parsed.error, "The version is not valid.");
   const db = await getDb();
   const project = await getProjectBySlug(db, parsedSlug.data);
   if (!project.ok) return project;
