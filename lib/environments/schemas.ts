@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { hasLoneSurrogate } from "@/lib/text-checks";
 
 export const MAX_SETTING_KEY_LENGTH = 100;
 export const MAX_SETTING_VALUE_LENGTH = 10_000;
 export const SETTING_KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Shared by the settings form and the server, which re-checks everything. Keys are case-sensitive. */
 export const settingKeySchema = z
@@ -26,7 +26,7 @@ export const settingValueSchema = z
   .string({ error: "The value must be text." })
   .max(MAX_SETTING_VALUE_LENGTH, `Values are at most ${MAX_SETTING_VALUE_LENGTH.toLocaleString("en")} characters.`)
   .refine((value) => !value.includes("\u0000"), "The value contains a NUL character, which cannot be stored.")
-  .refine((value) => !LONE_SURROGATE.test(value), "The value contains an invalid character.");
+  .refine((value) => !hasLoneSurrogate(value), "The value contains an invalid character.");
 
 export const environmentSettingInputSchema = z.object({
   key: settingKeySchema,

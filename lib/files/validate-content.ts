@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from "@/lib/result";
 import { byteLength } from "./hash-content";
 import { MAX_FILE_BYTES } from "./limits";
-import { hasLoneSurrogate } from "./lone-surrogate";
+import { hasLoneSurrogate } from "@/lib/text-checks";
 
 /** File contents are UTF-8 text up to 1 MB; PostgreSQL text cannot hold NUL bytes. */
 export function validateContent(content: unknown): Result<string> {

@@ -1,8 +1,7 @@
 import { fail, ok, type Result } from "@/lib/result";
 import { MAX_PATH_LENGTH } from "./limits";
-import { hasLoneSurrogate } from "./lone-surrogate";
+import { hasControlCharacter, hasLoneSurrogate } from "@/lib/text-checks";
 
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 const FORBIDDEN_SYMBOL = /[\\:*?"<>|]/;
 
 /**
@@ -16,7 +15,7 @@ export function validatePath(input: unknown, what: "file" | "folder" = "file"): 
   if (path.length > MAX_PATH_LENGTH) {
     return fail("invalid", `The ${what} path is ${path.length} characters long; the limit is ${MAX_PATH_LENGTH}.`);
   }
-  if (CONTROL_CHARACTER.test(path)) return fail("invalid", `The ${what} path contains a control character.`);
+  if (hasControlCharacter(path)) return fail("invalid", `The ${what} path contains a control character.`);
   if (hasLoneSurrogate(path)) return fail("invalid", `The ${what} path contains an invalid character (a lone UTF-16 surrogate).`);
   if (path.startsWith("/")) return fail("invalid", `Use a path relative to the project, without a leading "/".`);
   if (FORBIDDEN_SYMBOL.test(path)) {

@@ -1,10 +1,9 @@
 import { z } from "zod";
+import { hasControlCharacter, hasLoneSurrogate } from "@/lib/text-checks";
 
 export const MAX_VERSION_NAME_LENGTH = 100;
 export const MAX_DESCRIPTION_LENGTH = 2000;
 
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
-const NUL_OR_LONE_SURROGATE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Shared by the Create version form and the server, which re-checks everything. */
 export const versionNameSchema = z
@@ -15,8 +14,8 @@ export const versionNameSchema = z
       .string()
       .min(1, "Enter a name for the version.")
       .max(MAX_VERSION_NAME_LENGTH, `Names are at most ${MAX_VERSION_NAME_LENGTH} characters.`)
-      .refine((name) => !CONTROL_CHARACTER.test(name), "The name contains a control character.")
-      .refine((name) => !NUL_OR_LONE_SURROGATE.test(name), "The name contains an invalid character."),
+      .refine((name) => !hasControlCharacter(name), "The name contains a control character.")
+      .refine((name) => !hasLoneSurrogate(name), "The name contains an invalid character."),
   );
 
 export const versionDescriptionSchema = z
@@ -26,7 +25,7 @@ export const versionDescriptionSchema = z
     z
       .string()
       .max(MAX_DESCRIPTION_LENGTH, `Descriptions are at most ${MAX_DESCRIPTION_LENGTH.toLocaleString("en")} characters.`)
-      .refine((description) => !NUL_OR_LONE_SURROGATE.test(description), "The description contains an invalid character."),
+      .refine((description) => !description.includes("\u0000") && !hasLoneSurrogate(description), "The description contains an invalid character."),
   );
 
 export const createVersionInputSchema = z.object({
