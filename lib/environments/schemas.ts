@@ -5,7 +5,6 @@ export const MAX_SETTING_KEY_LENGTH = 100;
 export const MAX_SETTING_VALUE_LENGTH = 10_000;
 export const SETTING_KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
-
 /** Shared by the settings form and the server, which re-checks everything. Keys are case-sensitive. */
 export const settingKeySchema = z
   .string({ error: "The key must be text." })

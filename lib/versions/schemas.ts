@@ -4,7 +4,6 @@ import { hasControlCharacter, hasLoneSurrogate } from "@/lib/text-checks";
 export const MAX_VERSION_NAME_LENGTH = 100;
 export const MAX_DESCRIPTION_LENGTH = 2000;
 
-
 /** Shared by the Create version form and the server, which re-checks everything. */
 export const versionNameSchema = z
   .string({ error: "The name must be text." })
