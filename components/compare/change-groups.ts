@@ -1,5 +1,6 @@
 import type { Comparison, CompareSide } from "@/lib/versions/compare-trees";
-import type { ChangeStatus, TreeChange } from "@/lib/versions/diff-trees";
+import type { ChangeStatus } from "@/lib/versions/count-changes";
+import type { TreeChange } from "@/lib/versions/diff-trees";
 import { DRAFT_REF } from "./queries";
 
 /** The order groups are listed in, and the summary reads. */

@@ -1,5 +1,5 @@
 import { cn } from "@/lib/cn";
-import type { ChangeStatus } from "@/lib/versions/diff-trees";
+import type { ChangeStatus } from "@/lib/versions/count-changes";
 import { STATUS_NAMES } from "./change-groups";
 
 const MARKS: Record<ChangeStatus, { letter: string; tone: string }> = {

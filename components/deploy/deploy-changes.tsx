@@ -8,6 +8,7 @@ import { LoadFailed } from "@/components/environments/load-failed";
 import type { DeployPreviewJson, FileChangeJson } from "@/components/environments/wire";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
+import { countChanges } from "@/lib/versions/count-changes";
 
 const SHOWN_AT_FIRST = 8;
 
@@ -36,8 +37,7 @@ export function DeployChanges({ slug, to, environmentName, preview }: DeployChan
   } else {
     const { changes, environment } = preview.data;
     const active = environment.activeVersion;
-    const counts = { added: 0, modified: 0, removed: 0 };
-    for (const change of changes) counts[change.status] += 1;
+    const counts = countChanges(changes);
     const shown = showAll ? changes : changes.slice(0, SHOWN_AT_FIRST);
     body = (
       <>

@@ -3,7 +3,7 @@ import type { DeploymentEntry, VersionRef } from "@/lib/deployments/deployment-e
 import type { EnvironmentSettingView } from "@/lib/environments/environment-setting-view";
 import type { EnvironmentHistory } from "@/lib/environments/get-environment-history";
 import type { EnvironmentSummary } from "@/lib/environments/list-environments";
-import type { ChangeStatus } from "@/lib/versions/diff-trees";
+import type { ChangeStatus } from "@/lib/versions/count-changes";
 
 /** A value as `Response.json` sends it: dates become ISO strings, the rest stays as it is. */
 export type Wire<T> = T extends Date

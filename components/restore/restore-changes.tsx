@@ -1,3 +1,4 @@
+import { countChanges } from "@/lib/versions/count-changes";
 import type { RestorePreviewJson } from "./queries";
 
 type Change = RestorePreviewJson["changes"][number];
@@ -13,8 +14,7 @@ export function RestoreChanges({ changes, versionName }: { changes: Change[]; ve
   if (changes.length === 0) {
     return <p className="text-sm text-slate-700">No file changes: the draft already holds exactly the files of {versionName}.</p>;
   }
-  const counts = { added: 0, modified: 0, removed: 0 };
-  for (const change of changes) counts[change.status] += 1;
+  const counts = countChanges(changes);
   const parts = [
     counts.added ? `${counts.added} added` : null,
     counts.modified ? `${counts.modified} changed` : null,

@@ -2,7 +2,8 @@ import type { Db } from "@/lib/db/client";
 import { getDraftStatus } from "@/lib/drafts/get-draft-status";
 import { isId } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
-import { diffTrees, type ChangeStatus, type TreeRef } from "@/lib/versions/diff-trees";
+import type { ChangeStatus } from "@/lib/versions/count-changes";
+import { diffTrees, type TreeRef } from "@/lib/versions/diff-trees";
 import { versionRefSelect, type VersionRef } from "./deployment-entry";
 
 /** What deploying the draft or a version to an environment would change there. */

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { fail, ok, type Result } from "@/lib/result";
-import { countChanges, diffTrees } from "@/lib/versions/diff-trees";
+import { countChanges } from "@/lib/versions/count-changes";
+import { diffKnownTrees } from "@/lib/versions/diff-trees";
 import { treeHashAggregate } from "@/lib/versions/tree-hash";
 
 export interface DraftStatus {
@@ -35,7 +36,6 @@ export async function getDraftStatus(db: Db, projectId: string): Promise<Result<
   const summary = { id: base.id, number: base.number, name: base.name };
   if (draft?.treeHash === base.treeHash) return ok({ base: summary, changed: false, added: 0, modified: 0, removed: 0 });
 
-  const changes = await diffTrees(db, projectId, { kind: "version", versionId: base.id }, { kind: "draft" });
-  if (!changes.ok) return changes;
-  return ok({ base: summary, changed: true, ...countChanges(changes.value) });
+  const changes = await diffKnownTrees(db, projectId, { kind: "version", versionId: base.id }, { kind: "draft" });
+  return ok({ base: summary, changed: true, ...countChanges(changes) });
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { fail, ok, type Result } from "@/lib/result";
-import { countChanges, diffKnownTrees, type TreeChange, type TreeRef } from "./diff-trees";
+import { countChanges } from "./count-changes";
+import { diffKnownTrees, type TreeChange, type TreeRef } from "./diff-trees";
 import { findVersion } from "./find-version";
 
 /** One side of a comparison as the user knows it. */

@@ -7,7 +7,8 @@ import { hashContent } from "@/lib/files/hash-content";
 import { save } from "@/lib/testing/draft-helpers";
 import { failure, newProject, setupTestDb, value } from "@/lib/testing/harness";
 import { version } from "@/lib/testing/version-helpers";
-import { countChanges, diffTrees, type TreeChange, type TreeRef } from "./diff-trees";
+import { countChanges } from "./count-changes";
+import { diffTrees, type TreeChange, type TreeRef } from "./diff-trees";
 import { getVersionFiles } from "./get-version-files";
 import { treeHash } from "./tree-hash";
 

@@ -1,13 +1,13 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { fail, ok, type Result } from "@/lib/result";
+import type { ChangeStatus } from "./count-changes";
 import { findVersion, VERSION_NOT_FOUND } from "./find-version";
 import { versionFilesSql } from "./version-files-sql";
 
 /** One side of a comparison: the latest draft, or a version of the same project. */
 export type TreeRef = { kind: "draft" } | { kind: "version"; versionId: string };
 
-export type ChangeStatus = "added" | "modified" | "removed" | "unchanged";
 
 export interface TreeChange {
   path: string;
@@ -48,10 +48,4 @@ function changeStatus(fromHash: string | null, toHash: string | null): ChangeSta
   if (fromHash === null) return "added";
   if (toHash === null) return "removed";
   return fromHash === toHash ? "unchanged" : "modified";
-}
-
-export function countChanges(changes: TreeChange[]): Record<Exclude<ChangeStatus, "unchanged">, number> {
-  const counts = { added: 0, modified: 0, removed: 0 };
-  for (const change of changes) if (change.status !== "unchanged") counts[change.status] += 1;
-  return counts;
 }
