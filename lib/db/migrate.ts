@@ -42,10 +42,12 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
 /**
  * Applies every migration not yet recorded, each in its own transaction, and returns the
  * names applied. Several app instances may start at once against one server: an advisory
- * lock makes them take turns.
+ * lock makes them take turns. `through` stops after the migration of that name, so a test
+ * can put data in an older schema and then migrate it.
  */
-export async function migrate(runner: SqlRunner, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const migrations = await readMigrations(dir);
+export async function migrate(runner: SqlRunner, dir = MIGRATIONS_DIR, options: { through?: string } = {}): Promise<string[]> {
+  const { through } = options;
+  const migrations = (await readMigrations(dir)).filter((migration) => through === undefined || migration.name <= through);
   await runner.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
   try {
     await runner.exec(CREATE_MIGRATIONS_TABLE);

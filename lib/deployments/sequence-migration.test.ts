@@ -1,29 +1,20 @@
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { migrate, MIGRATIONS_DIR } from "@/lib/db/migrate";
 import { pgliteRunner } from "@/lib/db/sql-runner";
 
+const BEFORE = "20261125090000_draft_base_and_tree_hash";
 const MIGRATION = "20261125100000_environment_settings";
 let pglite: PGlite;
-let folder: string;
 
 beforeAll(async () => {
   pglite = await PGlite.create();
-  folder = await mkdtemp(path.join(os.tmpdir(), "draftline-sequence-"));
 });
-afterAll(async () => {
-  await pglite.close();
-  await rm(folder, { recursive: true, force: true });
-});
+afterAll(() => pglite.close());
 
 it("numbers existing deployments by time and continues after them", async () => {
   const runner = pgliteRunner(pglite);
-  const names = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-  for (const name of names.filter((name) => name < MIGRATION)) await cp(path.join(MIGRATIONS_DIR, name), path.join(folder, name), { recursive: true });
-  await migrate(runner, folder);
+  await migrate(runner, MIGRATIONS_DIR, { through: BEFORE });
   await runner.exec(`
     INSERT INTO projects (id, slug, name) VALUES ('p', 'p', 'P');
     INSERT INTO versions (id, project_id, number, name, name_key, origin, author, file_count, total_size, tree_hash)
@@ -33,8 +24,7 @@ it("numbers existing deployments by time and continues after them", async () => 
       ('second', 'e', 'v2', 'v1', 'deploy', 'a', '2026-03-09 10:05:00+00'),
       ('first', 'e', 'v1', NULL, 'deploy', 'a', '2026-03-09 10:00:00+00');`);
 
-  await cp(path.join(MIGRATIONS_DIR, MIGRATION), path.join(folder, MIGRATION), { recursive: true });
-  expect(await migrate(runner, folder)).toEqual([MIGRATION]);
+  expect(await migrate(runner, MIGRATIONS_DIR, { through: MIGRATION })).toEqual([MIGRATION]);
   await runner.exec(`INSERT INTO deployments (id, environment_id, version_id, previous_version_id, kind, author) VALUES ('third', 'e', 'v1', 'v2', 'rollback', 'a')`);
 
   expect(await runner.query(`SELECT id, sequence::int, settings_fingerprint FROM deployments ORDER BY sequence`)).toEqual([

@@ -1,7 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,26 +29,18 @@ const versionIds = Object.fromEntries(Object.keys(OLD_VERSIONS).map((name) => [n
 
 let pglite: PGlite;
 let prisma: PrismaClient;
-let folder: string;
 
 beforeAll(async () => {
   pglite = await PGlite.create();
-  folder = await mkdtemp(path.join(os.tmpdir(), "draftline-trees-"));
-  const names = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-  const copy = (name: string) => cp(path.join(MIGRATIONS_DIR, name), path.join(folder, name), { recursive: true });
-
-  await copy(FIRST);
-  await migrate(pgliteRunner(pglite), folder);
+  await migrate(pgliteRunner(pglite), MIGRATIONS_DIR, { through: FIRST });
   await insertOldVersions();
-  for (const name of names.filter((name) => name > FIRST)) await copy(name);
-  await migrate(pgliteRunner(pglite), folder);
+  await migrate(pgliteRunner(pglite), MIGRATIONS_DIR);
   prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
 });
 
 afterAll(async () => {
   await prisma.$disconnect();
   await pglite.close();
-  await rm(folder, { recursive: true, force: true });
 });
 
 async function insertOldVersions() {
