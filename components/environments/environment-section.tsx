@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, useSyncExternalStore } from "react";
+import { useId, useState } from "react";
 import { useDeployLauncher } from "@/components/deploy/deploy-context";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -72,7 +72,7 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
                 {last ? (
                   <span className="block text-xs text-slate-600">
                     {last.kind === "rollback" ? "Rolled back" : last.kind === "promote" ? "Promoted" : "Deployed"}{" "}
-                    <DeployedWhen date={last.when} /> by {last.author}
+                    <RelativeTime date={last.when} /> by {last.author}
                   </span>
                 ) : null}
               </p>
@@ -99,19 +99,4 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
       ) : null}
     </section>
   );
-}
-
-const subscribeNever = () => () => {};
-
-/**
- * The relative time only once hydrated: the server's "just now" and its time zone (in the
- * exact time on hover) may differ from the browser's, which React reports as a mismatch.
- */
-function DeployedWhen({ date }: { date: string }) {
-  const hydrated = useSyncExternalStore(
-    subscribeNever,
-    () => true,
-    () => false,
-  );
-  return hydrated ? <RelativeTime date={date} /> : <time dateTime={date}>recently</time>;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 
 const RELATIVE = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 const EXACT = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
@@ -37,10 +37,33 @@ function useNow(intervalMs: number): number {
   return now;
 }
 
-/** A relative date that keeps itself current, with the exact time on hover. Client-only text. */
+const subscribeNever = () => () => {};
+
+/** False while rendering on the server and hydrating, true from then on. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * A relative date that keeps itself current, with the exact time on hover. The server's
+ * clock and time zone differ from the browser's, so until hydrated it shows the UTC date,
+ * which both agree on.
+ */
 export function RelativeTime({ date, className }: { date: string | Date; className?: string }) {
   const now = useNow(30_000);
+  const hydrated = useHydrated();
   const value = typeof date === "string" ? new Date(date) : date;
+  if (!hydrated) {
+    return (
+      <time dateTime={value.toISOString()} className={className}>
+        {value.toISOString().slice(0, 10)}
+      </time>
+    );
+  }
   return (
     <time dateTime={value.toISOString()} title={formatExactTime(value)} className={className}>
       {formatRelativeTime(value, now)}
