@@ -4,6 +4,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { compareHref } from "@/components/compare/compare-href";
+import { DRAFT_REF } from "@/components/compare/queries";
 import { LoadFailed } from "@/components/environments/load-failed";
 import type { DeployPreviewJson, FileChangeJson } from "@/components/environments/wire";
 import { Button } from "@/components/ui/button";
@@ -74,7 +75,7 @@ export function DeployChanges({ slug, to, environmentName, preview }: DeployChan
               href={compareHref(slug, active.id, to)}
               className="rounded text-xs font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
             >
-              Compare {active.name} with {to === "draft" ? "the latest draft" : "this version"}
+              Compare {active.name} with {to === DRAFT_REF ? "the latest draft" : "this version"}
             </Link>
           ) : null}
         </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, type FormEvent } from "react";
+import { DRAFT_REF } from "@/components/compare/queries";
 import { useDeployPreview } from "@/components/environments/queries";
 import type { EnvironmentJson } from "@/components/environments/wire";
 import { Button } from "@/components/ui/button";
@@ -106,7 +107,7 @@ export function DeployForm(props: DeployFormProps) {
 
       {environment && !alreadyActive ? <DeployChanges
           slug={slug}
-          to={target.kind === "version" ? target.version.id : "draft"}
+          to={target.kind === "version" ? target.version.id : DRAFT_REF}
           environmentName={environment.name}
           preview={preview}
         /> : null}

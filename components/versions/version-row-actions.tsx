@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { createContext, useContext, type ReactNode } from "react";
 import { compareHref } from "@/components/compare/compare-href";
+import { DRAFT_REF } from "@/components/compare/queries";
 import { useFlushDrafts } from "@/components/workspace/draft-context";
 import { Button } from "@/components/ui/button";
 import type { VersionJson } from "@/lib/versions/version-json";
@@ -50,7 +51,7 @@ export function VersionRowActions({ version, tabbable }: { version: VersionJson;
       <Button size="sm" variant="ghost" tabIndex={tabIndex} onClick={() => void leaveFor(versionHref(actions.slug, version.id))}>
         View
       </Button>
-      <Button size="sm" variant="ghost" tabIndex={tabIndex} onClick={() => void leaveFor(compareHref(actions.slug, version.id, "draft"))}>
+      <Button size="sm" variant="ghost" tabIndex={tabIndex} onClick={() => void leaveFor(compareHref(actions.slug, version.id, DRAFT_REF))}>
         Compare
       </Button>
       <Button size="sm" variant="ghost" tabIndex={tabIndex} onClick={() => actions.onRestore(version)}>
