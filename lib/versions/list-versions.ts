@@ -11,13 +11,14 @@ export interface VersionPage {
 }
 
 export const VERSION_PAGE_SIZE = 50;
+export const MAX_VERSION_PAGE_SIZE = 200;
 
 /** Versions newest first, a page at a time, optionally filtered by name or description. */
 export async function listVersions(
   db: Db,
   options: { projectId: string; search?: string; before?: number; limit?: number },
 ): Promise<VersionPage> {
-  const limit = Math.min(Math.max(options.limit ?? VERSION_PAGE_SIZE, 1), 200);
+  const limit = Math.min(Math.max(options.limit ?? VERSION_PAGE_SIZE, 1), MAX_VERSION_PAGE_SIZE);
   const search = options.search?.trim();
   const where: Prisma.VersionWhereInput = {
     projectId: options.projectId,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http/respond";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
-import { listVersions } from "@/lib/versions/list-versions";
+import { listVersions, MAX_VERSION_PAGE_SIZE } from "@/lib/versions/list-versions";
 import { toVersionPageJson } from "@/lib/versions/version-json";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ const optionalParam = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === null || value === "" ? undefined : value), schema.optional());
 
 const BEFORE_MESSAGE = "`before` must be a version number.";
-const LIMIT_MESSAGE = "`limit` must be a whole number from 1 to 200.";
+const LIMIT_MESSAGE = `\`limit\` must be a whole number from 1 to ${MAX_VERSION_PAGE_SIZE}.`;
 
 const querySchema = z.object({
   search: z
@@ -21,7 +21,7 @@ const querySchema = z.object({
     .refine((search) => !search.includes("\u0000"), "The search contains an invalid character.")
     .optional(),
   before: optionalParam(z.coerce.number({ error: BEFORE_MESSAGE }).int(BEFORE_MESSAGE).positive(BEFORE_MESSAGE)),
-  limit: optionalParam(z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(200, LIMIT_MESSAGE)),
+  limit: optionalParam(z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(MAX_VERSION_PAGE_SIZE, LIMIT_MESSAGE)),
 });
 
 /** One page of a project's versions, newest first: `?search=&before=<number>&limit=`. */
