@@ -8,7 +8,7 @@ export interface VersionFileContent {
   content: string;
 }
 
-/** Every file of a version with its content, sorted by path. */
+/** Every file of a version with its content, sorted by path in byte order, as diffs are. */
 export async function getVersionFiles(
   db: Db,
   projectId: string,
@@ -19,6 +19,6 @@ export async function getVersionFiles(
     SELECT f.path, b.content
     FROM (${versionFilesSql(versionId)}) AS f
     JOIN blobs AS b ON b.id = f.blob_id
-    ORDER BY f.path`;
+    ORDER BY f.path COLLATE "C"`;
   return ok(files);
 }

@@ -6,7 +6,7 @@ import type { VersionSummary } from "./version-summary";
 
 export interface VersionWithPaths {
   version: VersionSummary;
-  /** Every file path of the version, sorted; contents are fetched one file at a time. */
+  /** Every file path of the version, in byte order as diffs are; contents are fetched one file at a time. */
   paths: string[];
 }
 
@@ -15,6 +15,6 @@ export async function getVersion(db: Db, input: { projectId: string; versionId: 
   const version = await findVersion(db, input.projectId, input.versionId);
   if (!version) return fail("not_found", VERSION_NOT_FOUND);
   const files = await db.$queryRaw<Array<{ path: string }>>`
-    SELECT path FROM (${versionFilesSql(version.id)}) AS f ORDER BY path`;
+    SELECT path FROM (${versionFilesSql(version.id)}) AS f ORDER BY path COLLATE "C"`;
   return ok({ version, paths: files.map((file) => file.path) });
 }
