@@ -1,7 +1,8 @@
-import type { RestorePreviewJson } from "@/app/api/projects/[slug]/versions/[versionId]/restore-preview/route";
 import { getJson } from "@/lib/http/get-json";
+import type { RestorePreview } from "@/lib/versions/preview-restore";
 
-export type { RestorePreviewJson };
+/** The restore preview as the route sends it (no dates, so the same shape). */
+export type RestorePreviewJson = RestorePreview;
 
 export const restoreKeys = {
   preview: (slug: string, versionId: string) => ["projects", slug, "restore-preview", versionId] as const,
