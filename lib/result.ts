@@ -1,11 +1,16 @@
-/** Expected failures a user can cause; anything else is a bug and throws. */
-export type ErrorCode = "invalid" | "conflict" | "not_found" | "forbidden" | "too_large";
+/**
+ * Expected failures a user can cause, plus `unexpected`: a bug or outage the server caught at
+ * its entry point, logged there under `ref` and answered as "Something went wrong (ref …)".
+ */
+export type ErrorCode = "invalid" | "conflict" | "not_found" | "forbidden" | "too_large" | "unexpected";
 
 export interface DomainError {
   code: ErrorCode;
   message: string;
   /** Per-field messages for forms, keyed by the input's field name. */
   fields?: Record<string, string>;
+  /** Only on `unexpected`: the reference under which the server logged the failure. */
+  ref?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };

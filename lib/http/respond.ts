@@ -6,6 +6,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unexpected: 500,
 };
 
 export function errorResponse(error: DomainError): Response {
