@@ -127,6 +127,22 @@ describe("saveDraftFile", () => {
     expect(await everything(projectId)).toEqual(before);
   });
 
+  it.each([
+    [2 ** 31 - 1, "conflict"],
+    [2 ** 31, "invalid"],
+    [Number.MAX_SAFE_INTEGER, "invalid"],
+  ])("answers a base revision of %d as %s, never as a database error", async (baseRevision, code) => {
+    const { db } = testDb;
+    const projectId = await newProject(db, { "a.ts": "one" });
+    const before = await everything(projectId);
+    const error = failure(await saveDraftFile(db, { projectId, path: "a.ts", content: "mine", baseRevision }));
+    expect(error.code).toBe(code);
+    if (code === "invalid") {
+      expect(error.message).toBe(`The save names revision ${baseRevision}, which no file can have: revisions go up to 2,147,483,647. Reload the file.`);
+    }
+    expect(await everything(projectId)).toEqual(before);
+  });
+
   it("a file deleted and created again never reuses a revision", async () => {
     const { db } = testDb;
     const projectId = await newProject(db, { "x.ts": "old", "y.ts": "other" });

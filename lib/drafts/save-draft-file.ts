@@ -3,6 +3,7 @@ import { byteLength, hashContent } from "@/lib/files/hash-content";
 import { validateContent } from "@/lib/files/validate-content";
 import { fail, ok, type DomainError, type Result } from "@/lib/result";
 import { canNameDraftPath } from "./can-name-draft-path";
+import { baseRevisionSchema } from "./schemas";
 
 export interface SaveDraftFileInput {
   projectId: string;
@@ -25,9 +26,8 @@ export async function saveDraftFile(
 ): Promise<Result<{ revision: number }> | { ok: false; error: SaveConflict }> {
   const content = validateContent(input.content);
   if (!content.ok) return content;
-  if (!Number.isSafeInteger(input.baseRevision) || input.baseRevision < 1) {
-    return fail("invalid", "The save names no valid revision to build on.");
-  }
+  const baseRevision = baseRevisionSchema.safeParse(input.baseRevision);
+  if (!baseRevision.success) return fail("invalid", baseRevision.error.issues[0]?.message ?? "The save names no valid revision.");
   const missing = fail("not_found", `${input.path} no longer exists in the draft: it was renamed or deleted.`);
   if (!canNameDraftPath(input.projectId, input.path)) return missing;
 
