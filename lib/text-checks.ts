@@ -3,6 +3,8 @@
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+// Bidirectional embeddings/overrides and isolates, zero-width space/joiners, word joiner, BOM.
+const INVISIBLE_CHARACTER = /[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]/;
 
 /** True when text holds half a UTF-16 surrogate pair, which UTF-8 (and so PostgreSQL text) cannot encode. */
 export function hasLoneSurrogate(text: string): boolean {
@@ -12,4 +14,18 @@ export function hasLoneSurrogate(text: string): boolean {
 /** True when text holds a C0 or C1 control character (NUL, tab, newline…), which names and paths may not. */
 export function hasControlCharacter(text: string): boolean {
   return CONTROL_CHARACTER.test(text);
+}
+
+/**
+ * True when text holds a character that is invisible or reorders what is shown around it
+ * (bidirectional overrides and isolates, zero-width characters, BOM): in a name or a path it
+ * makes `README\u200b.md` look like `README.md`. File contents and descriptions may hold them.
+ */
+export function hasInvisibleCharacter(text: string): boolean {
+  return INVISIBLE_CHARACTER.test(text);
+}
+
+/** The refusal for hasInvisibleCharacter, naming what was refused: "The file path", "The key"… */
+export function invisibleCharacterMessage(subject: string): string {
+  return `${subject} contains an invisible or direction-changing character.`;
 }

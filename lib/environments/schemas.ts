@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hasLoneSurrogate } from "@/lib/text-checks";
+import { hasInvisibleCharacter, hasLoneSurrogate, invisibleCharacterMessage } from "@/lib/text-checks";
 
 export const MAX_SETTING_KEY_LENGTH = 100;
 export const MAX_SETTING_VALUE_LENGTH = 10_000;
@@ -14,6 +14,8 @@ export const settingKeySchema = z
       .string()
       .min(1, "Enter a key.")
       .max(MAX_SETTING_KEY_LENGTH, `Keys are at most ${MAX_SETTING_KEY_LENGTH} characters.`)
+      // Before the pattern, which refuses these too, so the message says what is wrong.
+      .refine((key) => !hasInvisibleCharacter(key), invisibleCharacterMessage("The key"))
       .regex(
         SETTING_KEY_PATTERN,
         "A key starts with a letter or _ and holds only letters, digits, _, . and - (for example ERP_API_TOKEN).",

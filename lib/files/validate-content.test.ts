@@ -62,6 +62,11 @@ describe("validateContent", () => {
     expect(refusal(content)).toEqual({ code: "invalid", message });
   });
 
+  it("keeps invisible and direction-changing characters in contents, where text may need them", () => {
+    const content = "\ufeffconst rtl = \"\u202eabc\u202c\"; // a\u200bb \u2066x\u2069 \u200d\u2060\n";
+    expect(validateContent(content)).toEqual({ ok: true, value: content });
+  });
+
   it("refuses anything that is not text", () => {
     for (const content of [undefined, null, 1, Buffer.from("a"), { text: "a" }]) {
       expect(refusal(content)).toEqual({ code: "invalid", message: "File content must be text." });

@@ -35,6 +35,7 @@ describe("validatePath", () => {
   const SURROGATE = "The file path contains an invalid character (a lone UTF-16 surrogate).";
   const SYMBOL = 'The file path may not contain any of \\ : * ? " < > |';
   const SPACE = "A name in the file path starts or ends with a space.";
+  const INVISIBLE = "The file path contains an invisible or direction-changing character.";
 
   it.each([
     ["..", DOTS],
@@ -72,8 +73,20 @@ describe("validatePath", () => {
     ["a /b.ts", SPACE],
     ["a/ b.ts", SPACE],
     ["folder /file.ts", SPACE],
+    ["README\u200b.md", INVISIBLE],
+    ["a\ufeff.ts", INVISIBLE],
+    ["src/\u2060/a.ts", INVISIBLE],
+    ["invoice\u202egpj.ts", INVISIBLE],
+    ["a\u2066b\u2069.ts", INVISIBLE],
   ])("refuses %j", (input, message) => {
     expect(refusal(input)).toEqual({ code: "invalid", message });
+  });
+
+  it("names a folder path as a folder path when refusing an invisible character", () => {
+    expect(refusal("docs\u200c", "folder")).toEqual({
+      code: "invalid",
+      message: "The folder path contains an invisible or direction-changing character.",
+    });
   });
 
   it.each(["", "   ", "./", "/", "//"])("asks for a path when given %j", (input) => {

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from "@/lib/result";
 import { MAX_PATH_LENGTH } from "./limits";
-import { hasControlCharacter, hasLoneSurrogate } from "@/lib/text-checks";
+import { hasControlCharacter, hasInvisibleCharacter, hasLoneSurrogate, invisibleCharacterMessage } from "@/lib/text-checks";
 
 const FORBIDDEN_SYMBOL = /[\\:*?"<>|]/;
 
@@ -17,6 +17,7 @@ export function validatePath(input: unknown, what: "file" | "folder" = "file"): 
   }
   if (hasControlCharacter(path)) return fail("invalid", `The ${what} path contains a control character.`);
   if (hasLoneSurrogate(path)) return fail("invalid", `The ${what} path contains an invalid character (a lone UTF-16 surrogate).`);
+  if (hasInvisibleCharacter(path)) return fail("invalid", invisibleCharacterMessage(`The ${what} path`));
   if (path.startsWith("/")) return fail("invalid", `Use a path relative to the project, without a leading "/".`);
   if (FORBIDDEN_SYMBOL.test(path)) {
     return fail("invalid", `The ${what} path may not contain any of \\ : * ? " < > |`);

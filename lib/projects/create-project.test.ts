@@ -23,6 +23,20 @@ describe("createProject", () => {
     expect(environments.map((environment) => environment.name)).toEqual(["development", "production"]);
   });
 
+  it.each([
+    ["a zero-width space", "Orders\u200b"],
+    ["a right-to-left override", "Orders \u202eynapmoc"],
+    ["a word joiner", "Or\u2060ders"],
+  ])("refuses a project name with %s and stores nothing", async (_label, name) => {
+    const before = await testDb.db.project.count();
+    const result = await createProject(testDb.db, { slug: `invisible-${++count}`, name, files: [], environments: [] });
+    expect(failure(result)).toEqual({
+      code: "invalid",
+      message: "The project name contains an invisible or direction-changing character.",
+    });
+    expect(await testDb.db.project.count()).toBe(before);
+  });
+
   it.each(PATH_CLASHES)("refuses %s as a conflict, as the draft does, and stores nothing", async (_label, existing, path, message) => {
     const before = await testDb.db.project.count();
     expect(failure(await create([...existing, path].map(file)))).toEqual({ code: "conflict", message });

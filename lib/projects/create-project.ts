@@ -7,7 +7,7 @@ import { validateContent } from "@/lib/files/validate-content";
 import { validatePath } from "@/lib/files/validate-path";
 import { fail, ok, type Result } from "@/lib/result";
 import type { ProjectSummary } from "./get-project-by-slug";
-import { isSlug, SLUG_MESSAGE } from "./schemas";
+import { isSlug, projectNameSchema, SLUG_MESSAGE } from "./schemas";
 
 export interface CreateProjectInput {
   slug: string;
@@ -19,8 +19,8 @@ export interface CreateProjectInput {
 /** Creates a project with its first draft files and its environments, all or nothing. */
 export async function createProject(db: PrismaClient, input: CreateProjectInput): Promise<Result<ProjectSummary>> {
   if (!isSlug(input.slug)) return fail("invalid", SLUG_MESSAGE);
-  const name = input.name.trim();
-  if (name === "" || name.length > 100) return fail("invalid", "The project name must be 1 to 100 characters.");
+  const name = projectNameSchema.safeParse(input.name);
+  if (!name.success) return fail("invalid", name.error.issues[0]?.message ?? "Enter a project name.");
   if (input.files.length > MAX_FILES_PER_PROJECT) {
     return fail("too_large", TOO_MANY_FILES);
   }
@@ -41,7 +41,7 @@ export async function createProject(db: PrismaClient, input: CreateProjectInput)
   const id = randomUUID();
   const project = await db.$transaction(async (tx) => {
     const created = await tx.project.create({
-      data: { id, slug: input.slug, name },
+      data: { id, slug: input.slug, name: name.data },
       select: { id: true, slug: true, name: true, namingConvention: true },
     });
     await tx.draftFile.createMany({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasControlCharacter, hasInvisibleCharacter, hasLoneSurrogate, invisibleCharacterMessage } from "@/lib/text-checks";
 
 /** Lowercase letters and digits in dash-separated words: safe in a URL, and all a project slug can be. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -17,3 +18,21 @@ export const slugSchema = z.string().max(MAX_SLUG_LENGTH, SLUG_MESSAGE).regex(SL
 export function isSlug(value: unknown): value is string {
   return typeof value === "string" && value.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(value);
 }
+
+export const MAX_PROJECT_NAME_LENGTH = 100;
+
+const NAME_LENGTH_MESSAGE = `The project name must be 1 to ${MAX_PROJECT_NAME_LENGTH} characters.`;
+
+/** A project's display name, trimmed. */
+export const projectNameSchema = z
+  .string({ error: "The project name must be text." })
+  .transform((name) => name.trim())
+  .pipe(
+    z
+      .string()
+      .min(1, NAME_LENGTH_MESSAGE)
+      .max(MAX_PROJECT_NAME_LENGTH, NAME_LENGTH_MESSAGE)
+      .refine((name) => !hasControlCharacter(name), "The project name contains a control character.")
+      .refine((name) => !hasLoneSurrogate(name), "The project name contains an invalid character.")
+      .refine((name) => !hasInvisibleCharacter(name), invisibleCharacterMessage("The project name")),
+  );

@@ -40,6 +40,15 @@ describe("versionNameSchema", () => {
     expect(nameError(input)).toContain("The name contains a control character.");
   });
 
+  it.each([
+    ["a zero-width space", "1.0\u200b"],
+    ["a right-to-left override", "1.0\u202e"],
+    ["a byte order mark", "1.\ufeff0"],
+    ["an isolate", "\u20661.0\u2069"],
+  ])("refuses %s", (_label, input) => {
+    expect(nameError(input)).toEqual(["The name contains an invisible or direction-changing character."]);
+  });
+
   it("refuses a lone surrogate", () => {
     expect(nameError("a\ud800b")).toEqual(["The name contains an invalid character."]);
   });
@@ -55,6 +64,10 @@ describe("versionDescriptionSchema", () => {
     expect(versionDescriptionSchema.parse("  Added retry logic.\n\nAlso: logging.  ")).toBe(
       "Added retry logic.\n\nAlso: logging.",
     );
+  });
+
+  it("keeps invisible and direction-changing characters in a description", () => {
+    expect(versionDescriptionSchema.parse("Hebrew \u202bשלום\u202c and a\u200bb")).toBe("Hebrew \u202bשלום\u202c and a\u200bb");
   });
 
   it("accepts 2,000 characters and refuses 2,001", () => {

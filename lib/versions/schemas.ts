@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hasControlCharacter, hasLoneSurrogate } from "@/lib/text-checks";
+import { hasControlCharacter, hasInvisibleCharacter, hasLoneSurrogate, invisibleCharacterMessage } from "@/lib/text-checks";
 
 export const MAX_VERSION_NAME_LENGTH = 100;
 export const MAX_DESCRIPTION_LENGTH = 2000;
@@ -14,7 +14,8 @@ export const versionNameSchema = z
       .min(1, "Enter a name for the version.")
       .max(MAX_VERSION_NAME_LENGTH, `Names are at most ${MAX_VERSION_NAME_LENGTH} characters.`)
       .refine((name) => !hasControlCharacter(name), "The name contains a control character.")
-      .refine((name) => !hasLoneSurrogate(name), "The name contains an invalid character."),
+      .refine((name) => !hasLoneSurrogate(name), "The name contains an invalid character.")
+      .refine((name) => !hasInvisibleCharacter(name), invisibleCharacterMessage("The name")),
   );
 
 export const versionDescriptionSchema = z
