@@ -17,7 +17,8 @@ interface SettingFormProps {
   environmentName: string;
   /** Absent to add a setting; the setting being replaced otherwise. */
   existing?: EnvironmentSettingJson;
-  onDone: () => void;
+  /** Called once saved, with what the user still has to do about it (rotate an exposed value). */
+  onDone: (warning?: string) => void;
   onCancel: () => void;
 }
 
@@ -51,7 +52,7 @@ export function SettingForm({ slug, environmentId, environmentName, existing, on
     setErrors({});
     try {
       const result = await save.mutateAsync({ ...parsed.data, mode });
-      if (result.ok) return onDone();
+      if (result.ok) return onDone(result.value.warning);
       const { fields, message } = result.error;
       setErrors(fields?.key || fields?.value ? { key: fields.key, value: fields.value } : { form: message });
     } catch {

@@ -15,7 +15,18 @@ export function SettingsPanel({ slug, environmentId, environmentName }: { slug: 
   // One form at a time: the new setting, or the key being replaced.
   const [editing, setEditing] = useState<{ kind: "new" } | { kind: "replace"; key: string } | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
-  const formProps = { slug, environmentId, environmentName, onDone: () => setEditing(null), onCancel: () => setEditing(null) };
+  // What the last save left for the user to do; it outlives the form that closed on saving.
+  const [warning, setWarning] = useState<string | null>(null);
+  const formProps = {
+    slug,
+    environmentId,
+    environmentName,
+    onDone: (saveWarning?: string) => {
+      setEditing(null);
+      setWarning(saveWarning ?? null);
+    },
+    onCancel: () => setEditing(null),
+  };
 
   let body;
   if (settings.isPending) body = <p className="text-sm text-slate-600">Loading settings…</p>;
@@ -56,6 +67,7 @@ export function SettingsPanel({ slug, environmentId, environmentName }: { slug: 
         ) : null}
       </div>
       <p className="text-xs text-slate-600">Connections and credentials for {environmentName} only. Secrets are stored encrypted and never shown in full.</p>
+      {warning ? <SaveWarning message={warning} onDismiss={() => setWarning(null)} /> : null}
       {editing?.kind === "new" ? <SettingForm {...formProps} /> : null}
       {body}
       <DeleteSettingDialog
@@ -65,6 +77,17 @@ export function SettingsPanel({ slug, environmentId, environmentName }: { slug: 
         settingKey={deleting}
         onClose={() => setDeleting(null)}
       />
+    </div>
+  );
+}
+
+function SaveWarning({ message, onDismiss }: { message: string; onDismiss: () => void }) {
+  return (
+    <div role="status" className="flex items-start gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+      <p className="min-w-0 flex-1">{message}</p>
+      <Button size="sm" variant="ghost" onClick={onDismiss}>
+        Dismiss
+      </Button>
     </div>
   );
 }

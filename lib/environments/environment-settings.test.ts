@@ -137,6 +137,22 @@ describe("secret settings", () => {
 });
 
 describe("setEnvironmentSetting", () => {
+  it("warns to rotate a value that was stored in clear before it became a secret, and only then", async () => {
+    const project = await newProject(testDb.db, "rotate");
+    const warning =
+      "The old value of ERP_API_TOKEN was stored in clear and may remain in the database's history and backups: rotate it (issue a new credential and save that) if it was sensitive.";
+    expect(value(await set(project, { key: "ERP_API_TOKEN", value: "plain-token" })).warning).toBeUndefined();
+    expect(value(await set(project, { key: "ERP_API_TOKEN", value: "plain-token-2", mode: "replace" })).warning).toBeUndefined();
+
+    const turned = value(await set(project, { key: "ERP_API_TOKEN", value: TOKEN, isSecret: true, mode: "replace" }));
+    expect(turned).toMatchObject({ key: "ERP_API_TOKEN", isSecret: true, warning });
+
+    expect(value(await set(project, { key: "ERP_API_TOKEN", value: `${TOKEN}-2`, isSecret: true, mode: "replace" })).warning).toBeUndefined();
+    expect(value(await set(project, { key: "NEW_SECRET", value: TOKEN, isSecret: true })).warning).toBeUndefined();
+    value(await set(project, { key: "EMPTY", value: "" }));
+    expect(value(await set(project, { key: "EMPTY", value: TOKEN, isSecret: true, mode: "replace" })).warning).toBeUndefined();
+  });
+
   it("replaces a value, and can turn a plain value into a secret and back", async () => {
     const { db } = testDb;
     const project = await newProject(db, "replace");

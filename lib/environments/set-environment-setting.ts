@@ -18,6 +18,9 @@ export interface SetEnvironmentSettingRequest extends EnvironmentSettingInput {
   mode: "create" | "replace";
 }
 
+/** The saved setting, with a warning when saving it left something for the user to do. */
+export type SetEnvironmentSettingOutcome = EnvironmentSettingView & { warning?: string };
+
 /**
  * Creates or replaces one setting of one environment. A secret is stored only encrypted;
  * every value also gets a keyed hash for deployment fingerprints. Other environments are
@@ -26,7 +29,7 @@ export interface SetEnvironmentSettingRequest extends EnvironmentSettingInput {
 export async function setEnvironmentSetting(
   db: PrismaClient,
   request: SetEnvironmentSettingRequest,
-): Promise<Result<EnvironmentSettingView>> {
+): Promise<Result<SetEnvironmentSettingOutcome>> {
   const parsed = environmentSettingInputSchema.safeParse(request);
   if (!parsed.success) return invalidInput(parsed.error, "The setting is not valid.");
   const { key, value, isSecret } = parsed.data;
@@ -39,7 +42,7 @@ export async function setEnvironmentSetting(
     if (!environment) return unknownEnvironment;
     const existing = await tx.environmentSetting.findUnique({
       where: { environmentId_key: { environmentId: environment.id, key } },
-      select: { id: true },
+      select: { id: true, isSecret: true, value: true },
     });
     if (request.mode === "create" && existing) {
       const message = `${environment.name} already has a setting named ${key}. Edit it instead.`;
@@ -63,6 +66,13 @@ export async function setEnvironmentSetting(
           data: { id: randomUUID(), environmentId: environment.id, key, ...data },
           select: environmentSettingSelect,
         });
-    return ok(toEnvironmentSettingView(row));
+    // Encrypting from now on cannot reach the old plaintext in row history, WAL or backups.
+    const wasInClear = existing !== null && !existing.isSecret && isSecret && (existing.value ?? "") !== "";
+    const view = toEnvironmentSettingView(row);
+    return ok(wasInClear ? { ...view, warning: storedInClearWarning(key) } : view);
   });
+}
+
+function storedInClearWarning(key: string): string {
+  return `The old value of ${key} was stored in clear and may remain in the database's history and backups: rotate it (issue a new credential and save that) if it was sensitive.`;
 }

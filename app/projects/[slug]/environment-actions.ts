@@ -3,9 +3,8 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { deleteEnvironmentSetting } from "@/lib/environments/delete-environment-setting";
-import type { EnvironmentSettingView } from "@/lib/environments/environment-setting-view";
 import { environmentSettingInputSchema, type EnvironmentSettingInput } from "@/lib/environments/schemas";
-import { setEnvironmentSetting } from "@/lib/environments/set-environment-setting";
+import { setEnvironmentSetting, type SetEnvironmentSettingOutcome } from "@/lib/environments/set-environment-setting";
 import { idSchema } from "@/lib/ids";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 import { fail, type Result } from "@/lib/result";
@@ -23,7 +22,7 @@ const setSettingSchema = environmentSettingInputSchema.extend({
 export async function setEnvironmentSettingAction(
   slug: string,
   input: EnvironmentSettingInput & { environmentId: string; mode: "create" | "replace" },
-): Promise<Result<EnvironmentSettingView>> {
+): Promise<Result<SetEnvironmentSettingOutcome>> {
   const parsed = setSettingSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, "The setting is not valid.");
   const db = await getDb();
