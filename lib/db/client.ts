@@ -1,4 +1,3 @@
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -7,6 +6,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { analyzeEmbedded, scheduleMaintenance } from "./maintenance";
 import { migrate } from "./migrate";
+import { prepareDataFolder, restrictModes } from "./restrict-data-folder";
 import { pgliteRunner, pgRunner } from "./sql-runner";
 
 /** The database client or an open transaction: every domain function accepts either. */
@@ -49,9 +49,10 @@ async function open(): Promise<Connection> {
 
 /** Also the PGlite instance, for tests that look underneath Prisma. */
 export async function openEmbedded(folder?: string): Promise<Connection & { pglite: PGlite }> {
-  // PGlite creates its own folder but not the folders above it.
-  if (folder) await mkdir(path.dirname(folder), { recursive: true });
+  // PGlite creates its own folder but not the folders above it; both are kept private.
+  if (folder) await prepareDataFolder(path.dirname(folder));
   const pglite = await PGlite.create(folder);
+  if (folder) await restrictModes(folder);
   await migrate(pgliteRunner(pglite));
   // PGlite has no autovacuum (see maintenance.ts): statistics now, vacuum as tables churn.
   await analyzeEmbedded(pglite);
