@@ -4,4 +4,11 @@ export async function register() {
   const { getDb } = await import("./lib/db/client");
   const { seedSampleProject } = await import("./lib/projects/seed-sample-project");
   await seedSampleProject(await getDb());
+  const { describeSecretKey } = await import("./lib/secrets/secret-key");
+  try {
+    console.log(describeSecretKey());
+  } catch (error) {
+    // Saving a secret fails with the same message; the rest of the app works without a key.
+    console.warn(error instanceof Error ? error.message : error);
+  }
 }

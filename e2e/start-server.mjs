@@ -1,15 +1,20 @@
 // Starts `next start` on a fresh embedded database so every end-to-end run begins from the
-// seeded sample project and never touches the developer's own data folder.
+// seeded sample project and never touches the developer's own data folder or secret key.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 const port = process.argv[2] ?? "3210";
-const dataDir = mkdtempSync(path.join(tmpdir(), "draftline-e2e-"));
+const workDir = mkdtempSync(path.join(tmpdir(), "draftline-e2e-"));
 const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
   stdio: "inherit",
-  env: { ...process.env, DRAFTLINE_DATA_DIR: dataDir, DATABASE_URL: "" },
+  env: {
+    ...process.env,
+    DRAFTLINE_DATA_DIR: path.join(workDir, "data"),
+    DRAFTLINE_SECRET_KEY_FILE: path.join(workDir, "config", "secret.key"),
+    DATABASE_URL: "",
+  },
 });
 
 function stop() {
@@ -18,6 +23,6 @@ function stop() {
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 server.on("exit", (code) => {
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(workDir, { recursive: true, force: true });
   process.exit(code ?? 0);
 });

@@ -57,7 +57,9 @@ try {
   run("pg_ctl", ["-D", dataDir, "-w", "-l", path.join(workDir, "server.log"), "-o", `-p ${port} -c listen_addresses=127.0.0.1 -k ${workDir} -F -c max_connections=200`, "start"]);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   console.log(`PostgreSQL (${path.basename(path.dirname(binDir))}) on ${url}`);
-  status = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, TEST_DATABASE_URL: url } }).status ?? 1;
+  // A generated secret key goes into the throwaway folder too, never into the real home.
+  const env = { ...process.env, TEST_DATABASE_URL: url, DRAFTLINE_SECRET_KEY_FILE: path.join(workDir, "secret.key") };
+  status = spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
 } finally {
   try {
     run("pg_ctl", ["-D", dataDir, "-m", "immediate", "stop"]);

@@ -166,6 +166,9 @@ async function crashRun(browser, template, killPoint) {
 }
 
 const started = Date.now();
+// The servers and the seeding helper (which inherit this environment) keep their generated
+// secret key in a throwaway folder, never in the real home.
+process.env.DRAFTLINE_SECRET_KEY_FILE = path.join(tempDir("draftline-crash-config-"), "secret.key");
 const template = tempDir("draftline-crash-template-");
 db("seed", template, slug);
 const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));

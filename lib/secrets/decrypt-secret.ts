@@ -22,7 +22,7 @@ export function decryptSecret(encoded: string, context: string, keys: SecretKeys
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
   } catch {
     throw new SecretDecryptionError(
-      "A stored secret cannot be decrypted with the current secret key (DRAFTLINE_SECRET_KEY, or secret.key in the data folder): the key changed since the secret was saved, or the stored value was altered. Restore the original key or set the secret again.",
+      "A stored secret cannot be decrypted with the current secret key (DRAFTLINE_SECRET_KEY, or the key file named in the start-up log): the key changed since the secret was saved, or the stored value was altered. Restore the original key or set the secret again.",
     );
   }
 }

@@ -1,7 +1,6 @@
-import { hkdfSync, randomBytes } from "node:crypto";
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { hkdfSync } from "node:crypto";
 import { dataDir } from "@/lib/db/client";
+import { loadKeyFile, secretKeyFilePath } from "./secret-key-file";
 
 /** Separate keys derived from the one master key: one encrypts secrets, one hashes values. */
 export interface SecretKeys {
@@ -10,41 +9,62 @@ export interface SecretKeys {
 }
 
 export const SECRET_KEY_ENV = "DRAFTLINE_SECRET_KEY";
-export const SECRET_KEY_FILE = "secret.key";
+
+interface LoadedSecretKeys {
+  /** The configuration the keys were loaded under: a change (a new DRAFTLINE_SECRET_KEY) reloads. */
+  source: string;
+  keys: SecretKeys;
+  /** DRAFTLINE_SECRET_KEY, or the file the key was read from. */
+  location: string;
+  /** What loading did that the start-up log should tell (a key moved out of the data folder). */
+  notice?: string;
+}
 
 declare global {
-  // Loaded once per process (Next evaluates server modules several times); `source` tells
-  // whether the configuration changed since, so a new DRAFTLINE_SECRET_KEY takes effect.
-  var __draftlineSecretKeys: { source: string; keys: SecretKeys } | undefined;
+  // Loaded once per process: Next evaluates server modules several times.
+  var __draftlineSecretKeys: LoadedSecretKeys | undefined;
 }
 
 /**
  * The keys for environment secrets. DRAFTLINE_SECRET_KEY (32 bytes, hex or base64) wins;
- * without it a key is generated once into `secret.key` (mode 0600) in the data folder, which
- * suits one machine with its embedded database. With a shared database server in production
- * every instance must use the same key, so there DRAFTLINE_SECRET_KEY is required.
+ * without it a key is generated once into a file outside the data folder (see
+ * secretKeyFilePath), which suits one machine with its embedded database. With a shared
+ * database server in production every instance must use the same key, so there
+ * DRAFTLINE_SECRET_KEY is required.
  */
 export function getSecretKeys(): SecretKeys {
-  const configured = process.env[SECRET_KEY_ENV]?.trim();
-  const file = path.join(dataDir(), SECRET_KEY_FILE);
-  const source = configured ? `env:${configured}` : `file:${file}`;
-  const cached = globalThis.__draftlineSecretKeys;
-  if (cached?.source === source) return cached.keys;
+  return loadSecretKeys().keys;
+}
 
-  let master: Buffer;
+/** For the start-up log: where the key is and why it must be backed up apart from the data. */
+export function describeSecretKey(): string {
+  const loaded = loadSecretKeys();
+  if (loaded.location === SECRET_KEY_ENV) return `Environment secrets are encrypted with the key in ${SECRET_KEY_ENV}.`;
+  const where = `Environment secrets are encrypted with the key in ${loaded.location}. Back it up, apart from the data folder: without it the secrets cannot be decrypted, and kept apart a copy of the data does not reveal them.`;
+  return loaded.notice ? `${loaded.notice}\n${where}` : where;
+}
+
+function loadSecretKeys(): LoadedSecretKeys {
+  const configured = process.env[SECRET_KEY_ENV]?.trim();
+  const file = secretKeyFilePath();
+  const source = configured ? `env:${configured}` : `file:${file}:${dataDir()}`;
+  const cached = globalThis.__draftlineSecretKeys;
+  if (cached?.source === source) return cached;
+
+  let loaded: LoadedSecretKeys;
   if (configured) {
-    master = parseSecretKey(configured, SECRET_KEY_ENV);
+    loaded = { source, keys: deriveSecretKeys(parseSecretKey(configured, SECRET_KEY_ENV)), location: SECRET_KEY_ENV };
   } else {
     if (process.env.NODE_ENV === "production" && process.env.DATABASE_URL) {
       throw new Error(
         `Set ${SECRET_KEY_ENV} (for example to the output of "openssl rand -base64 32"): with a database server, every app instance must encrypt secrets with the same key.`,
       );
     }
-    master = readOrCreateKeyFile(file);
+    const keyFile = loadKeyFile(file, dataDir(), parseSecretKey);
+    loaded = { source, keys: deriveSecretKeys(keyFile.master), location: keyFile.file, notice: keyFile.notice };
   }
-  const keys = deriveSecretKeys(master);
-  globalThis.__draftlineSecretKeys = { source, keys };
-  return keys;
+  globalThis.__draftlineSecretKeys = loaded;
+  return loaded;
 }
 
 export function deriveSecretKeys(master: Buffer): SecretKeys {
@@ -67,25 +87,4 @@ export function parseSecretKey(text: string, source: string): Buffer {
     );
   }
   return bytes;
-}
-
-function readOrCreateKeyFile(file: string): Buffer {
-  try {
-    return parseSecretKey(readFileSync(file, "utf8"), file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  }
-  mkdirSync(path.dirname(file), { recursive: true });
-  // Written completely under a temporary name, then linked into place: link never replaces
-  // an existing file, so when two processes start at once both end up with the same key.
-  const temporary = `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
-  writeFileSync(temporary, `${randomBytes(32).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
-  try {
-    linkSync(temporary, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  } finally {
-    unlinkSync(temporary);
-  }
-  return parseSecretKey(readFileSync(file, "utf8"), file);
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -7,7 +7,8 @@ import { decryptSecret, SecretDecryptionError } from "./decrypt-secret";
 import { encryptSecret } from "./encrypt-secret";
 import { hashSettingValue } from "./hash-setting-value";
 import { maskSecret } from "./mask-secret";
-import { deriveSecretKeys, getSecretKeys, parseSecretKey, SECRET_KEY_ENV, SECRET_KEY_FILE } from "./secret-key";
+import { deriveSecretKeys, describeSecretKey, getSecretKeys, parseSecretKey, SECRET_KEY_ENV } from "./secret-key";
+import { SECRET_KEY_FILE_ENV } from "./secret-key-file";
 
 const keys = deriveSecretKeys(randomBytes(32));
 const otherKeys = deriveSecretKeys(randomBytes(32));
@@ -38,12 +39,24 @@ describe("parseSecretKey", () => {
 });
 
 describe("getSecretKeys", () => {
+  // Never the real home: HOME and XDG_CONFIG_HOME point into a temporary folder.
   let folder: string;
+  let dataDir: string;
+  let configHome: string;
+  let keyFile: string;
+  let legacyFile: string;
 
   beforeEach(() => {
     folder = mkdtempSync(path.join(os.tmpdir(), "draftline-secrets-"));
-    vi.stubEnv("DRAFTLINE_DATA_DIR", path.join(folder, "data"));
+    dataDir = path.join(folder, "data");
+    configHome = path.join(folder, "config");
+    keyFile = path.join(configHome, "draftline", "secret.key");
+    legacyFile = path.join(dataDir, "secret.key");
+    vi.stubEnv("DRAFTLINE_DATA_DIR", dataDir);
+    vi.stubEnv("HOME", path.join(folder, "home"));
+    vi.stubEnv("XDG_CONFIG_HOME", configHome);
     vi.stubEnv(SECRET_KEY_ENV, "");
+    vi.stubEnv(SECRET_KEY_FILE_ENV, "");
     globalThis.__draftlineSecretKeys = undefined;
   });
   afterEach(() => {
@@ -52,10 +65,18 @@ describe("getSecretKeys", () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
+  const asNewProcess = () => (globalThis.__draftlineSecretKeys = undefined);
+  const readKey = (file: string) => parseSecretKey(readFileSync(file, "utf8"), file);
+  const writeKey = (file: string, master: Buffer) => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, `${master.toString("base64")}\n`, { mode: 0o600 });
+  };
+
   it("uses DRAFTLINE_SECRET_KEY when set", () => {
     const master = randomBytes(32);
     vi.stubEnv(SECRET_KEY_ENV, master.toString("hex"));
     expect(getSecretKeys()).toEqual(deriveSecretKeys(master));
+    expect(describeSecretKey()).toBe("Environment secrets are encrypted with the key in DRAFTLINE_SECRET_KEY.");
   });
 
   it("refuses a malformed DRAFTLINE_SECRET_KEY instead of falling back to a file", () => {
@@ -63,14 +84,76 @@ describe("getSecretKeys", () => {
     expect(() => getSecretKeys()).toThrow(/^DRAFTLINE_SECRET_KEY must be 32 random bytes/);
   });
 
-  it("creates secret.key (mode 0600) in the data folder on first use and reuses it", () => {
+  it("creates the key in $XDG_CONFIG_HOME/draftline (folder 0700, file 0600), never in the data folder, and reuses it", () => {
     const first = getSecretKeys();
-    const file = path.join(folder, "data", SECRET_KEY_FILE);
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(parseSecretKey(readFileSync(file, "utf8"), file)).toHaveLength(32);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(statSync(path.dirname(keyFile)).mode & 0o777).toBe(0o700);
+    expect(deriveSecretKeys(readKey(keyFile))).toEqual(first);
+    expect(existsSync(dataDir)).toBe(false);
+    expect(describeSecretKey()).toBe(
+      `Environment secrets are encrypted with the key in ${keyFile}. Back it up, apart from the data folder: without it the secrets cannot be decrypted, and kept apart a copy of the data does not reveal them.`,
+    );
 
-    globalThis.__draftlineSecretKeys = undefined; // as in a new process
+    asNewProcess();
     expect(getSecretKeys()).toEqual(first);
+    expect(readdirSync(path.dirname(keyFile))).toEqual(["secret.key"]);
+  });
+
+  it("uses ~/.config/draftline without XDG_CONFIG_HOME", () => {
+    vi.stubEnv("XDG_CONFIG_HOME", "");
+    const keys = getSecretKeys();
+    expect(deriveSecretKeys(readKey(path.join(folder, "home", ".config", "draftline", "secret.key")))).toEqual(keys);
+  });
+
+  it("uses DRAFTLINE_SECRET_KEY_FILE when set", () => {
+    const file = path.join(folder, "elsewhere", "draftline.key");
+    vi.stubEnv(SECRET_KEY_FILE_ENV, file);
+    const keys = getSecretKeys();
+    expect(deriveSecretKeys(readKey(file))).toEqual(keys);
+    expect(existsSync(keyFile)).toBe(false);
+  });
+
+  it("moves a key left in the data folder out of it, keeping the same key", () => {
+    const master = randomBytes(32);
+    writeKey(legacyFile, master);
+    expect(getSecretKeys()).toEqual(deriveSecretKeys(master));
+    expect(existsSync(legacyFile)).toBe(false);
+    expect(readKey(keyFile).equals(master)).toBe(true);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(describeSecretKey()).toMatch(new RegExp(`^Moved the secret key out of the data folder \\(${legacyFile}\\) to ${keyFile}\\.\\n`));
+
+    asNewProcess();
+    expect(getSecretKeys()).toEqual(deriveSecretKeys(master));
+  });
+
+  it("keeps reading the key in the data folder when it cannot be moved", () => {
+    const master = randomBytes(32);
+    writeKey(legacyFile, master);
+    writeFileSync(configHome, "a file where the configuration folder should be");
+    expect(getSecretKeys()).toEqual(deriveSecretKeys(master));
+    expect(readKey(legacyFile).equals(master)).toBe(true);
+    expect(describeSecretKey()).toMatch(
+      new RegExp(`^The secret key could not be moved out of the data folder to ${keyFile} \\(.+\\); it is still read from ${legacyFile}\\.\\n`),
+    );
+  });
+
+  it("keeps reading the key in the data folder when the key file holds a different one", () => {
+    const legacy = randomBytes(32);
+    const other = randomBytes(32);
+    writeKey(legacyFile, legacy);
+    writeKey(keyFile, other);
+    expect(getSecretKeys()).toEqual(deriveSecretKeys(legacy));
+    expect(readKey(legacyFile).equals(legacy)).toBe(true);
+    expect(readKey(keyFile).equals(other)).toBe(true);
+    expect(describeSecretKey()).toContain(`${keyFile} holds a different key, so the key in the data folder (${legacyFile}) stays there and is still used.`);
+  });
+
+  it("drops the copy in the data folder when the key file already holds the same key", () => {
+    const master = randomBytes(32);
+    writeKey(legacyFile, master);
+    writeKey(keyFile, master);
+    expect(getSecretKeys()).toEqual(deriveSecretKeys(master));
+    expect(existsSync(legacyFile)).toBe(false);
   });
 
   it("keeps the loaded key on globalThis, and notices a new DRAFTLINE_SECRET_KEY", () => {
@@ -84,10 +167,9 @@ describe("getSecretKeys", () => {
   });
 
   it("refuses a damaged key file with a message naming it", () => {
-    const file = path.join(folder, SECRET_KEY_FILE);
-    vi.stubEnv("DRAFTLINE_DATA_DIR", folder);
-    writeFileSync(file, "not a key\n");
-    expect(() => getSecretKeys()).toThrow(`${file} must be 32 random bytes`);
+    mkdirSync(path.dirname(keyFile), { recursive: true });
+    writeFileSync(keyFile, "not a key\n");
+    expect(() => getSecretKeys()).toThrow(`${keyFile} must be 32 random bytes`);
   });
 
   it("requires DRAFTLINE_SECRET_KEY in production with a database server", () => {
@@ -125,7 +207,7 @@ describe("encryptSecret and decryptSecret", () => {
     const encrypted = encryptSecret("sk_live_51HxYz0123456789", "ctx", keys);
     expect(() => decryptSecret(encrypted, "ctx", otherKeys)).toThrow(SecretDecryptionError);
     expect(() => decryptSecret(encrypted, "ctx", otherKeys)).toThrow(
-      /cannot be decrypted with the current secret key \(DRAFTLINE_SECRET_KEY, or secret\.key in the data folder\): the key changed/,
+      /cannot be decrypted with the current secret key \(DRAFTLINE_SECRET_KEY, or the key file named in the start-up log\): the key changed/,
     );
   });
 

@@ -1,0 +1,14 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/**
+ * Points the generated secret key at a throwaway configuration folder for the whole run, so no
+ * test can read or create a key in the real home directory (tests that need a key stub their own).
+ */
+export default function setup() {
+  const configHome = mkdtempSync(path.join(os.tmpdir(), "draftline-vitest-config-"));
+  process.env.XDG_CONFIG_HOME = configHome;
+  delete process.env.DRAFTLINE_SECRET_KEY_FILE;
+  return () => rmSync(configHome, { recursive: true, force: true });
+}
