@@ -5,6 +5,7 @@ import { getDraftFile } from "@/lib/drafts/get-draft-file";
 import { saveDraftFile } from "@/lib/drafts/save-draft-file";
 import { errorResponse, refuseCrossSite, resultResponse } from "@/lib/http/respond";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { currentAuthor } from "@/lib/session/current-author";
 
 interface Context {
   params: Promise<{ slug: string }>;
@@ -30,7 +31,7 @@ export async function GET(request: Request, context: Context) {
   return resultResponse(await getDraftFile(found.db, found.projectId, found.path));
 }
 
-/** Autosave: `{ content, baseRevision }` → `{ revision }`, or 409 with the stored text when stale. */
+/** Autosave: `{ content, baseRevision }` → `{ revision }`, or 409 with the stored text, its author and time when stale. */
 export async function PUT(request: Request, context: Context) {
   const refused = refuseCrossSite(request);
   if (refused) return refused;
@@ -38,5 +39,6 @@ export async function PUT(request: Request, context: Context) {
   if (!body.success) return errorResponse({ code: "invalid", message: "Send { content, baseRevision } as JSON." });
   const found = await target(request, context);
   if ("response" in found) return found.response;
-  return resultResponse(await saveDraftFile(found.db, { projectId: found.projectId, path: found.path, ...body.data }));
+  const input = { projectId: found.projectId, path: found.path, author: currentAuthor(), ...body.data };
+  return resultResponse(await saveDraftFile(found.db, input));
 }
