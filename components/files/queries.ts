@@ -12,10 +12,18 @@ export const fileKeys = {
   content: (slug: string, path: string) => [...fileKeys.all(slug), "content", path] as const,
 };
 
+/** The stored copy that refused a stale save, as it arrives: who wrote it, and when (ISO time). */
+export interface StoredCopy {
+  content: string;
+  revision: number;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
 /** What the server said to one save; `offline` when it could not be reached or failed. */
 export type SaveOutcome =
   | { kind: "saved"; revision: number }
-  | { kind: "conflict"; current: { content: string; revision: number } }
+  | { kind: "conflict"; current: StoredCopy }
   | { kind: "missing"; message: string }
   | { kind: "rejected"; message: string }
   | { kind: "offline" };
@@ -60,7 +68,7 @@ export async function saveFileContent(
   }
   if (response.ok) return { kind: "saved", revision: ((await response.json()) as { revision: number }).revision };
   if (response.status === 409) {
-    const { error } = (await response.json()) as { error: { current: { content: string; revision: number } } };
+    const { error } = (await response.json()) as { error: { current: StoredCopy } };
     return { kind: "conflict", current: error.current };
   }
   if (response.status === 404) return { kind: "missing", message: (await readRequestError(response)).message };

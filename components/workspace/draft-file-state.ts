@@ -1,3 +1,5 @@
+import type { StoredCopy } from "@/components/files/queries";
+
 export type FileStatus = "saved" | "dirty" | "saving" | "offline" | "conflict" | "missing" | "error";
 
 export interface ServerCopy {
@@ -8,7 +10,7 @@ export interface ServerCopy {
 export interface FileSnapshot {
   status: FileStatus;
   /** The stored version that refused the save, while in conflict. */
-  theirs?: ServerCopy;
+  theirs?: StoredCopy;
   /** Why the last save was refused, for `missing` and `error`. */
   message?: string;
 }
@@ -21,7 +23,7 @@ export type SaverEvent =
 
 export type Problem =
   | { kind: "offline" }
-  | { kind: "conflict"; theirs: ServerCopy }
+  | { kind: "conflict"; theirs: StoredCopy }
   | { kind: "missing"; message: string }
   | { kind: "error"; message: string };
 

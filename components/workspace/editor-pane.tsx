@@ -84,6 +84,7 @@ export function EditorPane({ project, path, onServer, saver, statuses, onRecreat
             theirs={snapshot.theirs}
             mine={saver.textOf(path) ?? ""}
             onKeepMine={() => saver.keepMine(path)}
+            onSaveMerged={(merged) => saver.resolve(path, merged)}
             onUseTheirs={() => saver.useTheirs(path)}
           />
         ) : null}

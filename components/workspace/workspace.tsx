@@ -10,6 +10,7 @@ import { DraftProvider } from "./draft-context";
 import type { FileSnapshot } from "./draft-file-state";
 import { EditorPane } from "./editor-pane";
 import { RestoredNotice } from "./restored-notice";
+import { useRemoteChanges } from "./use-remote-changes";
 import { marksFor } from "./save-status";
 import { useDraftSaver } from "./use-draft-saver";
 import { useFileOperations } from "./use-file-operations";
@@ -31,6 +32,7 @@ export function Workspace({ project, initialFiles }: WorkspaceProps) {
     // Another tab may have added, renamed or deleted files meanwhile.
     refetchOnWindowFocus: true,
   });
+  useRemoteChanges(project.slug, files.data);
   const serverPaths = useMemo(() => files.data.map((file) => file.path), [files.data]);
   const paths = useMemo(() => withLocalOnly(serverPaths, statuses), [serverPaths, statuses]);
   const [selectedPath, select] = useSelectedFile(paths);
