@@ -8,6 +8,7 @@ import type { DraftFileContent } from "@/lib/drafts/get-draft-file";
 import type { DraftChanges } from "@/lib/drafts/list-draft-changes";
 import type { DraftFileEntry } from "@/lib/drafts/list-draft-files";
 import { getJson } from "@/lib/http/get-json";
+import { draftStatusKeys } from "./draft-status-queries";
 import { applyDraftChanges, behindTree, latestRevision } from "./remote-changes";
 
 /**
@@ -30,8 +31,8 @@ function fetchDraftChanges(slug: string, since: number, signal?: AbortSignal): P
 /**
  * Keeps the workspace in step with changes saved in other tabs or by other people: the file
  * tree takes the new revisions, open files whose copy is older are fetched again (the editor
- * pane hands them to the saver, which replaces only text with nothing pending), and every such
- * change refreshes the header's draft status through the file queries it follows.
+ * pane hands them to the saver, which replaces only text with nothing pending), and the
+ * header's draft status is asked again.
  */
 export function useRemoteChanges(slug: string, files: DraftFileEntry[]) {
   const queryClient = useQueryClient();
@@ -53,10 +54,11 @@ export function useRemoteChanges(slug: string, files: DraftFileEntry[]) {
     if (patched === null) void queryClient.invalidateQueries({ queryKey: listKey, exact: true });
     else if (patched !== held) queryClient.setQueryData(listKey, patched);
     // A version created or restored elsewhere: the header's counts and the version list moved on.
-    if (baseVersionId.current !== undefined && baseVersionId.current !== latest.baseVersionId) {
-      void queryClient.invalidateQueries({ queryKey: versionKeys.all(slug) });
-    }
+    const rebased = baseVersionId.current !== undefined && baseVersionId.current !== latest.baseVersionId;
+    if (rebased) void queryClient.invalidateQueries({ queryKey: versionKeys.all(slug) });
     baseVersionId.current = latest.baseVersionId;
+    // Said outright: an invalidation of queries already marked stale notifies no one.
+    if (rebased || patched !== held) void queryClient.invalidateQueries({ queryKey: draftStatusKeys.status(slug) });
   }, [changes.data, queryClient, slug]);
 
   useEffect(() => {
