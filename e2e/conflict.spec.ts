@@ -1,47 +1,46 @@
-import type { BrowserContext } from "@playwright/test";
+import type { Route } from "@playwright/test";
 import { draftFile } from "./api";
 import { expect, test } from "./fixtures";
 import { WorkspacePage } from "./pages/workspace";
 
 /**
- * This tab edits while cut off from the server, so its text is unsaved when another tab saves
- * the same file; back online, its save is refused as a conflict. (Online, this tab would take
- * the other tab's change as soon as it is saved, and never conflict.)
+ * This tab's saves cannot reach the server (as if offline), so its text is unsaved when another
+ * tab saves the same file. It still hears of that change and fetches the file again, but keeps
+ * its own text; once its save gets through, the save is refused as a conflict.
  */
-async function conflictWithOtherTab(
-  workspace: WorkspacePage,
-  context: BrowserContext,
-  other: WorkspacePage,
-  file: string,
-  texts: { mine: string; theirs: string },
-) {
+async function conflictWithOtherTab(workspace: WorkspacePage, other: WorkspacePage, file: string, texts: { mine: string; theirs: string }) {
+  const { page } = workspace;
   await workspace.open(file);
   await other.open(file);
-  // Let Monaco fetch its workers first: a worker chunk cut off mid-load is not what this tests.
-  await workspace.page.waitForLoadState("networkidle");
-  await context.setOffline(true);
+  const refuseSaves = (route: Route) =>
+    route.request().method() === "PUT" ? route.abort("internetdisconnected") : route.fallback();
+  await page.route("**/api/projects/*/files/content?*", refuseSaves);
   await workspace.typeAtStart(texts.mine);
-  await expect(workspace.page.getByRole("banner").getByText("Offline — changes kept locally")).toBeVisible();
+  await expect(page.getByRole("banner").getByText("Offline — changes kept locally")).toBeVisible();
 
+  const fetchedAgain = page.waitForResponse(
+    (response) => response.url().includes("/files/content?") && response.request().method() === "GET",
+  );
   await other.typeAtStart(texts.theirs);
   await other.expectSaved();
-  // Cut off, this tab neither saved nor took the other tab's change: its text is still there.
+  await fetchedAgain;
   await expect(workspace.editorLines).toContainText(texts.mine);
   await expect(workspace.editorLines).not.toContainText(texts.theirs);
 
-  await context.setOffline(false);
-  await expect(workspace.page.getByRole("banner").getByText("Conflict", { exact: true })).toBeVisible();
-  const conflict = workspace.page.getByRole("region", { name: `Conflict in ${file}` });
+  await page.unroute("**/api/projects/*/files/content?*", refuseSaves);
+  await page.keyboard.press("ControlOrMeta+S");
+  await expect(page.getByRole("banner").getByText("Conflict", { exact: true })).toBeVisible();
+  const conflict = page.getByRole("region", { name: `Conflict in ${file}` });
   await expect(conflict).toBeVisible();
   return conflict;
 }
 
-test("a stale save is refused as a conflict and the user chooses which text wins", async ({ workspace, context, browser }) => {
+test("a stale save is refused as a conflict and the user chooses which text wins", async ({ workspace, browser }) => {
   const otherContext = await browser.newContext();
   const other = new WorkspacePage(await otherContext.newPage());
   const theirs = `# their change ${Date.now()}`;
   const mine = `# my change ${Date.now()}`;
-  const conflict = await conflictWithOtherTab(workspace, context, other, "integration.yaml", {
+  const conflict = await conflictWithOtherTab(workspace, other, "integration.yaml", {
     mine: `${mine}\n`,
     theirs: `${theirs}\n`,
   });
@@ -55,12 +54,12 @@ test("a stale save is refused as a conflict and the user chooses which text wins
   await otherContext.close();
 });
 
-test("Use their version discards the local text", async ({ workspace, context, browser }) => {
+test("Use their version discards the local text", async ({ workspace, browser }) => {
   const otherContext = await browser.newContext();
   const other = new WorkspacePage(await otherContext.newPage());
   const theirs = `"their-${Date.now()}",`;
   const mine = `"mine-${Date.now()}",`;
-  const conflict = await conflictWithOtherTab(workspace, context, other, "mappings/order-to-erp.json", { mine, theirs });
+  const conflict = await conflictWithOtherTab(workspace, other, "mappings/order-to-erp.json", { mine, theirs });
 
   await conflict.getByRole("button", { name: "Use their version" }).click();
   await expect(conflict).toBeHidden();
@@ -72,7 +71,6 @@ test("Use their version discards the local text", async ({ workspace, context, b
 test("the conflict says who changed the file and when, and saves exactly the text merged in it", async ({
   workspace,
   page,
-  context,
   browser,
 }) => {
   const file = "workflows/refund-sync.ts";
@@ -81,7 +79,7 @@ test("the conflict says who changed the file and when, and saves exactly the tex
   const other = new WorkspacePage(await otherContext.newPage());
   const theirs = `// their change ${Date.now()}`;
   const mine = `// my change ${Date.now()}`;
-  const conflict = await conflictWithOtherTab(workspace, context, other, file, { mine: `${mine}\n`, theirs: `${theirs}\n` });
+  const conflict = await conflictWithOtherTab(workspace, other, file, { mine: `${mine}\n`, theirs: `${theirs}\n` });
 
   await expect(conflict).toContainText("Changed by Local user just now");
   await expect(conflict).not.toContainText(/revision/i);
