@@ -1,6 +1,7 @@
 import type { DraftFileContent } from "@/lib/drafts/get-draft-file";
 import type { DraftFileEntry } from "@/lib/drafts/list-draft-files";
-import { getJson, readRequestError } from "@/lib/http/get-json";
+import { getJson } from "@/lib/http/get-json";
+import { readRequestError } from "@/lib/http/request-error";
 
 /**
  * Every draft-file query of a project sits under `all`, so a change that replaces the draft
