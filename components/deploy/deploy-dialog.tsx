@@ -4,6 +4,7 @@ import { useState } from "react";
 import { needsConfirmation } from "@/lib/environments/needs-confirmation";
 import type { EnvironmentJson } from "@/components/environments/wire";
 import { Dialog } from "@/components/ui/dialog";
+import { useFailureMessage } from "@/components/ui/use-failure-message";
 import type { DeployedJson } from "@/app/projects/[slug]/deploy-actions";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import type { NamingConvention } from "@/lib/naming/conventions";
@@ -15,7 +16,6 @@ import { useDeploy, type DeployCommand } from "./use-deploy";
 
 const UNSAVED_MESSAGE =
   "Your latest edits could not be saved, so nothing was deployed. They are kept in this browser; try again in a moment.";
-const UNREACHABLE_MESSAGE = "Nothing was deployed: the server could not be reached or ran into a problem. Try again in a moment.";
 
 interface DeployDialogProps {
   slug: string;
@@ -50,6 +50,7 @@ export function DeployDialog(props: DeployDialogProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Confirmation | null>(null);
   const deploy = useDeploy(slug);
+  const failureMessage = useFailureMessage();
 
   function commandFor(next: DeployTarget, environmentId: string): DeployCommand {
     if (next.kind === "draft") return { kind: "draft", environmentId, name, description };
@@ -86,9 +87,9 @@ export function DeployDialog(props: DeployDialogProps) {
       } else {
         setFormError(message);
       }
-    } catch {
+    } catch (error) {
       setConfirming(null);
-      setFormError(UNREACHABLE_MESSAGE);
+      setFormError(failureMessage("Nothing was deployed.", error));
     }
   }
 

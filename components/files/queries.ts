@@ -1,5 +1,6 @@
 import type { DraftFileContent } from "@/lib/drafts/get-draft-file";
 import type { DraftFileEntry } from "@/lib/drafts/list-draft-files";
+import { describeFailure } from "@/lib/http/describe-failure";
 import { getJson } from "@/lib/http/get-json";
 import { readRequestError } from "@/lib/http/request-error";
 
@@ -13,12 +14,13 @@ export const fileKeys = {
   content: (slug: string, path: string) => [...fileKeys.all(slug), "content", path] as const,
 };
 
-/** What the server said to one save; `offline` when it could not be reached or failed. */
+/** What the server said to one save; `offline` when it could not be reached, `failed` when it broke. */
 export type SaveOutcome =
   | { kind: "saved"; revision: number }
   | { kind: "conflict"; current: { content: string; revision: number } }
   | { kind: "missing"; message: string }
   | { kind: "rejected"; message: string }
+  | { kind: "failed"; message: string }
   | { kind: "offline" };
 
 /** Browsers refuse keep-alive bodies over 64 KB; larger saves rely on the local copy. */
@@ -56,8 +58,9 @@ export async function saveFileContent(
       body,
       keepalive: options.keepalive === true && body.length < KEEPALIVE_LIMIT,
     });
-  } catch {
-    return { kind: "offline" };
+  } catch (error) {
+    if (describeFailure(error).kind === "network") return { kind: "offline" };
+    throw error;
   }
   if (response.ok) return { kind: "saved", revision: ((await response.json()) as { revision: number }).revision };
   if (response.status === 409) {
@@ -65,7 +68,8 @@ export async function saveFileContent(
     return { kind: "conflict", current: error.current };
   }
   if (response.status === 404) return { kind: "missing", message: (await readRequestError(response)).message };
-  // A gateway or a crashed server is as good as unreachable: keep the text and retry.
-  if (response.status >= 500) return { kind: "offline" };
-  return { kind: "rejected", message: (await readRequestError(response)).message };
+  const refused = describeFailure(await readRequestError(response));
+  // A gateway or a failing server may recover: the text is kept and the save retried, like offline.
+  if (refused.kind === "server") return { kind: "failed", message: refused.message };
+  return { kind: "rejected", message: refused.kind === "refused" ? refused.message : `The server answered ${response.status}.` };
 }

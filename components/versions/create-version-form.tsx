@@ -5,6 +5,7 @@ import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { addVersionName } from "@/components/naming/queries";
 import { FormActions } from "@/components/ui/form-actions";
 import { FormError } from "@/components/ui/form-error";
+import { useFailureMessage } from "@/components/ui/use-failure-message";
 import type { NamingConvention } from "@/lib/naming/conventions";
 import type { VersionJson } from "@/lib/versions/version-json";
 import { useCreateVersion } from "./use-create-version";
@@ -12,7 +13,6 @@ import { useVersionFields, VersionFields, type VersionFieldErrors } from "./vers
 
 const UNSAVED_MESSAGE =
   "Your latest edits could not be saved, so no version was created. They are kept in this browser; try again in a moment.";
-const UNREACHABLE_MESSAGE = "No version was created: the server could not be reached or ran into a problem. Try again in a moment.";
 
 interface CreateVersionFormProps {
   slug: string;
@@ -32,6 +32,7 @@ export function CreateVersionForm({ slug, convention, onCreated, onCancel }: Cre
   const [formError, setFormError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const createVersion = useCreateVersion(slug);
+  const failureMessage = useFailureMessage();
   const pending = createVersion.isPending;
 
   function focusInvalid(errors: VersionFieldErrors) {
@@ -39,7 +40,7 @@ export function CreateVersionForm({ slug, convention, onCreated, onCancel }: Cre
     if (invalidField) (formRef.current?.elements.namedItem(invalidField) as HTMLElement | null)?.focus();
   }
 
-  function showFormError(message: string) {
+  function showFormError(message: string | null) {
     fields.setErrors({});
     setFormError(message);
   }
@@ -67,8 +68,8 @@ export function CreateVersionForm({ slug, convention, onCreated, onCancel }: Cre
           showFormError(message);
         }
       }
-    } catch {
-      showFormError(UNREACHABLE_MESSAGE);
+    } catch (error) {
+      showFormError(failureMessage("No version was created.", error));
     }
   }
 

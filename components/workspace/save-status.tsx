@@ -16,6 +16,7 @@ interface Summary {
 const SUMMARIES: Array<[FileStatus[], Omit<Summary, "path">]> = [
   [["conflict"], { text: "Conflict", tone: "bad" }],
   [["missing", "error"], { text: "Not saved", tone: "bad" }],
+  [["failed"], { text: "Not saved — retrying", tone: "warn" }],
   [["offline"], { text: "Offline — changes kept locally", tone: "warn" }],
   [["saving"], { text: "Saving…", tone: "busy" }],
   [["dirty"], { text: "Unsaved changes", tone: "busy" }],
@@ -32,6 +33,7 @@ const MARKS: Partial<Record<FileStatus, FileMark>> = {
   dirty: { label: "Unsaved changes", tone: "pending" },
   saving: { label: "Saving", tone: "pending" },
   offline: { label: "Not saved yet, kept in this browser", tone: "pending" },
+  failed: { label: "Not saved yet, kept in this browser", tone: "pending" },
   conflict: { label: "Conflict", tone: "problem" },
   missing: { label: "Not saved", tone: "problem" },
   error: { label: "Not saved", tone: "problem" },
