@@ -61,13 +61,13 @@ test("a file the draft does not have is named in a notice, and the tree stays us
   const notice = page.getByRole("status").filter({ hasText: "does/not/exist.ts does not exist in the latest draft" });
   await expect(notice).toBeVisible();
   await expect(workspace.editorLines).toBeVisible();
-  await expect(page.getByRole("main").getByText("README.md")).toBeVisible();
+  await expect(page.getByRole("main").getByText("README.md", { exact: true })).toBeVisible();
 
   await notice.getByRole("button", { name: "Dismiss" }).click();
   await expect(notice).toBeHidden();
   await page.getByRole("treeitem", { name: /integration\.yaml/ }).click();
   await expect(page).toHaveURL(/file=integration\.yaml/);
-  await expect(page.getByRole("main").getByText("integration.yaml")).toBeVisible();
+  await expect(page.getByRole("main").getByText("integration.yaml", { exact: true })).toBeVisible();
 });
 
 test("an autosave the server fails with a reference says so, not that the browser is offline", async ({ workspace, page, expectedConsoleErrors }) => {

@@ -7,7 +7,6 @@ import { WorkspacePage } from "./pages/workspace";
  * an error on purpose (a 404 page, a refused request) lists it in `expectedConsoleErrors`.
  */
 export const test = base.extend<{ workspace: WorkspacePage; expectedConsoleErrors: RegExp[] }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be destructured
   expectedConsoleErrors: async ({}, use) => {
     await use([]);
   },

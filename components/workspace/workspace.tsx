@@ -9,6 +9,7 @@ import type { ProjectSummary } from "@/lib/projects/get-project-by-slug";
 import { DraftProvider } from "./draft-context";
 import type { FileSnapshot } from "./draft-file-state";
 import { EditorPane } from "./editor-pane";
+import { MissingFileNotice } from "./missing-file-notice";
 import { RestoredNotice } from "./restored-notice";
 import { marksFor } from "./save-status";
 import { useDraftSaver } from "./use-draft-saver";
@@ -33,7 +34,7 @@ export function Workspace({ project, initialFiles }: WorkspaceProps) {
   });
   const serverPaths = useMemo(() => files.data.map((file) => file.path), [files.data]);
   const paths = useMemo(() => withLocalOnly(serverPaths, statuses), [serverPaths, statuses]);
-  const [selectedPath, select] = useSelectedFile(paths);
+  const { selected: selectedPath, select, missing } = useSelectedFile(paths);
   const operations = useFileOperations({ project, saver, selectedPath, select });
   const marks = useMemo(() => marksFor(statuses), [statuses]);
   const flush = useCallback(() => saver.flushAll(), [saver]);
@@ -49,6 +50,7 @@ export function Workspace({ project, initialFiles }: WorkspaceProps) {
       <div className="flex h-dvh flex-col">
         <WorkspaceHeader project={project} statuses={statuses} selectedPath={selectedPath} onOpen={select} />
         <RestoredNotice paths={restored} onDismiss={dismissRestored} />
+        <MissingFileNotice path={missing} where="the latest draft" shown={selectedPath} onDismiss={() => select(selectedPath)} />
         <div className="flex min-h-0 flex-1">
           <FileExplorer paths={paths} marks={marks} selectedPath={selectedPath} onOpen={select} operations={operations} />
           {selectedPath !== null ? (
