@@ -22,4 +22,5 @@ export function proxy(request: NextRequest) {
   return NextResponse.rewrite(url);
 }
 
-export const config = { matcher: ["/projects/:path*", "/api/projects/:path*"] };
+// Only paths with a percent-escape: everything else (a 10 MB autosave included) skips the proxy and its body limit.
+export const config = { matcher: ["/projects/:path(.*%.*)", "/api/projects/:path(.*%.*)"] };

@@ -45,6 +45,10 @@ test("a project address that is not valid text shows the not-found page, not a s
   }
   await expect(page.getByRole("link", { name: "All projects" })).toBeVisible();
   expect(workspace).toBeTruthy();
+
+  const api = await page.request.get("/api/projects/%FF/files");
+  expect(api.status()).toBe(404);
+  expect(await api.json()).toMatchObject({ error: { code: "not_found" } });
 });
 
 test("an unknown address shows the styled not-found page", async ({ workspace, page, expectedConsoleErrors }) => {
