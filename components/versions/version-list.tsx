@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState, type KeyboardEvent, type RefObject } from "react";
+import { useCallback, useDeferredValue, useState, type KeyboardEvent, type RefObject } from "react";
 import { cn } from "@/lib/cn";
 import { useVersionList, type VersionListFilters } from "./queries";
 import { VersionListFooter } from "./version-list-footer";
@@ -23,10 +23,14 @@ interface VersionListProps {
 }
 
 const PAGE_JUMP = 10;
+/** More than fit on screen: the popover paints these first and renders the rest right after. */
+const FIRST_PAINT_ROWS = 16;
 
 export function VersionList(props: VersionListProps) {
   const { slug, search, filters, latestNumber, highlightId, listRef, onCreate, onClearSearch, onLeaveTop } = props;
   const { query, versions, total, loadMore } = useVersionList(slug, search, filters);
+  // The opening click waits for these rows only; the rest of the page follows in the background.
+  const renderedCount = useDeferredValue(versions.length, Math.min(versions.length, FIRST_PAINT_ROWS));
   const filtered = Object.values(filters).some(Boolean);
   const narrowed = search !== "" || filtered;
   const listKey = JSON.stringify([search, filters]);
@@ -93,7 +97,7 @@ export function VersionList(props: VersionListProps) {
       // A new search or filter starts at the top (keyed), not at the old scroll position near the footer.
       <div key={listKey} className={cn("min-h-0 flex-1 overflow-y-auto transition-opacity", stale && "opacity-60")} aria-busy={stale}>
         <ul ref={listRef} aria-label={listLabel(search, narrowed)} onKeyDown={handleKeyDown}>
-          {versions.map((version, index) => (
+          {versions.slice(0, renderedCount).map((version, index) => (
             <VersionRow
               key={version.id}
               version={version}

@@ -40,7 +40,7 @@ const WATCH_OPENING = `(() => {
     timing.clickedAt = event.timeStamp;
     requestAnimationFrame(function poll() {
       const box = document.querySelector(${JSON.stringify(ROW)})?.getBoundingClientRect();
-      if (box && box.height > 0 && box.top < window.innerHeight) timing.rowAt = performance.now();
+      if (box && box.height > 0 && box.bottom > 0 && box.top < window.innerHeight) timing.rowAt = performance.now();
       else requestAnimationFrame(poll);
     });
   }, true);

@@ -1,5 +1,7 @@
 import type { benchAutosave } from "./autosave";
 import type { benchDeployRollback } from "./deploy-rollback";
+import type { benchPopoverOpen } from "./popover-open";
+import type { Summary } from "./timing";
 import type { benchVersionCreation } from "./version-creation";
 import type { benchVersionHistory } from "./version-history";
 import type { benchVersionStorage } from "./version-storage";
@@ -53,4 +55,16 @@ export function evaluateTargets(run: Run): TargetResult[] {
     check(`rollback, ${versions}`, "≤ 1.2×", pair.rollbackRatio, pair.rollbackRatio <= 1.2);
   }
   return results;
+}
+
+/** Issue 10: rows on screen within 300 ms of the click on a loaded page, first opening and later ones. */
+export function evaluatePopoverTargets(popover: Awaited<ReturnType<typeof benchPopoverOpen>>): TargetResult[] {
+  const check = (label: string, ms: Summary): TargetResult => ({
+    database: "browser",
+    name: `Version History popover, click to first row, ${label} (${popover.versions} versions, median of ${ms.n})`,
+    target: "< 300 ms",
+    value: ms.p50,
+    met: ms.p50 < 300,
+  });
+  return [check("first open after load", popover.firstOpenAfterLoad.ms), check("reopen", popover.reopen.ms)];
 }
