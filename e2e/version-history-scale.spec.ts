@@ -1,4 +1,6 @@
 import type { Locator, Page, Request } from "@playwright/test";
+import type { VersionPageJson } from "@/lib/versions/version-json";
+import { API } from "./api";
 import { seriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
 import { DeployDialogPage } from "./pages/deploy";
@@ -50,6 +52,8 @@ async function fullyVisibleRows(list: Locator): Promise<number> {
 }
 
 test("with sixty versions at 1440×900, eight rows or more fit, descriptions clamp to one line and expand, and axe passes", async ({ workspace, page }) => {
+  // Sixty versions and two axe runs: more than the default minute on a busy machine.
+  test.slow();
   await page.setViewportSize({ width: 1440, height: 900 });
   await workspace.open("README.md");
   const names = stampedNames("scale", 60);
@@ -81,6 +85,7 @@ test("with sixty versions at 1440×900, eight rows or more fit, descriptions cla
 });
 
 test("the environment filter narrows on the server: running in production shows only production's version", async ({ workspace, page }) => {
+  test.slow();
   const deploy = new DeployDialogPage(page);
   await workspace.open("README.md");
   const [production] = stampedNames("in-production", 1);
@@ -102,6 +107,12 @@ test("the environment filter narrows on the server: running in production shows 
 
   await popover.getByRole("combobox", { name: "Environment" }).selectOption({ label: "All environments" });
   await expect(workspace.versionList(popover).getByRole("listitem").first()).not.toHaveAccessibleName(production!);
+
+  // The route combines the filters with the search; an unknown origin is refused.
+  const combined = await page.request.get(`${API}/versions?environment=production&origin=manual&search=${production}`);
+  expect(((await combined.json()) as VersionPageJson).items.map((item) => item.name)).toEqual([production]);
+  const refused = await page.request.get(`${API}/versions?origin=robot`);
+  expect(refused.status()).toBe(400);
 });
 
 test("Enter on a focused row opens the version read-only", async ({ workspace, page }) => {

@@ -40,6 +40,7 @@ export function evaluateTargets(run: Run): TargetResult[] {
   for (const [label, entry] of [
     ["first page", history.firstPage],
     ["first page with search", history.searchManyMatches],
+    ["first page filtered by an author nobody is", history.filterAuthorNoMatch],
   ] as const) {
     check(`version history ${label}, ${run.versionHistory.versions} versions (p95)`, "< 100 ms", entry.ms.p95, entry.ms.p95 < 100);
   }
