@@ -54,7 +54,7 @@ export function CreateVersionForm({ slug, convention, onCreated, onCancel }: Cre
     try {
       const outcome = await createVersion.mutateAsync({ name, description });
       if (outcome.status === "created") {
-        addVersionName(queryClient, slug, outcome.version.name);
+        addVersionName(queryClient, slug, outcome.version);
         onCreated(outcome.version);
       } else if (outcome.status === "unsaved") {
         showFormError(UNSAVED_MESSAGE);

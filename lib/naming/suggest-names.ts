@@ -7,12 +7,13 @@ import { suggestFreeNames } from "./suggest-free-names";
 import { suggestSemverNames } from "./suggest-semver-names";
 import {
   createSuggestionContext,
+  type ExistingVersion,
   type NameSuggestion,
   type SuggestionContext,
   type SuggestNamesInput,
 } from "./suggestion-context";
 
-export type { NameSuggestion, SuggestNamesInput };
+export type { ExistingVersion, NameSuggestion, SuggestNamesInput };
 
 const SUGGESTERS: Record<NamingConvention, (context: SuggestionContext) => NameSuggestion[]> = {
   semver: suggestSemverNames,

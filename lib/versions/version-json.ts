@@ -1,8 +1,14 @@
 import type { VersionPage } from "./list-versions";
-import type { VersionSummary } from "./version-summary";
+import type { VersionOrigin, VersionSummary } from "./version-summary";
 
 /** A version as it crosses the network (route handlers, server actions): dates as ISO strings. */
 export type VersionJson = Omit<VersionSummary, "createdAt"> & { createdAt: string };
+
+/** A version as name suggestions and the as-you-type uniqueness check see it (the names route). */
+export interface VersionNameJson {
+  name: string;
+  origin: VersionOrigin;
+}
 
 export interface VersionPageJson {
   items: VersionJson[];
