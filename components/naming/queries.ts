@@ -8,7 +8,8 @@ import { versionNameKey, versionNameSchema } from "@/lib/versions/schemas";
 /** Under the project's versions key, so invalidating all of a project's versions refreshes the names too. */
 export const namingKeys = {
   names: (slug: string) => [...versionKeys.all(slug), "names"] as const,
-  holder: (slug: string, name: string) => [...versionKeys.all(slug), "name-holder", versionNameKey(name)] as const,
+  holders: (slug: string) => [...versionKeys.all(slug), "name-holder"] as const,
+  holder: (slug: string, name: string) => [...namingKeys.holders(slug), versionNameKey(name)] as const,
 };
 
 function namesUrl(slug: string, name?: string): string {
@@ -50,6 +51,8 @@ export function useNameHolder(slug: string, name: string): string | null {
     queryFn: async ({ signal }) => (await getJson<{ versions: VersionNameJson[] }>(namesUrl(slug, settled), signal)).versions[0]?.name ?? null,
     enabled: checkable,
     retry: false,
+    // An answer is only good for the moment it was asked: a name free then may be taken since.
+    gcTime: 0,
   });
   // An answer about a name the user has since changed says nothing about the one in the field.
   return checkable && settled === trimmed ? (holder.data ?? null) : null;
@@ -60,4 +63,5 @@ export function addVersionName(queryClient: QueryClient, slug: string, version: 
   const entry = { name: version.name, origin: version.origin };
   queryClient.setQueryData<VersionNameJson[]>(namingKeys.names(slug), (versions) => (versions ? [entry, ...versions] : versions));
   void queryClient.invalidateQueries({ queryKey: namingKeys.names(slug), exact: true });
+  void queryClient.invalidateQueries({ queryKey: namingKeys.holders(slug) });
 }
