@@ -25,7 +25,9 @@ const SUGGESTERS: Record<NamingConvention, (context: SuggestionContext) => NameS
 
 /**
  * Names for the next version under the project's convention, best first (the first prefills the
- * Create version dialog). Every one is a valid name no version uses yet, compared case-insensitively.
+ * Create version dialog). Every one follows the convention (checkName agrees) and is a valid
+ * name no version uses yet, compared case-insensitively; backups are never built on. The
+ * property test in suggest-names.property.test.ts holds every suggester to this.
  */
 export function suggestNames(input: SuggestNamesInput): NameSuggestion[] {
   const context = createSuggestionContext(input);
