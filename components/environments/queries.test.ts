@@ -19,6 +19,7 @@ function environment(name: string, position: number, activeVersionId: string | n
     activeVersion: activeVersionId ? { id: activeVersionId, number: 1, name: activeVersionId } : null,
     lastDeployment: null,
     rollbackTarget: null,
+    rollForwardTarget: null,
   };
 }
 
