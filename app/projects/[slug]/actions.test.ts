@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb } from "@/lib/db/client";
 import { deployVersion } from "@/lib/deployments/deploy-version";
+import { rollbackEnvironment } from "@/lib/deployments/rollback-environment";
 import { stubTestSecretKey } from "@/lib/deployments/test-fixtures";
 import { setEnvironmentSetting } from "@/lib/environments/set-environment-setting";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -12,7 +13,13 @@ import type { Result } from "@/lib/result";
 import { save } from "@/lib/testing/draft-helpers";
 import { value } from "@/lib/testing/harness";
 import { version } from "@/lib/testing/version-helpers";
-import { deployLatestDraftAction, deployVersionAction, promoteEnvironmentAction, rollbackEnvironmentAction } from "./deploy-actions";
+import {
+  deployLatestDraftAction,
+  deployVersionAction,
+  promoteEnvironmentAction,
+  rollbackEnvironmentAction,
+  rollForwardEnvironmentAction,
+} from "./deploy-actions";
 import { deleteEnvironmentSettingAction, setEnvironmentSettingAction } from "./environment-actions";
 import { createFileAction, deletePathAction, renamePathAction } from "./file-actions";
 import { restoreVersionAction } from "./restore-actions";
@@ -71,7 +78,10 @@ beforeAll(async () => {
   ids.version = (await version(db, own.id, "release-1.0")).id;
   for (const versionId of [ids.older, ids.version]) {
     value(await deployVersion(db, { projectId: own.id, environmentId: ids.development, versionId, author: "setup" }));
+    value(await deployVersion(db, { projectId: own.id, environmentId: ids.production, versionId, author: "setup" }));
   }
+  // Production right after a rollback, so rolling it forward is possible.
+  value(await rollbackEnvironment(db, { projectId: own.id, environmentId: ids.production, author: "setup" }));
   value(await setEnvironmentSetting(db, { projectId: own.id, environmentId: ids.development, key: "API_TOKEN", value: "secret-1234", isSecret: true, mode: "create" }));
 });
 
@@ -181,6 +191,18 @@ const ACTIONS: ActionCase[] = [
       slug: BAD_SLUGS,
       environmentId: [...BAD_IDS, ids.foreignEnvironment, ids.staging],
       expectedVersionId: [...BAD_IDS, ids.foreignVersion, ids.version],
+    }),
+  },
+  {
+    name: "rollForwardEnvironmentAction",
+    // Production runs the older version after a rollback from the newer one.
+    valid: () => ({ slug: SLUG, environmentId: ids.production, expectedVersionId: ids.version, confirmed: true }),
+    call: ({ slug, ...input }) => rollForwardEnvironmentAction(slug as any, input as any),
+    hostile: () => ({
+      slug: BAD_SLUGS,
+      environmentId: [...BAD_IDS, ids.foreignEnvironment, ids.development],
+      expectedVersionId: [...BAD_IDS, ids.foreignVersion, ids.older],
+      confirmed: [undefined, false, "yes", 1],
     }),
   },
   {

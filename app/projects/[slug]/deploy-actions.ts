@@ -5,6 +5,7 @@ import { deployLatestDraft } from "@/lib/deployments/deploy-latest-draft";
 import { deployVersion } from "@/lib/deployments/deploy-version";
 import { promoteEnvironment } from "@/lib/deployments/promote-environment";
 import type { DeploymentOutcome } from "@/lib/deployments/record-deployment";
+import { rollForwardEnvironment } from "@/lib/deployments/roll-forward-environment";
 import { rollbackEnvironment } from "@/lib/deployments/rollback-environment";
 import { getDb } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -84,4 +85,14 @@ const rollbackSchema = z.object({ environmentId: idSchema, expectedVersionId: id
 /** Re-activates the version that ran before, if it is still the one the user was shown. */
 export async function rollbackEnvironmentAction(slug: string, input: { environmentId: string; expectedVersionId: string }) {
   return deployment(slug, rollbackSchema, input, (db, context, data) => rollbackEnvironment(db, { ...context, ...data }));
+}
+
+const rollForwardSchema = z.object({ environmentId: idSchema, expectedVersionId: idSchema, confirmed: confirmedSchema });
+
+/** Undoes the newest rollback, if it still re-activates the version the user was shown; production needs the confirmation. */
+export async function rollForwardEnvironmentAction(
+  slug: string,
+  input: { environmentId: string; expectedVersionId: string; confirmed?: boolean },
+) {
+  return deployment(slug, rollForwardSchema, input, (db, context, data) => rollForwardEnvironment(db, { ...context, ...data }));
 }
