@@ -16,7 +16,7 @@ export type DeployTarget =
 
 export interface DeployRequest {
   target: DeployTarget;
-  /** The environment preselected in the dialog; the first one when absent. */
+  /** The environment preselected in the dialog; when absent, the first that does not run the version (see firstEnvironmentNotRunning). */
   environmentId?: string;
 }
 

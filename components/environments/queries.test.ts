@@ -5,6 +5,7 @@ import { draftStatusKeys } from "@/components/workspace/draft-status-queries";
 import {
   environmentKeys,
   environmentsByVersion,
+  firstEnvironmentNotRunning,
   invalidateAfterDeployment,
   invalidateAfterSettingsChange,
   nextEnvironment,
@@ -38,6 +39,17 @@ describe("nextEnvironment", () => {
     expect(nextEnvironment(environments, "env-staging")?.name).toBe("production");
     expect(nextEnvironment(environments, "env-production")).toBeNull();
     expect(nextEnvironment(environments, "unknown")).toBeNull();
+  });
+});
+
+describe("firstEnvironmentNotRunning", () => {
+  it("is the first environment in order that does not run the version, the first when all do", () => {
+    expect(firstEnvironmentNotRunning(environments, "v2")?.name).toBe("staging");
+    expect(firstEnvironmentNotRunning(environments, "v1")?.name).toBe("development");
+    expect(firstEnvironmentNotRunning(environments, "v3")?.name).toBe("development");
+    const everywhere = environments.map((candidate) => ({ ...candidate, activeVersion: { id: "v1", number: 1, name: "v1" } }));
+    expect(firstEnvironmentNotRunning(everywhere, "v1")?.name).toBe("development");
+    expect(firstEnvironmentNotRunning([], "v1")).toBeNull();
   });
 });
 

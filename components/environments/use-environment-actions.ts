@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { rollbackEnvironmentAction } from "@/app/projects/[slug]/deploy-actions";
+import { rollbackEnvironmentAction, rollForwardEnvironmentAction } from "@/app/projects/[slug]/deploy-actions";
 import { deleteEnvironmentSettingAction, setEnvironmentSettingAction } from "@/app/projects/[slug]/environment-actions";
 import { environmentKeys, invalidateAfterDeployment, invalidateAfterSettingsChange } from "./queries";
 
@@ -10,6 +10,18 @@ export function useRollback(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { environmentId: string; expectedVersionId: string }) => rollbackEnvironmentAction(slug, input),
+    onSuccess: (result) => {
+      if (result.ok) void invalidateAfterDeployment(queryClient, slug);
+      else void queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug) });
+    },
+  });
+}
+
+/** Undoes the newest rollback, if it still re-activates what the user was shown; production needs `confirmed`. */
+export function useRollForward(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { environmentId: string; expectedVersionId: string; confirmed: boolean }) => rollForwardEnvironmentAction(slug, input),
     onSuccess: (result) => {
       if (result.ok) void invalidateAfterDeployment(queryClient, slug);
       else void queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug) });

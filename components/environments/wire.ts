@@ -1,5 +1,6 @@
 import type { SettingsComparison } from "@/lib/deployments/compare-settings-fingerprint";
 import type { DeploymentEntry, VersionRef } from "@/lib/deployments/deployment-entry";
+import type { VersionRunIn } from "@/lib/deployments/find-versions-run-in";
 import type { EnvironmentSettingView } from "@/lib/environments/environment-setting-view";
 import type { EnvironmentHistory } from "@/lib/environments/get-environment-history";
 import type { EnvironmentSummary } from "@/lib/environments/list-environments";
@@ -19,6 +20,7 @@ export type DeploymentEntryJson = Wire<DeploymentEntry>;
 export type EnvironmentHistoryJson = Wire<EnvironmentHistory>;
 export type EnvironmentSettingJson = Wire<EnvironmentSettingView>;
 export type SettingsComparisonJson = Wire<SettingsComparison>;
+export type VersionRunInJson = Wire<VersionRunIn>;
 
 export interface FileChangeJson {
   path: string;
