@@ -114,13 +114,14 @@ interface PickerRowProps {
 /** A button named by the version's name, described by its number, where it ran and when it was made. */
 function PickerRow({ version, environmentName, runsNow, lastRanAt, onPick }: PickerRowProps) {
   const id = useId();
+  const mark = runsNow ? "runs now" : lastRanAt ? "ran here" : null;
   return (
     <li className="border-b border-slate-100 last:border-b-0">
       <button
         type="button"
         disabled={runsNow}
         aria-labelledby={`${id}-name`}
-        aria-describedby={`${id}-details`}
+        aria-describedby={[`${id}-number`, mark ? `${id}-mark` : null, `${id}-created`].filter(Boolean).join(" ")}
         onClick={() => onPick(version)}
         className={cn(
           "flex w-full min-w-0 flex-col gap-0.5 px-3 py-2 text-left",
@@ -132,24 +133,26 @@ function PickerRow({ version, environmentName, runsNow, lastRanAt, onPick }: Pic
           <span id={`${id}-name`} title={version.name} className="min-w-0 truncate text-sm font-semibold text-slate-900">
             {version.name}
           </span>
-          <span id={`${id}-details`} className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2 gap-y-0.5">
-            <span className="shrink-0 text-xs tabular-nums text-slate-600">#{version.number}</span>
-            {runsNow ? (
-              <Badge tone="violet" title={`${environmentName} runs this version now`}>
-                runs now
-              </Badge>
-            ) : lastRanAt ? (
-              <Badge tone="slate" title={`This version ran in ${environmentName} before`}>
-                ran here
-              </Badge>
-            ) : null}
-            <span className="ml-auto shrink-0 text-xs text-slate-600">
-              <span className="sr-only">, created </span>
-              <RelativeTime date={version.createdAt} />
-            </span>
+          <span id={`${id}-number`} className="shrink-0 text-xs tabular-nums text-slate-600">
+            #{version.number}
           </span>
+          {mark ? (
+            <Badge
+              tone={runsNow ? "violet" : "slate"}
+              id={`${id}-mark`}
+              title={runsNow ? `${environmentName} runs this version now` : `This version ran in ${environmentName} before`}
+            >
+              {mark}
+            </Badge>
+          ) : null}
         </span>
-        {version.description ? <span className="line-clamp-1 w-full min-w-0 break-words text-xs text-slate-600">{version.description}</span> : null}
+        <span className="flex w-full min-w-0 items-baseline gap-2 text-xs text-slate-600">
+          <span id={`${id}-created`} className="shrink-0">
+            <span className="sr-only">created </span>
+            <RelativeTime date={version.createdAt} />
+          </span>
+          {version.description ? <span className="min-w-0 truncate">{version.description}</span> : null}
+        </span>
       </button>
     </li>
   );
