@@ -34,9 +34,9 @@ export function projectAction<Schema extends z.ZodType, T>(
       if (!isSlug(slug)) return fail("not_found", "This project does not exist.");
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
-        // A malformed whole (not an object at all) is a broken client, not a form to correct.
+        // Input of the wrong type as a whole (not an object at all) is a broken client, not a form to correct.
         const [first] = parsed.error.issues;
-        const message = first && first.path.length > 0 ? first.message : NOT_UNDERSTOOD;
+        const message = !first || (first.path.length === 0 && first.code === "invalid_type") ? NOT_UNDERSTOOD : first.message;
         const fields = fieldErrors(parsed.error);
         return fail("invalid", message, Object.keys(fields).length > 0 ? fields : undefined);
       }

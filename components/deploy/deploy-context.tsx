@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { environmentsByVersion, useEnvironments } from "@/components/environments/queries";
 import type { EnvironmentJson } from "@/components/environments/wire";
-import type { DeployedJson } from "@/app/projects/[slug]/deploy-actions";
+import type { DeployedJson } from "@/lib/deployments/deployment-json";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import type { NamingConvention } from "@/lib/naming/conventions";
 import { DeployDialog } from "./deploy-dialog";

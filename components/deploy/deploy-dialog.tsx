@@ -4,7 +4,7 @@ import { useState } from "react";
 import { needsConfirmation } from "@/lib/environments/needs-confirmation";
 import type { EnvironmentJson } from "@/components/environments/wire";
 import { Dialog } from "@/components/ui/dialog";
-import type { DeployedJson } from "@/app/projects/[slug]/deploy-actions";
+import type { DeployedJson } from "@/lib/deployments/deployment-json";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import type { NamingConvention } from "@/lib/naming/conventions";
 import { useVersionFields } from "@/components/versions/version-fields";

@@ -1,12 +1,10 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import {
-  deployLatestDraftAction,
-  deployVersionAction,
-  promoteEnvironmentAction,
-  type DeployedJson,
-} from "@/app/projects/[slug]/deploy-actions";
+import { deployLatestDraftAction } from "@/app/projects/[slug]/actions/deployments/deploy-latest-draft";
+import { deployVersionAction } from "@/app/projects/[slug]/actions/deployments/deploy-version";
+import { promoteEnvironmentAction } from "@/app/projects/[slug]/actions/deployments/promote-environment";
+import type { DeployedJson } from "@/lib/deployments/deployment-json";
 import { environmentKeys, invalidateAfterDeployment } from "@/components/environments/queries";
 import { useFlushDrafts } from "@/components/workspace/draft-context";
 import type { DomainError } from "@/lib/result";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { DeployedJson } from "@/app/projects/[slug]/deploy-actions";
+import type { DeployedJson } from "@/lib/deployments/deployment-json";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Dialog } from "@/components/ui/dialog";

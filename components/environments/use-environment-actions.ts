@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { rollbackEnvironmentAction } from "@/app/projects/[slug]/deploy-actions";
-import { deleteEnvironmentSettingAction, setEnvironmentSettingAction } from "@/app/projects/[slug]/environment-actions";
+import { rollbackEnvironmentAction } from "@/app/projects/[slug]/actions/deployments/rollback-environment";
+import { deleteEnvironmentSettingAction } from "@/app/projects/[slug]/actions/environments/delete-environment-setting";
+import { setEnvironmentSettingAction } from "@/app/projects/[slug]/actions/environments/set-environment-setting";
 import { environmentKeys, invalidateAfterDeployment, invalidateAfterSettingsChange } from "./queries";
 
 /** Rolls an environment back to what the user was shown; refreshes what runs where either way. */

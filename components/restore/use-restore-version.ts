@@ -1,7 +1,8 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { restoreVersionAction, type RestoreOutcomeJson } from "@/app/projects/[slug]/restore-actions";
+import { restoreVersionAction } from "@/app/projects/[slug]/actions/versions/restore-version";
+import type { RestoreOutcomeJson } from "@/lib/versions/version-json";
 import { fileKeys } from "@/components/files/queries";
 import { versionKeys } from "@/components/versions/queries";
 import { useFlushDrafts } from "@/components/workspace/draft-context";
@@ -27,7 +28,7 @@ export function useRestoreVersion(slug: string) {
   return useMutation({
     mutationFn: async (input: { versionId: string; saveBackup: boolean }): Promise<RestoreAttempt> => {
       if (!(await flushDrafts())) return { status: "unsaved" };
-      const result = await restoreVersionAction({ slug, ...input });
+      const result = await restoreVersionAction(slug, input);
       return result.ok ? { status: "restored", outcome: result.value } : { status: "refused", error: result.error };
     },
     onSuccess: (attempt) => {

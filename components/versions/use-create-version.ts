@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { createVersionAction } from "@/app/projects/[slug]/version-actions";
+import { createVersionAction } from "@/app/projects/[slug]/actions/versions/create-version";
 import { useFlushDrafts } from "@/components/workspace/draft-context";
 import type { DomainError } from "@/lib/result";
 import type { CreateVersionInput } from "@/lib/versions/schemas";
