@@ -7,7 +7,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { DeploymentHistory } from "./deployment-history";
 import { RollbackDialog } from "./rollback-dialog";
 import { SettingsPanel } from "./settings-panel";
-import type { EnvironmentJson } from "./wire";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 
 interface EnvironmentSectionProps {
   slug: string;

@@ -9,7 +9,7 @@ import {
   invalidateAfterSettingsChange,
   nextEnvironment,
 } from "./queries";
-import type { EnvironmentJson } from "./wire";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 
 function environment(name: string, position: number, activeVersionId: string | null): EnvironmentJson {
   return {

@@ -2,7 +2,8 @@ import { useInfiniteQuery, useQuery, type QueryClient } from "@tanstack/react-qu
 import { versionKeys } from "@/components/versions/queries";
 import { draftStatusKeys } from "@/components/workspace/draft-status-queries";
 import { getJson } from "@/lib/http/get-json";
-import type { DeployPreviewJson, EnvironmentHistoryJson, EnvironmentJson, EnvironmentSettingJson, SettingsComparisonJson } from "./wire";
+import type { DeployPreviewJson, SettingsComparisonJson } from "@/lib/deployments/deployment-json";
+import type { EnvironmentHistoryJson, EnvironmentJson, EnvironmentSettingJson } from "@/lib/environments/environment-json";
 
 /**
  * Every environments query of a project sits under `all`; one environment's under `environment`,

@@ -9,7 +9,8 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import { useSettingsComparison } from "./queries";
 import { useRollback } from "./use-environment-actions";
-import type { EnvironmentJson, SettingsComparisonJson } from "./wire";
+import type { SettingsComparisonJson } from "@/lib/deployments/deployment-json";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 
 const UNREACHABLE_MESSAGE = "Nothing was rolled back: the server could not be reached or ran into a problem. Try again in a moment.";
 

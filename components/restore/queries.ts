@@ -1,8 +1,5 @@
 import { getJson } from "@/lib/http/get-json";
-import type { RestorePreview } from "@/lib/versions/preview-restore";
-
-/** The restore preview as the route sends it (no dates, so the same shape). */
-export type RestorePreviewJson = RestorePreview;
+import type { RestorePreviewJson } from "@/lib/versions/version-json";
 
 export const restoreKeys = {
   preview: (slug: string, versionId: string) => ["projects", slug, "restore-preview", versionId] as const,
