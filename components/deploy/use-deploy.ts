@@ -5,7 +5,7 @@ import { deployLatestDraftAction } from "@/app/projects/[slug]/actions/deploymen
 import { deployVersionAction } from "@/app/projects/[slug]/actions/deployments/deploy-version";
 import { promoteEnvironmentAction } from "@/app/projects/[slug]/actions/deployments/promote-environment";
 import type { DeployedJson } from "@/lib/deployments/deployment-json";
-import { environmentKeys, invalidateAfterDeployment } from "@/components/environments/queries";
+import { environmentKeys } from "@/components/environments/queries";
 import { useFlushDrafts } from "@/components/workspace/draft-context";
 import type { DomainError } from "@/lib/result";
 
@@ -48,9 +48,9 @@ export function useDeploy(slug: string) {
       return result.ok ? { status: "deployed", deployed: result.value } : { status: "refused", error: result.error };
     },
     onSuccess: (outcome) => {
-      if (outcome.status === "deployed") void invalidateAfterDeployment(queryClient, slug);
+      if (outcome.status === "deployed") void environmentKeys.invalidateAfterDeployment(queryClient, slug);
       // A refusal often means someone else deployed meanwhile: show what runs now.
-      else if (outcome.status === "refused") void queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug) });
+      else if (outcome.status === "refused") void environmentKeys.invalidateAfterRefusedDeployment(queryClient, slug);
     },
   });
 }

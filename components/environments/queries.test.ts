@@ -5,8 +5,6 @@ import { draftStatusKeys } from "@/components/workspace/draft-status-queries";
 import {
   environmentKeys,
   environmentsByVersion,
-  invalidateAfterDeployment,
-  invalidateAfterSettingsChange,
   nextEnvironment,
 } from "./queries";
 import type { EnvironmentJson } from "@/lib/environments/environment-json";
@@ -40,7 +38,7 @@ describe("nextEnvironment", () => {
   });
 });
 
-describe("invalidateAfterDeployment", () => {
+describe("environmentKeys.invalidateAfterDeployment", () => {
   it("refreshes what runs where, the versions and the draft status, but not the files", async () => {
     const client = new QueryClient();
     const keys = [
@@ -52,12 +50,12 @@ describe("invalidateAfterDeployment", () => {
       environmentKeys.list("other"),
     ];
     for (const key of keys) client.setQueryData(key, 1);
-    await invalidateAfterDeployment(client, "p");
+    await environmentKeys.invalidateAfterDeployment(client, "p");
     expect(keys.map((key) => client.getQueryState(key)?.isInvalidated)).toEqual([true, true, true, true, false, false]);
   });
 });
 
-describe("invalidateAfterSettingsChange", () => {
+describe("environmentKeys.invalidateAfterSettingsChange", () => {
   it("refreshes that environment's settings and rollback warnings only", async () => {
     const client = new QueryClient();
     const keys = [
@@ -70,7 +68,7 @@ describe("invalidateAfterSettingsChange", () => {
       environmentKeys.list("p"),
     ];
     for (const key of keys) client.setQueryData(key, 1);
-    await invalidateAfterSettingsChange(client, "p", "e1");
+    await environmentKeys.invalidateAfterSettingsChange(client, "p", "e1");
     expect(keys.map((key) => client.getQueryState(key)?.isInvalidated)).toEqual([true, true, true, false, false, false, false]);
   });
 });

@@ -21,6 +21,21 @@ export const environmentKeys = {
     [...environmentKeys.settingsComparisons(slug, environmentId), versionId] as const,
   deployPreview: (slug: string, environmentId: string, versionId: string | null) =>
     [...environmentKeys.environment(slug, environmentId), "deploy-preview", { versionId }] as const,
+  /** After a deploy, promotion or rollback: what runs where, the versions (badges, new version) and the draft's base. */
+  invalidateAfterDeployment: (queryClient: QueryClient, slug: string) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug) }),
+      versionKeys.invalidateAll(queryClient, slug),
+      draftStatusKeys.invalidate(queryClient, slug),
+    ]),
+  /** After a refused deployment, which often means someone else deployed meanwhile: what runs now. */
+  invalidateAfterRefusedDeployment: (queryClient: QueryClient, slug: string) => queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug) }),
+  /** After a settings change: that environment's settings and rollback warnings. */
+  invalidateAfterSettingsChange: (queryClient: QueryClient, slug: string, environmentId: string) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: environmentKeys.settings(slug, environmentId) }),
+      queryClient.invalidateQueries({ queryKey: environmentKeys.settingsComparisons(slug, environmentId) }),
+    ]),
 };
 
 function environmentsUrl(slug: string, suffix = "", query?: Record<string, string | number | null | undefined>) {
@@ -80,23 +95,6 @@ export function useDeployPreview(slug: string, environmentId: string | null, ver
     staleTime: 0,
     retry: 1,
   });
-}
-
-/** After a deploy, promotion or rollback: what runs where, the versions (badges, new version) and the draft's base. */
-export function invalidateAfterDeployment(queryClient: QueryClient, slug: string) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug) }),
-    queryClient.invalidateQueries({ queryKey: versionKeys.all(slug) }),
-    queryClient.invalidateQueries({ queryKey: draftStatusKeys.status(slug) }),
-  ]);
-}
-
-/** After a settings change: that environment's settings and rollback warnings. */
-export function invalidateAfterSettingsChange(queryClient: QueryClient, slug: string, environmentId: string) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: environmentKeys.settings(slug, environmentId) }),
-    queryClient.invalidateQueries({ queryKey: environmentKeys.settingsComparisons(slug, environmentId) }),
-  ]);
 }
 
 /** Which environments run each version, for the popover's badges. */

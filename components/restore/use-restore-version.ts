@@ -3,11 +3,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { restoreVersionAction } from "@/app/projects/[slug]/actions/versions/restore-version";
 import type { RestoreOutcomeJson } from "@/lib/versions/version-json";
-import { fileKeys } from "@/components/files/queries";
-import { versionKeys } from "@/components/versions/queries";
 import { useFlushDrafts } from "@/components/workspace/draft-context";
-import { draftStatusKeys } from "@/components/workspace/draft-status-queries";
 import type { DomainError } from "@/lib/result";
+import { restoreKeys } from "./queries";
 import { announceRestore } from "./restore-confirmation";
 
 export type RestoreAttempt =
@@ -33,12 +31,7 @@ export function useRestoreVersion(slug: string) {
     },
     onSuccess: (attempt) => {
       if (attempt.status !== "restored") return;
-      // Copies of draft files not on screen are dropped, not refetched: an editor opened later
-      // (the workspace, after restoring from a version's page) must not start from the old draft.
-      queryClient.removeQueries({ queryKey: fileKeys.all(slug), type: "inactive" });
-      for (const queryKey of [fileKeys.all(slug), versionKeys.all(slug), draftStatusKeys.status(slug)]) {
-        void queryClient.invalidateQueries({ queryKey });
-      }
+      void restoreKeys.invalidateAfterRestore(queryClient, slug);
       announceRestore(slug, attempt.outcome);
     },
   });

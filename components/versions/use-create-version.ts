@@ -6,7 +6,7 @@ import { useFlushDrafts } from "@/components/workspace/draft-context";
 import type { DomainError } from "@/lib/result";
 import type { CreateVersionInput } from "@/lib/versions/schemas";
 import type { VersionJson } from "@/lib/versions/version-json";
-import { addCreatedVersion } from "./queries";
+import { versionKeys } from "./queries";
 
 export type CreateVersionOutcome =
   | { status: "created"; version: VersionJson }
@@ -28,7 +28,7 @@ export function useCreateVersion(slug: string) {
       return result.ok ? { status: "created", version: result.value } : { status: "refused", error: result.error };
     },
     onSuccess: (outcome) => {
-      if (outcome.status === "created") addCreatedVersion(queryClient, slug, outcome.version);
+      if (outcome.status === "created") versionKeys.invalidateAfterCreate(queryClient, slug, outcome.version);
     },
   });
 }

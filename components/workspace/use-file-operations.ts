@@ -27,18 +27,14 @@ export function useFileOperations({ project, saver, selectedPath, select }: Opti
   recreate: (path: string, content: string) => Promise<Result<unknown>>;
 } {
   const queryClient = useQueryClient();
-  const listKey = fileKeys.list(project.slug);
-  const updateList = (update: (files: DraftFileEntry[]) => DraftFileEntry[]) => {
-    queryClient.setQueryData<DraftFileEntry[]>(listKey, (files) => (files ? update(files) : files));
-    void queryClient.invalidateQueries({ queryKey: listKey });
-  };
+  const updateList = (update: (files: DraftFileEntry[]) => DraftFileEntry[]) => void fileKeys.updateList(queryClient, project.slug, update);
 
   const createMutation = useMutation({
     mutationFn: (input: { path: string; content?: string }) => createFileAction(project.slug, input),
     onSuccess: (result, input) => {
       if (!result.ok) return;
       const created: DraftFileContent = { path: result.value.path, content: input.content ?? "", revision: result.value.revision };
-      queryClient.setQueryData(fileKeys.content(project.slug, created.path), created);
+      fileKeys.setContent(queryClient, project.slug, created);
       updateList((files) => [...files.filter((file) => file.path !== created.path), result.value]);
     },
   });
