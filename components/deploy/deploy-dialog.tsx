@@ -3,13 +3,13 @@
 import { useState } from "react";
 import { needsConfirmation } from "@/lib/environments/needs-confirmation";
 import { firstEnvironmentNotRunning } from "@/components/environments/queries";
-import type { EnvironmentJson } from "@/components/environments/wire";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 import { Dialog } from "@/components/ui/dialog";
-import type { DeployedJson } from "@/app/projects/[slug]/deploy-actions";
+import type { DeployedJson } from "@/lib/deployments/deployment-json";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import type { NamingConvention } from "@/lib/naming/conventions";
 import { useVersionFields } from "@/components/versions/version-fields";
-import type { DeployRequest, DeployTarget } from "./deploy-context";
+import type { DeployRequest, DeployTarget } from "./deploy-request";
 import { DeployForm } from "./deploy-form";
 import { ProductionConfirm } from "./production-confirm";
 import { useDeploy, type DeployCommand } from "./use-deploy";

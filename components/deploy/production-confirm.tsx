@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { EnvironmentJson } from "@/components/environments/wire";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 import { Button } from "@/components/ui/button";
 
 interface ProductionConfirmProps {

@@ -9,7 +9,7 @@ import { RollForwardDialog } from "./roll-forward-dialog";
 import { RollbackDialog } from "./rollback-dialog";
 import { SettingsPanel } from "./settings-panel";
 import { VersionPickerDialog } from "./version-picker-dialog";
-import type { EnvironmentJson } from "./wire";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 
 interface EnvironmentSectionProps {
   slug: string;

@@ -8,7 +8,7 @@ import { projectConvention } from "@/components/naming/project-convention";
 import type { ProjectSummary } from "@/lib/projects/get-project-by-slug";
 import { EnvironmentSection } from "./environment-section";
 import { nextEnvironment, useEnvironments } from "./queries";
-import type { EnvironmentJson } from "./wire";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 
 /** The Environments page: every environment of the project, in order. */
 export function EnvironmentsView({ project, initialEnvironments }: { project: ProjectSummary; initialEnvironments: EnvironmentJson[] }) {

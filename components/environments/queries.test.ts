@@ -6,11 +6,9 @@ import {
   environmentKeys,
   environmentsByVersion,
   firstEnvironmentNotRunning,
-  invalidateAfterDeployment,
-  invalidateAfterSettingsChange,
   nextEnvironment,
 } from "./queries";
-import type { EnvironmentJson } from "./wire";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 
 function environment(name: string, position: number, activeVersionId: string | null): EnvironmentJson {
   return {
@@ -53,7 +51,7 @@ describe("firstEnvironmentNotRunning", () => {
   });
 });
 
-describe("invalidateAfterDeployment", () => {
+describe("environmentKeys.invalidateAfterDeployment", () => {
   it("refreshes what runs where, the versions and the draft status, but not the files", async () => {
     const client = new QueryClient();
     const keys = [
@@ -65,12 +63,12 @@ describe("invalidateAfterDeployment", () => {
       environmentKeys.list("other"),
     ];
     for (const key of keys) client.setQueryData(key, 1);
-    await invalidateAfterDeployment(client, "p");
+    await environmentKeys.invalidateAfterDeployment(client, "p");
     expect(keys.map((key) => client.getQueryState(key)?.isInvalidated)).toEqual([true, true, true, true, false, false]);
   });
 });
 
-describe("invalidateAfterSettingsChange", () => {
+describe("environmentKeys.invalidateAfterSettingsChange", () => {
   it("refreshes that environment's settings and rollback warnings only", async () => {
     const client = new QueryClient();
     const keys = [
@@ -83,7 +81,7 @@ describe("invalidateAfterSettingsChange", () => {
       environmentKeys.list("p"),
     ];
     for (const key of keys) client.setQueryData(key, 1);
-    await invalidateAfterSettingsChange(client, "p", "e1");
+    await environmentKeys.invalidateAfterSettingsChange(client, "p", "e1");
     expect(keys.map((key) => client.getQueryState(key)?.isInvalidated)).toEqual([true, true, true, false, false, false, false]);
   });
 });

@@ -2,14 +2,8 @@ import { useInfiniteQuery, useQueries, useQuery, type QueryClient, type UseQuery
 import { versionKeys } from "@/components/versions/queries";
 import { draftStatusKeys } from "@/components/workspace/draft-status-queries";
 import { getJson } from "@/lib/http/get-json";
-import type {
-  DeployPreviewJson,
-  EnvironmentHistoryJson,
-  EnvironmentJson,
-  EnvironmentSettingJson,
-  SettingsComparisonJson,
-  VersionRunInJson,
-} from "./wire";
+import type { DeployPreviewJson, SettingsComparisonJson, VersionRunInJson } from "@/lib/deployments/deployment-json";
+import type { EnvironmentHistoryJson, EnvironmentJson, EnvironmentSettingJson } from "@/lib/environments/environment-json";
 
 /**
  * Every environments query of a project sits under `all`; one environment's under `environment`,
@@ -29,6 +23,21 @@ export const environmentKeys = {
     [...environmentKeys.environment(slug, environmentId), "deploy-preview", { versionId }] as const,
   versionsRun: (slug: string, environmentId: string, versionIds: readonly string[]) =>
     [...environmentKeys.environment(slug, environmentId), "versions-run", versionIds] as const,
+  /** After a deploy, promotion or rollback: what runs where, the versions (badges, new version) and the draft's base. */
+  invalidateAfterDeployment: (queryClient: QueryClient, slug: string) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug) }),
+      versionKeys.invalidateAll(queryClient, slug),
+      draftStatusKeys.invalidate(queryClient, slug),
+    ]),
+  /** After a refused deployment, which often means someone else deployed meanwhile: what runs now. */
+  invalidateAfterRefusedDeployment: (queryClient: QueryClient, slug: string) => queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug) }),
+  /** After a settings change: that environment's settings and rollback warnings. */
+  invalidateAfterSettingsChange: (queryClient: QueryClient, slug: string, environmentId: string) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: environmentKeys.settings(slug, environmentId) }),
+      queryClient.invalidateQueries({ queryKey: environmentKeys.settingsComparisons(slug, environmentId) }),
+    ]),
 };
 
 function environmentsUrl(slug: string, suffix = "", query?: Record<string, string | number | null | undefined>) {
@@ -109,23 +118,6 @@ export function useVersionsRunIn(slug: string, environmentId: string, pages: Rea
 
 function combineVersionsRun(results: Array<UseQueryResult<VersionRunInJson[]>>): ReadonlyMap<string, string> {
   return new Map(results.flatMap((result) => (result.data ?? []).map((entry) => [entry.versionId, entry.lastActiveAt] as const)));
-}
-
-/** After a deploy, promotion or rollback: what runs where, the versions (badges, new version) and the draft's base. */
-export function invalidateAfterDeployment(queryClient: QueryClient, slug: string) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug) }),
-    queryClient.invalidateQueries({ queryKey: versionKeys.all(slug) }),
-    queryClient.invalidateQueries({ queryKey: draftStatusKeys.status(slug) }),
-  ]);
-}
-
-/** After a settings change: that environment's settings and rollback warnings. */
-export function invalidateAfterSettingsChange(queryClient: QueryClient, slug: string, environmentId: string) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: environmentKeys.settings(slug, environmentId) }),
-    queryClient.invalidateQueries({ queryKey: environmentKeys.settingsComparisons(slug, environmentId) }),
-  ]);
 }
 
 /** Which environments run each version, for the popover's badges. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { DeployedJson } from "@/app/projects/[slug]/deploy-actions";
+import type { DeployedJson } from "@/lib/deployments/deployment-json";
 import { ProductionConfirm } from "@/components/deploy/production-confirm";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -9,7 +9,7 @@ import { FormError } from "@/components/ui/form-error";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import { needsConfirmation } from "@/lib/environments/needs-confirmation";
 import { useRollForward } from "./use-environment-actions";
-import type { EnvironmentJson } from "./wire";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 
 const UNREACHABLE_MESSAGE = "Nothing was rolled forward: the server could not be reached or ran into a problem. Try again in a moment.";
 

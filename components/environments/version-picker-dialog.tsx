@@ -11,7 +11,7 @@ import { VersionListError, VersionListLoading, VersionListNoResults } from "@/co
 import { cn } from "@/lib/cn";
 import type { VersionJson } from "@/lib/versions/version-json";
 import { useVersionsRunIn } from "./queries";
-import type { EnvironmentJson } from "./wire";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 
 const SEARCH_DELAY_MS = 250;
 

@@ -13,18 +13,19 @@ import type { Result } from "@/lib/result";
 import { save } from "@/lib/testing/draft-helpers";
 import { value } from "@/lib/testing/harness";
 import { version } from "@/lib/testing/version-helpers";
-import {
-  deployLatestDraftAction,
-  deployVersionAction,
-  promoteEnvironmentAction,
-  rollbackEnvironmentAction,
-  rollForwardEnvironmentAction,
-} from "./deploy-actions";
-import { deleteEnvironmentSettingAction, setEnvironmentSettingAction } from "./environment-actions";
-import { createFileAction, deletePathAction, renamePathAction } from "./file-actions";
-import { restoreVersionAction } from "./restore-actions";
-import { setNamingConventionAction } from "./settings-actions";
-import { createVersionAction } from "./version-actions";
+import { deployLatestDraftAction } from "./actions/deployments/deploy-latest-draft";
+import { deployVersionAction } from "./actions/deployments/deploy-version";
+import { promoteEnvironmentAction } from "./actions/deployments/promote-environment";
+import { rollbackEnvironmentAction } from "./actions/deployments/rollback-environment";
+import { rollForwardEnvironmentAction } from "./actions/deployments/roll-forward-environment";
+import { deleteEnvironmentSettingAction } from "./actions/environments/delete-environment-setting";
+import { setEnvironmentSettingAction } from "./actions/environments/set-environment-setting";
+import { createFileAction } from "./actions/files/create-file";
+import { deletePathAction } from "./actions/files/delete-path";
+import { renamePathAction } from "./actions/files/rename-path";
+import { setNamingConventionAction } from "./actions/settings/set-naming-convention";
+import { createVersionAction } from "./actions/versions/create-version";
+import { restoreVersionAction } from "./actions/versions/restore-version";
 
 /**
  * Every server action, called as a hostile client could call it (the browser's checks
@@ -124,14 +125,14 @@ const ACTIONS: ActionCase[] = [
   {
     name: "setNamingConventionAction",
     valid: () => ({ slug: SLUG, convention: "date" }),
-    call: ({ slug, convention }) => setNamingConventionAction(slug as any, convention),
+    call: ({ slug, convention }) => setNamingConventionAction(slug as any, convention as any),
     hostile: () => ({ slug: BAD_SLUGS, convention: [...WRONG_TYPES, "", "Date", "calendar", ...HOSTILE_TEXT] }),
   },
   {
     name: "renamePathAction",
-    valid: () => ({ projectId: ids.project, from: "src/a.ts", to: "src/b.ts" }),
-    call: (input) => renamePathAction(input),
-    hostile: () => ({ projectId: BAD_IDS, from: [...BAD_PATHS, "missing.ts"], to: [...BAD_PATHS, "README.md", "readme.md", "src/a.ts/b.ts"] }),
+    valid: () => ({ slug: SLUG, from: "src/a.ts", to: "src/b.ts" }),
+    call: ({ slug, ...input }) => renamePathAction(slug as any, input as any),
+    hostile: () => ({ slug: BAD_SLUGS, from: [...BAD_PATHS, "missing.ts"], to: [...BAD_PATHS, "README.md", "readme.md", "src/a.ts/b.ts"] }),
   },
   {
     name: "deployLatestDraftAction",
@@ -147,19 +148,19 @@ const ACTIONS: ActionCase[] = [
   },
   {
     name: "createFileAction",
-    valid: () => ({ projectId: ids.project, path: "src/new.ts", content: "new\n" }),
-    call: (input) => createFileAction(input),
+    valid: () => ({ slug: SLUG, path: "src/new.ts", content: "new\n" }),
+    call: ({ slug, ...input }) => createFileAction(slug as any, input as any),
     hostile: () => ({
-      projectId: BAD_IDS,
+      slug: BAD_SLUGS,
       path: [...BAD_PATHS, "README.md", "readme.md", "SRC/new.ts", "README.md/inner.ts"],
       content: [null, 42, [], {}, "a\u0000b", "\ud800", TEN_MB],
     }),
   },
   {
     name: "deletePathAction",
-    valid: () => ({ projectId: ids.project, path: "src/new.ts" }),
-    call: (input) => deletePathAction(input),
-    hostile: () => ({ projectId: BAD_IDS, path: [...BAD_PATHS, "missing.ts", "SRC/A.TS"] }),
+    valid: () => ({ slug: SLUG, path: "src/new.ts" }),
+    call: ({ slug, ...input }) => deletePathAction(slug as any, input as any),
+    hostile: () => ({ slug: BAD_SLUGS, path: [...BAD_PATHS, "missing.ts", "SRC/A.TS"] }),
   },
   {
     name: "deployVersionAction",
@@ -208,7 +209,7 @@ const ACTIONS: ActionCase[] = [
   {
     name: "restoreVersionAction",
     valid: () => ({ slug: SLUG, versionId: ids.older, saveBackup: true }),
-    call: (input) => restoreVersionAction(input),
+    call: ({ slug, ...input }) => restoreVersionAction(slug as any, input as any),
     hostile: () => ({ slug: BAD_SLUGS, versionId: [...BAD_IDS, ids.foreignVersion], saveBackup: [undefined, null, "yes", 1] }),
   },
   {
