@@ -4,14 +4,16 @@ import dynamic from "next/dynamic";
 import { EditorLoading } from "./editor-loading";
 import { startMonacoWorkers } from "./monaco-workers";
 
-// The workers download beside the editor's own code rather than after it.
+// Monaco touches `window` as soon as it loads, so it is only ever loaded in the browser. Its code
+// and its workers start downloading as soon as an editor page runs, not once the first file's
+// text has arrived and the editor is rendered: on a busy machine that wait kept "Loading editor…" up.
 startMonacoWorkers();
+const codeEditor = typeof window === "undefined" ? null : import("./code-editor");
 
-// Monaco touches `window` as soon as it loads, so it is only ever loaded in the browser; it shows
-// once every language's support is here, so a lost connection cannot leave a file half-working.
+// The editor shows once every language's support is here, so a lost connection cannot leave a file half-working.
 export const CodeEditor = dynamic(
   async () => {
-    const { CodeEditor, languagesLoaded } = await import("./code-editor");
+    const { CodeEditor, languagesLoaded } = await (codeEditor ?? import("./code-editor"));
     await languagesLoaded;
     return CodeEditor;
   },
