@@ -13,6 +13,10 @@ export const versionKeys = {
   all: (slug: string) => ["projects", slug, "versions"] as const,
   lists: (slug: string) => [...versionKeys.all(slug), "list"] as const,
   list: (slug: string, search: string) => [...versionKeys.lists(slug), { search }] as const,
+  /** After a change that may add versions anywhere in the list (a restore's backup, a deployment's snapshot). */
+  invalidateAll: (queryClient: QueryClient, slug: string) => queryClient.invalidateQueries({ queryKey: versionKeys.all(slug) }),
+  /** After creating a version: it shows at the top of the list at once (see addCreatedVersion). */
+  invalidateAfterCreate: (queryClient: QueryClient, slug: string, version: VersionJson) => addCreatedVersion(queryClient, slug, version),
 };
 
 export type VersionPages = InfiniteData<VersionPageJson, number | null>;

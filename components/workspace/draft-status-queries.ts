@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useQuery, useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { fileKeys } from "@/components/files/queries";
 import { useFlushDrafts } from "./draft-context";
@@ -13,6 +13,7 @@ import { getJson } from "@/lib/http/get-json";
 export const draftStatusKeys = {
   status: (slug: string) => ["projects", slug, "draft-status"] as const,
   unchangedSince: (slug: string) => [...draftStatusKeys.status(slug), "unchanged-since"] as const,
+  invalidate: (queryClient: QueryClient, slug: string) => queryClient.invalidateQueries({ queryKey: draftStatusKeys.status(slug) }),
 };
 
 /** Saves often come in bursts (several files, one after another): one status request follows them. */
@@ -65,7 +66,7 @@ export function useDraftStatusFollowsChanges(slug: string) {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
-        void queryClient.invalidateQueries({ queryKey: draftStatusKeys.status(slug) });
+        void draftStatusKeys.invalidate(queryClient, slug);
       }, REFRESH_DELAY_MS);
     };
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {

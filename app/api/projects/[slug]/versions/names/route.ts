@@ -1,6 +1,5 @@
-import { getDb } from "@/lib/db/client";
+import { withProject } from "@/app/_entry/with-project";
 import { errorResponse } from "@/lib/http/respond";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 import { listVersionNames } from "@/lib/versions/list-version-names";
 import { versionNameSchema } from "@/lib/versions/schemas";
 
@@ -11,15 +10,12 @@ export const dynamic = "force-dynamic";
  * suggestions; `?name=` answers only the version holding that name (ignoring case), so a form
  * can tell the user a name is taken while they type.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = withProject(async ({ request, db, project }) => {
   const named = new URL(request.url).searchParams.get("name");
   const parsedName = named === null ? null : versionNameSchema.safeParse(named);
   if (parsedName && !parsedName.success) {
     return errorResponse({ code: "invalid", message: parsedName.error.issues[0]?.message ?? "The name is not valid." });
   }
-  const db = await getDb();
-  const project = await getProjectBySlug(db, (await params).slug);
-  if (!project.ok) return errorResponse(project.error);
-  const versions = await listVersionNames(db, project.value.id, parsedName?.data);
+  const versions = await listVersionNames(db, project.id, parsedName?.data);
   return Response.json({ versions }, { headers: { "Cache-Control": "no-store" } });
-}
+});
