@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { DeployedJson } from "@/app/projects/[slug]/deploy-actions";
+import type { DeployedJson } from "@/lib/deployments/deployment-json";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Dialog } from "@/components/ui/dialog";
@@ -9,7 +9,8 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import { useSettingsComparison } from "./queries";
 import { useRollback } from "./use-environment-actions";
-import type { EnvironmentJson, SettingsComparisonJson } from "./wire";
+import type { SettingsComparisonJson } from "@/lib/deployments/deployment-json";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 
 const UNREACHABLE_MESSAGE = "Nothing was rolled back: the server could not be reached or ran into a problem. Try again in a moment.";
 

@@ -7,7 +7,7 @@ import { TextField } from "@/components/ui/field";
 import { environmentSettingInputSchema } from "@/lib/environments/schemas";
 import { fieldErrors } from "@/lib/validation";
 import { useSetSetting } from "./use-environment-actions";
-import type { EnvironmentSettingJson } from "./wire";
+import type { EnvironmentSettingJson } from "@/lib/environments/environment-json";
 
 const UNREACHABLE_MESSAGE = "The setting was not saved: the server could not be reached or ran into a problem. Try again in a moment.";
 

@@ -6,14 +6,14 @@ export function BrandLink() {
     <>
       <Link
         href="/"
-        className="flex items-center gap-2 rounded text-sm font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        className="flex shrink-0 items-center gap-2 rounded text-sm font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
       >
         <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-xs font-bold text-white">
           D
         </span>
-        Draftline
+        <span className="max-lg:sr-only">Draftline</span>
       </Link>
-      <span aria-hidden className="text-slate-300">
+      <span aria-hidden className="text-slate-300 max-sm:hidden">
         /
       </span>
     </>

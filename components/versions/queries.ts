@@ -24,6 +24,10 @@ export const versionKeys = {
   list: (slug: string, search: string, filters: VersionListFilters = NO_FILTERS) =>
     [...versionKeys.lists(slug), { search, ...definedFilters(filters) }] as const,
   authors: (slug: string) => [...versionKeys.all(slug), "authors"] as const,
+  /** After a change that may add versions anywhere in the list (a restore's backup, a deployment's snapshot). */
+  invalidateAll: (queryClient: QueryClient, slug: string) => queryClient.invalidateQueries({ queryKey: versionKeys.all(slug) }),
+  /** After creating a version: it shows at the top of the list at once (see addCreatedVersion). */
+  invalidateAfterCreate: (queryClient: QueryClient, slug: string, version: VersionJson) => addCreatedVersion(queryClient, slug, version),
 };
 
 /** Only the filters that narrow, so `{ origin: undefined }` and `{}` share one cache entry. */

@@ -45,9 +45,10 @@ export function VersionHistory({ project }: { project: VersionHistoryProject }) 
     <>
       <Popover open={open} onOpenChange={changeOpen}>
         <PopoverTrigger asChild>
-          <Button variant="secondary" onPointerEnter={prefetch} onFocus={prefetch}>
+          <Button variant="secondary" className="max-lg:w-9 max-lg:justify-center max-lg:px-0" onPointerEnter={prefetch} onFocus={prefetch}>
             <HistoryIcon />
-            Version History
+            {/* Icon only where the header is narrow; the name stays for screen readers and tests. */}
+            <span className="max-lg:sr-only">Version History</span>
           </Button>
         </PopoverTrigger>
         <PopoverContent

@@ -10,7 +10,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Page } from "@playwright/test";
 import playwrightConfig from "@/playwright.config";
-import { openEmbedded } from "@/lib/db/client";
+import { openEmbedded } from "@/lib/db/connect";
 import { createDraftFile } from "@/lib/drafts/create-draft-file";
 import { SAMPLE_PROJECT } from "@/lib/projects/sample-project";
 import { seedSampleProject } from "@/lib/projects/seed-sample-project";

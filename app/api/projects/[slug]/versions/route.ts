@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { getDb } from "@/lib/db/client";
+import { withProject } from "@/app/_entry/with-project";
 import { errorResponse } from "@/lib/http/respond";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 import { listVersions, MAX_VERSION_PAGE_SIZE } from "@/lib/versions/list-versions";
 import { toVersionPageJson } from "@/lib/versions/version-json";
 import { VERSION_ORIGINS } from "@/lib/versions/version-summary";
@@ -39,7 +38,7 @@ const querySchema = z.object({
  * One page of a project's versions, newest first:
  * `?search=&environment=<name>&origin=manual|deployment|backup&author=&before=<number>&limit=`.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = withProject(async ({ request, db, project }) => {
   const query = new URL(request.url).searchParams;
   const parsed = querySchema.safeParse({
     search: query.get("search") ?? undefined,
@@ -52,9 +51,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (!parsed.success) {
     return errorResponse({ code: "invalid", message: parsed.error.issues[0]?.message ?? "The query is not valid." });
   }
-  const db = await getDb();
-  const project = await getProjectBySlug(db, (await params).slug);
-  if (!project.ok) return errorResponse(project.error);
-  const page = await listVersions(db, { projectId: project.value.id, ...parsed.data });
+  const page = await listVersions(db, { projectId: project.id, ...parsed.data });
   return Response.json(toVersionPageJson(page), { headers: { "Cache-Control": "no-store" } });
-}
+});
