@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { DeployedJson } from "@/app/projects/[slug]/deploy-actions";
+import type { DeployedJson } from "@/lib/deployments/deployment-json";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { useFailureMessage } from "@/components/ui/use-failure-message";
@@ -10,7 +10,8 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import { useSettingsComparison } from "./queries";
 import { useRollback } from "./use-environment-actions";
-import type { EnvironmentJson, SettingsComparisonJson } from "./wire";
+import type { SettingsComparisonJson } from "@/lib/deployments/deployment-json";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 
 interface RollbackDialogProps {
   slug: string;

@@ -8,7 +8,7 @@ import { TextField } from "@/components/ui/field";
 import { environmentSettingInputSchema } from "@/lib/environments/schemas";
 import { fieldErrors } from "@/lib/validation";
 import { useSetSetting } from "./use-environment-actions";
-import type { EnvironmentSettingJson } from "./wire";
+import type { EnvironmentSettingJson } from "@/lib/environments/environment-json";
 
 interface SettingFormProps {
   slug: string;

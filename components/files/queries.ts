@@ -1,3 +1,4 @@
+import type { QueryClient } from "@tanstack/react-query";
 import type { DraftFileContent } from "@/lib/drafts/get-draft-file";
 import type { DraftFileEntry } from "@/lib/drafts/list-draft-files";
 import { describeFailure } from "@/lib/http/describe-failure";
@@ -12,6 +13,25 @@ export const fileKeys = {
   all: (slug: string) => ["projects", slug, "files"] as const,
   list: (slug: string) => [...fileKeys.all(slug), "list"] as const,
   content: (slug: string, path: string) => [...fileKeys.all(slug), "content", path] as const,
+  /** The server acknowledged this text: an editor opened on the file later starts from it. */
+  setContent: (queryClient: QueryClient, slug: string, file: DraftFileContent) => queryClient.setQueryData(fileKeys.content(slug, file.path), file),
+  /** The file is gone (deleted or renamed): no cached copy may reopen it. */
+  forgetContent: (queryClient: QueryClient, slug: string, path: string) => queryClient.removeQueries({ queryKey: fileKeys.content(slug, path) }),
+  invalidateList: (queryClient: QueryClient, slug: string) => queryClient.invalidateQueries({ queryKey: fileKeys.list(slug) }),
+  /** Shows a change to the tree at once, then asks the server for the tree as it is. */
+  updateList: (queryClient: QueryClient, slug: string, update: (files: DraftFileEntry[]) => DraftFileEntry[]) => {
+    queryClient.setQueryData<DraftFileEntry[]>(fileKeys.list(slug), (files) => (files ? update(files) : files));
+    return fileKeys.invalidateList(queryClient, slug);
+  },
+  /**
+   * After the whole draft was replaced (a restore): copies of files not on screen are dropped,
+   * not refetched, so an editor opened later (the workspace, after restoring from a version's
+   * page) cannot start from the old draft; the tree and open files are refetched.
+   */
+  invalidateAfterDraftReplaced: (queryClient: QueryClient, slug: string) => {
+    queryClient.removeQueries({ queryKey: fileKeys.all(slug), type: "inactive" });
+    return queryClient.invalidateQueries({ queryKey: fileKeys.all(slug) });
+  },
 };
 
 /** What the server said to one save; `offline` when it could not be reached, `failed` when it broke. */

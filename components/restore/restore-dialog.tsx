@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import type { RestoreOutcomeJson } from "@/app/projects/[slug]/restore-actions";
+import type { RestoreOutcomeJson } from "@/lib/versions/version-json";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { setNamingConventionAction } from "@/app/projects/[slug]/settings-actions";
+import { setNamingConventionAction } from "@/app/projects/[slug]/actions/settings/set-naming-convention";
 import { projectConvention } from "@/components/naming/project-convention";
 import { FormActions } from "@/components/ui/form-actions";
 import { FormError } from "@/components/ui/form-error";

@@ -7,13 +7,13 @@ export function BrandLink({ separator = true }: { separator?: boolean }) {
     <>
       <Link
         href="/"
-        className="flex items-center gap-2 rounded text-sm font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        className="flex shrink-0 items-center gap-2 rounded text-sm font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
       >
         <Image src="/logo.svg" alt="" width={28} height={28} className="h-7 w-7" priority />
-        Draftline
+        <span className="max-lg:sr-only">Draftline</span>
       </Link>
       {separator ? (
-        <span aria-hidden className="text-slate-300">
+        <span aria-hidden className="text-slate-300 max-sm:hidden">
           /
         </span>
       ) : null}

@@ -71,7 +71,7 @@ export function SaveStatus({
     <div className="flex min-w-0 items-center gap-2 text-sm">
       <span
         role="status"
-        className={cn("flex items-center gap-1.5 whitespace-nowrap", summary.tone === "bad" ? "font-medium text-red-700" : "text-slate-600")}
+        className={cn("flex shrink-0 items-center gap-1.5 whitespace-nowrap", summary.tone === "bad" ? "font-medium text-red-700" : "text-slate-600")}
       >
         <span className={cn("h-2 w-2 rounded-full", DOT[summary.tone])} aria-hidden />
         {summary.text}
