@@ -3,9 +3,10 @@
 import { DiffEditor, type DiffOnMount } from "@monaco-editor/react";
 import { useEffect, useMemo, useRef } from "react";
 import { EditorLoading } from "./editor-loading";
-import type { monaco } from "./monaco-setup";
 import { languageForPath } from "@/lib/files/language-for-path";
-import "./monaco-setup";
+import { EDITOR_THEME, type monaco } from "./monaco-setup";
+
+export { languagesLoaded } from "./monaco-setup";
 
 export interface ReadOnlyDiffProps {
   path: string;
@@ -81,7 +82,7 @@ export function ReadOnlyDiff({ path, original, modified, inline, originalLabel, 
       original={original}
       modified={modified}
       language={languageForPath(path)}
-      theme="vs"
+      theme={EDITOR_THEME}
       options={options}
       keepCurrentOriginalModel
       keepCurrentModifiedModel

@@ -1,6 +1,6 @@
 import type { StoredCopy } from "@/components/files/queries";
 
-export type FileStatus = "saved" | "dirty" | "saving" | "offline" | "conflict" | "missing" | "error";
+export type FileStatus = "saved" | "dirty" | "saving" | "offline" | "failed" | "conflict" | "missing" | "error";
 
 export interface ServerCopy {
   content: string;
@@ -11,7 +11,7 @@ export interface FileSnapshot {
   status: FileStatus;
   /** The stored version that refused the save, while in conflict. */
   theirs?: StoredCopy;
-  /** Why the last save was refused, for `missing` and `error`. */
+  /** Why the last save was refused or failed, for `missing`, `error` and `failed`. */
   message?: string;
 }
 
@@ -23,6 +23,8 @@ export type SaverEvent =
 
 export type Problem =
   | { kind: "offline" }
+  /** The server failed (5xx): retried like offline, and the user is told what the server said. */
+  | { kind: "failed"; message: string }
   | { kind: "conflict"; theirs: StoredCopy }
   | { kind: "missing"; message: string }
   | { kind: "error"; message: string };
@@ -45,13 +47,15 @@ export function newFileState(text: string, savedText: string | null, base: numbe
 
 export const isDirty = (s: FileState) => s.savedText === null || s.text !== s.savedText;
 
-/** Conflicts, missing files and refused content wait for the user; only a lost connection is retried. */
-export const canSave = (s: FileState) => isDirty(s) && (s.problem === null || s.problem.kind === "offline");
+/** Conflicts, missing files and refused content wait for the user; a lost connection or a failing server is retried. */
+export const isRetried = (problem: Problem | null) => problem?.kind === "offline" || problem?.kind === "failed";
+
+export const canSave = (s: FileState) => isDirty(s) && (s.problem === null || isRetried(s.problem));
 
 export function snapshotOf(s: FileState): FileSnapshot {
   const problem = s.problem;
   if (problem?.kind === "conflict") return { status: "conflict", theirs: problem.theirs };
-  if (problem?.kind === "missing" || problem?.kind === "error") return { status: problem.kind, message: problem.message };
+  if (problem?.kind === "missing" || problem?.kind === "error" || problem?.kind === "failed") return { status: problem.kind, message: problem.message };
   if (problem?.kind === "offline") return { status: "offline" };
   if (s.saving) return { status: "saving" };
   return { status: isDirty(s) ? "dirty" : "saved" };

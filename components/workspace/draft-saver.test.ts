@@ -153,6 +153,22 @@ describe("DraftSaver", () => {
     expect(status("a.ts")).toBe("saved");
   });
 
+  it("keeps and retries text the server failed to save, with the server's reference for the user", async () => {
+    const { saver, calls, status, reply } = setUp();
+    saver.open("a.ts", { content: "", revision: 1 });
+    saver.edit("a.ts", "text");
+    void saver.flushAll();
+    reply(0, { kind: "failed", message: "Something went wrong (ref abcd1234)." });
+    await settle();
+    expect(saver.getSnapshot().get("a.ts")).toEqual({ status: "failed", message: "Something went wrong (ref abcd1234)." });
+
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(calls[1]).toMatchObject({ content: "text", baseRevision: 1 });
+    reply(1, { kind: "saved", revision: 2 });
+    await settle();
+    expect(status("a.ts")).toBe("saved");
+  });
+
   it("does not take a newer server copy over local text that is not saved yet", () => {
     const { saver, status } = setUp();
     saver.open("a.ts", { content: "base", revision: 1 });

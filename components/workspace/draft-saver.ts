@@ -5,6 +5,7 @@ import { readBackups, removeBackup, writeBackup } from "./draft-backup";
 import {
   canSave,
   isDirty,
+  isRetried,
   newFileState,
   sameSnapshot,
   snapshotOf,
@@ -187,7 +188,7 @@ export class DraftSaver {
     return paths.filter((path) => this.files.get(path)?.restored);
   }
 
-  /** Retries every save that failed for lack of a server, at once (the browser came back online). */
+  /** Retries every save that failed for lack of a working server, at once (the browser came back online). */
   retryNow() {
     this.backoff.reset();
     this.retryOffline();
@@ -225,7 +226,7 @@ export class DraftSaver {
       if (this.files.get(path) !== s) return;
       this.record(path, s, text, outcome);
       this.changed();
-      if (s.problem?.kind === "offline") this.backoff.schedule();
+      if (isRetried(s.problem)) this.backoff.schedule();
       if (s.problem) return;
     }
   }
@@ -248,6 +249,9 @@ export class DraftSaver {
       case "rejected":
         s.problem = { kind: "error", message: outcome.message };
         return;
+      case "failed":
+        s.problem = { kind: "failed", message: outcome.message };
+        return;
       case "offline":
         s.problem = { kind: "offline" };
     }
@@ -262,7 +266,7 @@ export class DraftSaver {
   }
 
   private retryOffline() {
-    for (const [path, s] of this.files) if (s.problem?.kind === "offline") void this.run(path);
+    for (const [path, s] of this.files) if (isRetried(s.problem)) void this.run(path);
   }
 
   private clearTimer(s: FileState | undefined) {

@@ -82,6 +82,9 @@ describe("listDraftChanges", () => {
     const projectId = await newProject(db, { "a.ts": "a" });
     expect(failure(await listDraftChanges(db, projectId, Number.NaN)).code).toBe("invalid");
     expect(failure(await listDraftChanges(db, projectId, -1)).code).toBe("invalid");
+    // The revision column is 32-bit: a larger number must be refused, not reach PostgreSQL.
+    expect(failure(await listDraftChanges(db, projectId, 2 ** 31)).code).toBe("invalid");
+    expect(value(await listDraftChanges(db, projectId, 2 ** 31 - 1)).files).toEqual([]);
     expect(failure(await listDraftChanges(db, randomUUID(), 0)).code).toBe("not_found");
     expect(failure(await listDraftChanges(db, "not-an-id", 0)).code).toBe("not_found");
   });

@@ -25,8 +25,11 @@ export interface DraftChanges {
   baseVersionId: string | null;
 }
 
+/** Revisions are 32-bit in the database; a larger `since` cannot name one. */
+const MAX_REVISION = 2 ** 31 - 1;
+
 export async function listDraftChanges(db: Db, projectId: string, since: number): Promise<Result<DraftChanges>> {
-  if (!Number.isSafeInteger(since) || since < 0) return fail("invalid", "Ask for changes since a revision (a whole number, 0 or more).");
+  if (!Number.isSafeInteger(since) || since < 0 || since > MAX_REVISION) return fail("invalid", "Ask for changes since a revision (a whole number, 0 or more).");
   const unknownProject = fail("not_found", "This project does not exist.");
   if (!isId(projectId)) return unknownProject;
 

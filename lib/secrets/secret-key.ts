@@ -1,7 +1,7 @@
 import { hkdfSync, randomBytes } from "node:crypto";
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { dataDir } from "@/lib/db/client";
+import { dataDir } from "@/lib/db/connect";
 
 /** Separate keys derived from the one master key: one encrypts secrets, one hashes values. */
 export interface SecretKeys {
