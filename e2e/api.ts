@@ -18,7 +18,7 @@ export function draftFile(request: APIRequestContext, path: string): Promise<{ c
 
 /** Every version name of the project, newest first. */
 export async function versionNames(request: APIRequestContext): Promise<string[]> {
-  return (await read<{ names: string[] }>(request, "/versions/names")).names;
+  return (await read<{ versions: Array<{ name: string }> }>(request, "/versions/names")).versions.map(({ name }) => name);
 }
 
 export async function versionCount(request: APIRequestContext): Promise<number> {

@@ -175,6 +175,19 @@ test("autosave: malformed bodies are refused with a clear message", async ({ req
     data: JSON.stringify({ content: "x", baseRevision: base }),
   });
   await expectReadableError(noPath, "PUT without ?path", 400);
+
+  // Bytes that are not UTF-8 would be stored as U+FFFD without anyone noticing.
+  const invalidUtf8 = Buffer.concat([Buffer.from(`{"content":"caf`), Buffer.from([0xe9]), Buffer.from(`","baseRevision":${base}}`)]);
+  const notUtf8 = await request.put(`${API}/files/content?path=README.md`, { headers: { "content-type": "application/json" }, data: invalidUtf8 });
+  await expectReadableError(notUtf8, "PUT with invalid UTF-8", 400);
+  expect((await notUtf8.json()).error.message).toBe("The file is not valid UTF-8 text.");
+  // Only JSON is JSON: a type that merely starts with the same letters is refused.
+  const patchType = await request.put(`${API}/files/content?path=README.md`, {
+    headers: { "content-type": "application/json-patch+json" },
+    data: JSON.stringify({ content: "x", baseRevision: base }),
+  });
+  await expectReadableError(patchType, "PUT as application/json-patch+json", 400);
+  expect((await draftFile(request, "README.md")).content).toBe(current.content);
 });
 
 test("compare: missing, unknown and foreign refs", async ({ request }) => {

@@ -3,10 +3,14 @@ import { WorkspacePage } from "./pages/workspace";
 
 /**
  * Every test gets a workspace page object, and fails if the page asked for anything outside
- * this machine (Monaco from a CDN, fonts, analytics…) or logged an error.
+ * this machine (Monaco from a CDN, fonts, analytics…) or logged an error. A test that provokes
+ * an error on purpose (a 404 page, a refused request) lists it in `expectedConsoleErrors`.
  */
-export const test = base.extend<{ workspace: WorkspacePage }>({
-  workspace: async ({ page, baseURL }, use) => {
+export const test = base.extend<{ workspace: WorkspacePage; expectedConsoleErrors: RegExp[] }>({
+  expectedConsoleErrors: async ({}, use) => {
+    await use([]);
+  },
+  workspace: async ({ page, baseURL, expectedConsoleErrors }, use) => {
     const foreignRequests: string[] = [];
     const consoleErrors: string[] = [];
     page.on("request", (request) => {
@@ -16,8 +20,10 @@ export const test = base.extend<{ workspace: WorkspacePage }>({
     page.on("console", (message) => {
       // Chromium logs every refused stale save (409) and every request made while a test has
       // taken the browser offline; both are expected answers, not faults of the page.
-      if (message.type() === "error" && !/status of 409 \(Conflict\)|net::ERR_INTERNET_DISCONNECTED/.test(message.text())) {
-        consoleErrors.push(message.text());
+      const text = message.text();
+      const expected = [/status of 409 \(Conflict\)/, /net::ERR_INTERNET_DISCONNECTED/, ...expectedConsoleErrors];
+      if (message.type() === "error" && !expected.some((pattern) => pattern.test(text))) {
+        consoleErrors.push(text);
       }
     });
     page.on("pageerror", (error) => consoleErrors.push(error.message));

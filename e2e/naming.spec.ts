@@ -84,3 +84,100 @@ test("with the date convention, Create version suggests today's date", async ({ 
     await workspace.setNamingConvention("Semantic versions");
   }
 });
+
+test("under every convention, the prefilled name follows it; free-form never builds on a backup's name", async ({ workspace, page }) => {
+  await workspace.open();
+  try {
+    // A backup as the newest version: restoring while the draft holds unversioned work.
+    const build = `build ${Date.now()}`;
+    await workspace.createVersion(build, "Counted up by free-form suggestions");
+    await page.keyboard.press("Escape");
+    await workspace.typeAtStart(`Unversioned ${Date.now()}\n`);
+    await workspace.expectSaved();
+    const restore = await workspace.openRestoreDialog(build);
+    await expect(restore.getByRole("checkbox", { name: "Save the current draft as a backup version first" })).toBeChecked();
+    await restore.getByRole("button", { name: "Restore as draft" }).click();
+    await expect(page.getByText(`Your previous draft was saved as version “Draft before restoring ${build}”.`)).toBeVisible();
+
+    await workspace.setNamingConvention("Free-form");
+    let dialog = await workspace.openCreateVersionDialog();
+    await expect(dialog.getByRole("textbox", { name: "Name" })).toHaveValue(build.replace(/\d+$/, (n) => String(Number(n) + 1)));
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+
+    for (const convention of ["Semantic versions", "Dates", "Feature names", "Version and feature"]) {
+      await page.keyboard.press("Escape");
+      await workspace.setNamingConvention(convention);
+      dialog = await workspace.openCreateVersionDialog();
+      const name = dialog.getByRole("textbox", { name: "Name" });
+      await expect(name, convention).toHaveValue(/\S/);
+      await expect(dialog.getByRole("button", { name: `Use ${await name.inputValue()}` }), convention).toBeVisible();
+      await expect(dialog.getByText("Doesn’t follow the naming convention"), convention).toHaveCount(0);
+      await expect(name, convention).not.toHaveAttribute("aria-invalid", "true");
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+    }
+  } finally {
+    await workspace.open();
+    await workspace.setNamingConvention("Semantic versions");
+  }
+});
+
+test("typing a name another version holds says so before submitting, as the server would", async ({ workspace, page }) => {
+  await workspace.open();
+  const taken = `Taken ${Date.now()}`;
+  await workspace.createVersion(taken, "Holds a name");
+  await page.keyboard.press("Escape");
+
+  const dialog = await workspace.openCreateVersionDialog();
+  const name = dialog.getByRole("textbox", { name: "Name" });
+  await name.fill(taken.toUpperCase());
+  const refusal = `A version named ${taken} already exists. Choose another name.`;
+  await expect(dialog.getByRole("alert")).toHaveText(refusal);
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  // The refusal replaces the convention's warning rather than contradicting it.
+  await expect(dialog.getByText("Doesn’t follow the naming convention")).toHaveCount(0);
+
+  await name.fill(`${taken} again`);
+  await expect(dialog.getByRole("alert")).toHaveCount(0);
+  await expect(dialog.getByText("Doesn’t follow the naming convention")).toBeVisible();
+
+  // Submitting the taken name gets the same words from the server.
+  await name.fill(taken);
+  await expect(dialog.getByRole("alert")).toHaveText(refusal);
+  await dialog.getByRole("button", { name: "Create version" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText(refusal);
+  await expect(dialog).toBeVisible();
+});
+
+test("creating a version right after another says there are no changes since it, and fits a phone", async ({ workspace, page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await workspace.open();
+  await workspace.typeAtStart(`Changed ${Date.now()}\n`);
+  await workspace.expectSaved();
+
+  let dialog = await workspace.openCreateVersionDialog();
+  await expect(dialog.getByRole("textbox", { name: "Name" })).toHaveValue(/\S/);
+  await expect(dialog.getByText(/^No changes since/)).toHaveCount(0);
+  const first = `Phone ${Date.now()}`;
+  await dialog.getByRole("textbox", { name: "Name" }).fill(first);
+  await dialog.getByRole("button", { name: "Create version" }).click();
+  await expect(dialog).toBeHidden();
+  await page.keyboard.press("Escape");
+
+  dialog = await workspace.openCreateVersionDialog();
+  await expect(dialog.getByRole("status").filter({ hasText: "No changes since" })).toHaveText(
+    `No changes since ${first}: the new version would hold the same files. You can still create it.`,
+  );
+  // With the hint, a duplicate refusal and the suggestions showing, the dialog still fits the screen.
+  await dialog.getByRole("textbox", { name: "Name" }).fill(first);
+  await expect(dialog.getByRole("alert")).toBeVisible();
+  const box = await dialog.boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+  // Nothing inside it is wider than the dialog (the workspace behind it may scroll sideways).
+  expect(await dialog.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
+  await expect(dialog.getByRole("button", { name: "Create version" })).toBeInViewport();
+
+  // Creating it stays allowed.
+  await dialog.getByRole("textbox", { name: "Name" }).fill(`${first} again`);
+  await dialog.getByRole("button", { name: "Create version" }).click();
+  await expect(dialog).toBeHidden();
+});

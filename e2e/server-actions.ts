@@ -10,7 +10,7 @@ export interface CapturedAction {
 /** Headers the HTTP client sets itself; replaying the browser's values would only confuse it. */
 const TRANSPORT_HEADERS = new Set(["host", "content-length", "connection", "cookie", "accept-encoding", "origin", "referer"]);
 
-function capture(request: Request): CapturedAction {
+export function capture(request: Request): CapturedAction {
   const headers = Object.fromEntries(
     Object.entries(request.headers()).filter(([name]) => !TRANSPORT_HEADERS.has(name.toLowerCase())),
   );

@@ -37,7 +37,7 @@ test("a version keeps the content it was created with while the draft moves on",
 test("offline edits are kept in the browser and saved when the connection returns", async ({ workspace, page, context }) => {
   await workspace.open("README.md");
   // Let Monaco fetch its workers first: a worker chunk cut off mid-load is not what this tests.
-  await page.waitForLoadState("networkidle");
+  await workspace.waitForEditorWorker();
   await context.setOffline(true);
   const marker = `// written offline ${Date.now()}`;
   await workspace.typeAtStart(`${marker}\n`);

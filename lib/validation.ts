@@ -3,11 +3,12 @@ import { fail } from "@/lib/result";
 
 /**
  * One message per field of a refused parse, the first zod gives for it: "Enter a key.", not
- * also "A key starts with a letter…". Forms show these next to their fields.
+ * also "A key starts with a letter…". Forms show these next to their fields; an issue with the
+ * input as a whole belongs to no field.
  */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const issue of error.issues) fields[String(issue.path[0])] ??= issue.message;
+  for (const issue of error.issues) if (issue.path.length > 0) fields[String(issue.path[0])] ??= issue.message;
   return fields;
 }
 

@@ -1,6 +1,5 @@
-import { closeDb, getDb } from "@/lib/db/client";
+import { openDatabase } from "@/lib/db/connect";
 
 // Opening the database applies every pending migration.
-await getDb();
-await closeDb();
+await (await openDatabase()).close();
 console.log("Database is up to date.");

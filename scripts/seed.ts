@@ -1,6 +1,6 @@
-import { closeDb, getDb } from "@/lib/db/client";
+import { openDatabase } from "@/lib/db/connect";
 import { seedSampleProject } from "@/lib/projects/seed-sample-project";
 
-const created = await seedSampleProject(await getDb());
-await closeDb();
+const connection = await openDatabase();
+const created = await seedSampleProject(connection.prisma).finally(() => connection.close());
 console.log(created ? "Added the sample project Order sync." : "Projects exist already; nothing seeded.");

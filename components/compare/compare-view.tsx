@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useVersionList } from "@/components/versions/queries";
-import { RequestError } from "@/lib/http/get-json";
+import { RequestError } from "@/lib/http/request-error";
 import type { ErrorCode, Result } from "@/lib/result";
 import type { Comparison, CompareSide } from "@/lib/versions/compare-trees";
 import { refOf, selectedChange, sideLabel, versionLabel } from "./change-groups";

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { getJson, RequestError } from "@/lib/http/get-json";
+import { getJson } from "@/lib/http/get-json";
+import { RequestError } from "@/lib/http/request-error";
 import type { TreeChange } from "@/lib/versions/diff-trees";
 import type { Result } from "@/lib/result";
 import type { Comparison } from "@/lib/versions/compare-trees";

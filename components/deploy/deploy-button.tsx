@@ -8,9 +8,10 @@ export function DeployButton() {
   const launcher = useDeployLauncher();
   if (!launcher) return null;
   return (
-    <Button variant="primary" onClick={() => launcher.openDeploy({ target: { kind: "draft" } })}>
+    <Button variant="primary" className="max-sm:w-9 max-sm:justify-center max-sm:px-0" onClick={() => launcher.openDeploy({ target: { kind: "draft" } })}>
       <RocketIcon />
-      Deploy
+      {/* Icon only on phones; the name stays for screen readers and tests. */}
+      <span className="max-sm:sr-only">Deploy</span>
     </Button>
   );
 }

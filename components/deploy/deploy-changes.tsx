@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { compareHref } from "@/components/compare/compare-href";
 import { DRAFT_REF } from "@/components/compare/queries";
 import { LoadFailed } from "@/components/environments/load-failed";
-import type { DeployPreviewJson, FileChangeJson } from "@/components/environments/wire";
+import type { DeployPreviewJson, FileChangeJson } from "@/lib/deployments/deployment-json";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { countChanges } from "@/lib/versions/count-changes";

@@ -2,23 +2,11 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { environmentsByVersion, useEnvironments } from "@/components/environments/queries";
-import type { EnvironmentJson } from "@/components/environments/wire";
-import type { DeployedJson } from "@/app/projects/[slug]/deploy-actions";
-import type { VersionRef } from "@/lib/deployments/deployment-entry";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
+import type { DeployedJson } from "@/lib/deployments/deployment-json";
 import type { NamingConvention } from "@/lib/naming/conventions";
 import { DeployDialog } from "./deploy-dialog";
-
-/** What to deploy: the latest draft (as a new version) or an existing version. */
-export type DeployTarget =
-  | { kind: "draft" }
-  /** `promoteFrom`: the environment running this version now; recorded as a promotion. */
-  | { kind: "version"; version: VersionRef; promoteFrom?: { id: string; name: string } };
-
-export interface DeployRequest {
-  target: DeployTarget;
-  /** The environment preselected in the dialog; the first one when absent. */
-  environmentId?: string;
-}
+import type { DeployRequest } from "./deploy-request";
 
 interface DeployLauncher {
   /** Version id → names of the environments running it. */

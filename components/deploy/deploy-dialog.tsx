@@ -2,20 +2,21 @@
 
 import { useState } from "react";
 import { needsConfirmation } from "@/lib/environments/needs-confirmation";
-import type { EnvironmentJson } from "@/components/environments/wire";
+import { firstEnvironmentNotRunning } from "@/components/environments/queries";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 import { Dialog } from "@/components/ui/dialog";
-import type { DeployedJson } from "@/app/projects/[slug]/deploy-actions";
+import { useFailureMessage } from "@/components/ui/use-failure-message";
+import type { DeployedJson } from "@/lib/deployments/deployment-json";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import type { NamingConvention } from "@/lib/naming/conventions";
 import { useVersionFields } from "@/components/versions/version-fields";
-import type { DeployRequest, DeployTarget } from "./deploy-context";
+import type { DeployRequest, DeployTarget } from "./deploy-request";
 import { DeployForm } from "./deploy-form";
 import { ProductionConfirm } from "./production-confirm";
 import { useDeploy, type DeployCommand } from "./use-deploy";
 
 const UNSAVED_MESSAGE =
   "Your latest edits could not be saved, so nothing was deployed. They are kept in this browser; try again in a moment.";
-const UNREACHABLE_MESSAGE = "Nothing was deployed: the server could not be reached or ran into a problem. Try again in a moment.";
 
 interface DeployDialogProps {
   slug: string;
@@ -42,7 +43,7 @@ export function DeployDialog(props: DeployDialogProps) {
   const { slug, convention, open, onOpenChange, request, environments, environmentsError, onDeployed } = props;
   const [target, setTarget] = useState<DeployTarget>(request.target);
   const [chosenId, setChosenId] = useState(request.environmentId ?? null);
-  const environment = environments?.find((candidate) => candidate.id === chosenId) ?? environments?.[0] ?? null;
+  const environment = environments?.find((candidate) => candidate.id === chosenId) ?? defaultEnvironment(environments, request.target);
   const fields = useVersionFields(slug, convention);
   const { name, description } = fields;
   // Set when the server says the draft holds exactly an existing version's files.
@@ -50,6 +51,7 @@ export function DeployDialog(props: DeployDialogProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Confirmation | null>(null);
   const deploy = useDeploy(slug);
+  const failureMessage = useFailureMessage();
 
   function commandFor(next: DeployTarget, environmentId: string): DeployCommand {
     if (next.kind === "draft") return { kind: "draft", environmentId, name, description };
@@ -86,9 +88,9 @@ export function DeployDialog(props: DeployDialogProps) {
       } else {
         setFormError(message);
       }
-    } catch {
+    } catch (error) {
       setConfirming(null);
-      setFormError(UNREACHABLE_MESSAGE);
+      setFormError(failureMessage("Nothing was deployed.", error));
     }
   }
 
@@ -130,4 +132,10 @@ export function DeployDialog(props: DeployDialogProps) {
       )}
     </Dialog>
   );
+}
+
+/** Without a preselected environment: a version starts where it does not run yet, the draft in the first environment. */
+function defaultEnvironment(environments: EnvironmentJson[] | undefined, target: DeployTarget): EnvironmentJson | null {
+  if (!environments) return null;
+  return target.kind === "version" ? firstEnvironmentNotRunning(environments, target.version.id) : (environments[0] ?? null);
 }

@@ -3,14 +3,14 @@
 import { useId, type FormEvent } from "react";
 import { DRAFT_REF } from "@/components/compare/queries";
 import { useDeployPreview } from "@/components/environments/queries";
-import type { EnvironmentJson } from "@/components/environments/wire";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { useLatestVersion } from "@/components/versions/queries";
 import { VersionFields, type VersionFieldsState } from "@/components/versions/version-fields";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import type { NamingConvention } from "@/lib/naming/conventions";
-import type { DeployTarget } from "./deploy-context";
+import type { DeployTarget } from "./deploy-request";
 import { DeployChanges } from "./deploy-changes";
 
 interface DeployFormProps {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { EnvironmentJson } from "@/components/environments/wire";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 import { Button } from "@/components/ui/button";
 
 interface ProductionConfirmProps {
@@ -9,12 +9,15 @@ interface ProductionConfirmProps {
   isNewVersion: boolean;
   environment: EnvironmentJson;
   pending: boolean;
+  /** "Back" to the form this step came from; "Cancel" where there is none. */
+  backLabel?: string;
   onBack: () => void;
   onConfirm: () => void;
 }
 
 /** The second step before production: names the version and the environment, and asks for a tick. */
-export function ProductionConfirm({ versionName, isNewVersion, environment, pending, onBack, onConfirm }: ProductionConfirmProps) {
+export function ProductionConfirm(props: ProductionConfirmProps) {
+  const { versionName, isNewVersion, environment, pending, backLabel = "Back", onBack, onConfirm } = props;
   const [confirmed, setConfirmed] = useState(false);
   const checkboxId = useId();
   const active = environment.activeVersion;
@@ -55,7 +58,7 @@ export function ProductionConfirm({ versionName, isNewVersion, environment, pend
           {pending ? "Deploying…" : ""}
         </p>
         <Button variant="secondary" onClick={onBack} disabled={pending}>
-          Back
+          {backLabel}
         </Button>
         <Button type="submit" variant="danger" disabled={!confirmed} aria-disabled={pending} className="aria-disabled:opacity-70">
           Deploy

@@ -1,15 +1,11 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import {
-  deployLatestDraftAction,
-  deployVersionAction,
-  promoteEnvironmentAction,
-  type DeployedJson,
-} from "@/app/projects/[slug]/deploy-actions";
-import { environmentKeys, invalidateAfterDeployment } from "@/components/environments/queries";
-import { useFlushDrafts } from "@/components/workspace/draft-context";
-import type { DomainError } from "@/lib/result";
+import { deployLatestDraftAction } from "@/app/projects/[slug]/actions/deployments/deploy-latest-draft";
+import { deployVersionAction } from "@/app/projects/[slug]/actions/deployments/deploy-version";
+import { promoteEnvironmentAction } from "@/app/projects/[slug]/actions/deployments/promote-environment";
+import { environmentKeys } from "@/components/environments/queries";
+import { useProjectMutation, type NotDone } from "@/components/workspace/use-project-mutation";
+import type { DeployedJson } from "@/lib/deployments/deployment-json";
 
 export type DeployCommand = (
   | { kind: "draft"; environmentId: string; name: string; description: string }
@@ -20,39 +16,31 @@ export type DeployCommand = (
   confirmed?: boolean;
 };
 
-export type DeployOutcome =
-  | { status: "deployed"; deployed: DeployedJson }
-  | { status: "refused"; error: DomainError }
-  /** The draft still holds edits the server has not acknowledged, so nothing was deployed. */
-  | { status: "unsaved" };
+export type DeployOutcome = { status: "deployed"; deployed: DeployedJson } | NotDone;
+
+function send(slug: string, command: DeployCommand) {
+  if (command.kind === "draft") {
+    const { environmentId, name, description, confirmed } = command;
+    return deployLatestDraftAction(slug, { environmentId, name, description, confirmed });
+  }
+  if (command.kind === "version") {
+    const { environmentId, versionId, confirmed } = command;
+    return deployVersionAction(slug, { environmentId, versionId, confirmed });
+  }
+  const { fromEnvironmentId, toEnvironmentId, expectedVersionId, confirmed } = command;
+  return promoteEnvironmentAction(slug, { fromEnvironmentId, toEnvironmentId, expectedVersionId, confirmed });
+}
 
 /**
  * Runs one deployment. For the draft, pending edits are saved first so the new version holds
- * the last keystrokes. Network failures reject.
+ * the last keystrokes.
  */
 export function useDeploy(slug: string) {
-  const queryClient = useQueryClient();
-  const flushDrafts = useFlushDrafts();
-  return useMutation({
-    mutationFn: async (command: DeployCommand): Promise<DeployOutcome> => {
-      let result;
-      if (command.kind === "draft") {
-        if (!(await flushDrafts())) return { status: "unsaved" };
-        const { environmentId, name, description, confirmed } = command;
-        result = await deployLatestDraftAction(slug, { environmentId, name, description, confirmed });
-      } else if (command.kind === "version") {
-        const { environmentId, versionId, confirmed } = command;
-        result = await deployVersionAction(slug, { environmentId, versionId, confirmed });
-      } else {
-        const { fromEnvironmentId, toEnvironmentId, expectedVersionId, confirmed } = command;
-        result = await promoteEnvironmentAction(slug, { fromEnvironmentId, toEnvironmentId, expectedVersionId, confirmed });
-      }
-      return result.ok ? { status: "deployed", deployed: result.value } : { status: "refused", error: result.error };
-    },
-    onSuccess: (outcome) => {
-      if (outcome.status === "deployed") void invalidateAfterDeployment(queryClient, slug);
-      // A refusal often means someone else deployed meanwhile: show what runs now.
-      else if (outcome.status === "refused") void queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug) });
-    },
+  return useProjectMutation({
+    savesDraftFirst: (command: DeployCommand) => command.kind === "draft",
+    action: (command: DeployCommand) => send(slug, command),
+    done: (deployed) => ({ status: "deployed" as const, deployed }),
+    afterDone: (queryClient) => void environmentKeys.invalidateAfterDeployment(queryClient, slug),
+    afterRefused: (queryClient) => void environmentKeys.invalidateAfterRefusedDeployment(queryClient, slug),
   });
 }

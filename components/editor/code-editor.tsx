@@ -4,7 +4,9 @@ import { Editor, type OnMount } from "@monaco-editor/react";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { languageForPath } from "@/lib/files/language-for-path";
 import { EditorLoading } from "./editor-loading";
-import { monaco } from "./monaco-setup";
+import { EDITOR_THEME, monaco } from "./monaco-setup";
+
+export { languagesLoaded } from "./monaco-setup";
 
 /** Tells the editor that text changed outside it, or that a file's history can go. */
 export type ModelEvent = { type: "replaced"; path: string; text: string } | { type: "forgotten"; path: string };
@@ -127,7 +129,7 @@ export function CodeEditor(props: CodeEditorProps) {
       path={modelUri(projectId, path).toString()}
       defaultValue={initialText}
       language={languageForPath(path)}
-      theme="vs"
+      theme={EDITOR_THEME}
       options={options}
       keepCurrentModel
       onMount={handleMount}

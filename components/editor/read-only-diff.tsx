@@ -3,9 +3,10 @@
 import { DiffEditor, type DiffOnMount } from "@monaco-editor/react";
 import { useEffect, useMemo, useRef } from "react";
 import { EditorLoading } from "./editor-loading";
-import type { monaco } from "./monaco-setup";
 import { languageForPath } from "@/lib/files/language-for-path";
-import "./monaco-setup";
+import { EDITOR_THEME, type monaco } from "./monaco-setup";
+
+export { languagesLoaded } from "./monaco-setup";
 
 export interface ReadOnlyDiffProps {
   path: string;
@@ -16,6 +17,8 @@ export interface ReadOnlyDiffProps {
   /** Names the two sides for screen readers: "README.md in 1.0.0 #1". */
   originalLabel: string;
   modifiedLabel: string;
+  /** Makes the right side editable (merging a conflict) and reports its text as it changes. */
+  onModifiedChange?: (text: string) => void;
 }
 
 const OPTIONS: monaco.editor.IDiffEditorConstructionOptions = {
@@ -32,25 +35,33 @@ const OPTIONS: monaco.editor.IDiffEditorConstructionOptions = {
 // Long files differ in a few places: show those, folding the lines both sides share.
 const FOLD_UNCHANGED = { enabled: true, contextLineCount: 3, minimumLineCount: 5, revealLineCount: 20 };
 
-/** Two texts of one file, read-only, side by side or inline. */
-export function ReadOnlyDiff({ path, original, modified, inline, originalLabel, modifiedLabel }: ReadOnlyDiffProps) {
+/** Two texts of one file, side by side or inline; read-only unless the right side's changes are asked for. */
+export function ReadOnlyDiff({ path, original, modified, inline, originalLabel, modifiedLabel, onModifiedChange }: ReadOnlyDiffProps) {
   const identical = original === modified;
+  const editable = onModifiedChange !== undefined;
   // Any options update resets the inner editors' labels to the ones it carries (to none at
   // start-up), so they travel with every update and are applied again once mounted.
   const options = useMemo(
     () => ({
       ...OPTIONS,
+      readOnly: !editable,
       renderSideBySide: !inline,
       hideUnchangedRegions: { ...FOLD_UNCHANGED, enabled: !identical },
       originalAriaLabel: `${path} in ${originalLabel}`,
       modifiedAriaLabel: `${path} in ${modifiedLabel}`,
     }),
-    [inline, identical, path, originalLabel, modifiedLabel],
+    [inline, identical, editable, path, originalLabel, modifiedLabel],
   );
   const models = useRef<monaco.editor.IDiffEditorModel | null>(null);
+  const reportChange = useRef(onModifiedChange);
+  useEffect(() => {
+    reportChange.current = onModifiedChange;
+  }, [onModifiedChange]);
   const handleMount: DiffOnMount = (editor) => {
     models.current = editor.getModel();
     editor.updateOptions(options);
+    const right = editor.getModifiedEditor();
+    right.onDidChangeModelContent(() => reportChange.current?.(right.getValue()));
   };
 
   // The wrapper disposes its models before the diff editor, which Monaco reports as an error;
@@ -71,7 +82,7 @@ export function ReadOnlyDiff({ path, original, modified, inline, originalLabel, 
       original={original}
       modified={modified}
       language={languageForPath(path)}
-      theme="vs"
+      theme={EDITOR_THEME}
       options={options}
       keepCurrentOriginalModel
       keepCurrentModifiedModel

@@ -3,10 +3,9 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { useFailureMessage } from "@/components/ui/use-failure-message";
 import { Dialog } from "@/components/ui/dialog";
 import { useDeleteSetting } from "./use-environment-actions";
-
-const UNREACHABLE_MESSAGE = "Nothing was deleted: the server could not be reached or ran into a problem. Try again in a moment.";
 
 interface DeleteSettingDialogProps {
   slug: string;
@@ -18,6 +17,7 @@ interface DeleteSettingDialogProps {
 
 export function DeleteSettingDialog({ slug, environmentId, environmentName, settingKey, onClose }: DeleteSettingDialogProps) {
   const remove = useDeleteSetting(slug, environmentId);
+  const failureMessage = useFailureMessage();
   const [error, setError] = useState<string | null>(null);
 
   async function confirm() {
@@ -27,8 +27,8 @@ export function DeleteSettingDialog({ slug, environmentId, environmentName, sett
       const result = await remove.mutateAsync(settingKey);
       if (result.ok) onClose();
       else setError(result.error.message);
-    } catch {
-      setError(UNREACHABLE_MESSAGE);
+    } catch (error) {
+      setError(failureMessage("Nothing was deleted.", error));
     }
   }
 

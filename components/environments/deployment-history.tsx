@@ -7,7 +7,7 @@ import { cn } from "@/lib/cn";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import { LoadFailed } from "./load-failed";
 import { useEnvironmentHistory } from "./queries";
-import type { DeploymentEntryJson } from "./wire";
+import type { DeploymentEntryJson } from "@/lib/environments/environment-json";
 
 const KIND_STYLE: Record<DeploymentEntryJson["kind"], string> = {
   deploy: "bg-indigo-50 text-indigo-800 ring-indigo-200",

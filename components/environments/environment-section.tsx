@@ -5,9 +5,11 @@ import { useDeployLauncher } from "@/components/deploy/deploy-context";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { DeploymentHistory } from "./deployment-history";
+import { RollForwardDialog } from "./roll-forward-dialog";
 import { RollbackDialog } from "./rollback-dialog";
 import { SettingsPanel } from "./settings-panel";
-import type { EnvironmentJson } from "./wire";
+import { VersionPickerDialog } from "./version-picker-dialog";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 
 interface EnvironmentSectionProps {
   slug: string;
@@ -16,13 +18,15 @@ interface EnvironmentSectionProps {
   next: EnvironmentJson | null;
 }
 
-/** One environment as a region named after it: what runs, its history, roll back, promote, settings. */
+/** One environment as a region named after it: what runs, its history, roll back or forward, deploy a version, promote, settings. */
 export function EnvironmentSection({ slug, environment, next }: EnvironmentSectionProps) {
   const headingId = useId();
   const rollbackHintId = useId();
   const launcher = useDeployLauncher();
   const [rollingBack, setRollingBack] = useState(false);
-  const { activeVersion: active, lastDeployment: last, rollbackTarget } = environment;
+  const [rollingForward, setRollingForward] = useState(false);
+  const [picking, setPicking] = useState(false);
+  const { activeVersion: active, lastDeployment: last, rollbackTarget, rollForwardTarget } = environment;
   const canPromote = active !== null && next !== null && next.activeVersion?.id !== active.id;
 
   return (
@@ -59,6 +63,16 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
               </span>
             </>
           )}
+          {rollForwardTarget ? (
+            <Button variant="secondary" onClick={() => setRollingForward(true)}>
+              Roll forward to {rollForwardTarget.name}
+            </Button>
+          ) : null}
+          {launcher ? (
+            <Button variant="secondary" onClick={() => setPicking(true)}>
+              Deploy a version…
+            </Button>
+          ) : null}
         </div>
       </div>
       <div className="grid gap-6 px-5 py-4 lg:grid-cols-2">
@@ -94,6 +108,34 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
           onRolledBack={(deployed) => {
             setRollingBack(false);
             launcher?.notify(deployed);
+          }}
+        />
+      ) : null}
+      {rollForwardTarget ? (
+        <RollForwardDialog
+          slug={slug}
+          environment={environment}
+          target={rollForwardTarget}
+          open={rollingForward}
+          onOpenChange={setRollingForward}
+          onRolledForward={(deployed) => {
+            setRollingForward(false);
+            launcher?.notify(deployed);
+          }}
+        />
+      ) : null}
+      {launcher ? (
+        <VersionPickerDialog
+          slug={slug}
+          environment={environment}
+          open={picking}
+          onOpenChange={setPicking}
+          onPick={(version) => {
+            setPicking(false);
+            launcher.openDeploy({
+              target: { kind: "version", version: { id: version.id, number: version.number, name: version.name } },
+              environmentId: environment.id,
+            });
           }}
         />
       ) : null}

@@ -8,14 +8,14 @@ import { projectConvention } from "@/components/naming/project-convention";
 import type { ProjectSummary } from "@/lib/projects/get-project-by-slug";
 import { EnvironmentSection } from "./environment-section";
 import { nextEnvironment, useEnvironments } from "./queries";
-import type { EnvironmentJson } from "./wire";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 
 /** The Environments page: every environment of the project, in order. */
 export function EnvironmentsView({ project, initialEnvironments }: { project: ProjectSummary; initialEnvironments: EnvironmentJson[] }) {
   return (
     <DeployProvider slug={project.slug} convention={projectConvention(project.namingConvention)} initialEnvironments={initialEnvironments}>
       <div className="min-h-dvh bg-slate-50">
-        <header className="flex h-14 items-center gap-4 border-b border-slate-200 bg-white px-4">
+        <header className="flex h-14 items-center gap-2 border-b border-slate-200 bg-white px-3 sm:gap-4 sm:px-4">
           <BrandLink />
           <Link
             href={`/projects/${encodeURIComponent(project.slug)}`}
@@ -26,8 +26,8 @@ export function EnvironmentsView({ project, initialEnvironments }: { project: Pr
           <span aria-hidden className="text-slate-300">
             /
           </span>
-          <span className="text-sm text-slate-700">Environments</span>
-          <div className="ml-auto">
+          <span className="shrink-0 text-sm text-slate-700">Environments</span>
+          <div className="ml-auto shrink-0">
             <DeployButton />
           </div>
         </header>

@@ -5,11 +5,10 @@ import { draftStatusKeys } from "@/components/workspace/draft-status-queries";
 import {
   environmentKeys,
   environmentsByVersion,
-  invalidateAfterDeployment,
-  invalidateAfterSettingsChange,
+  firstEnvironmentNotRunning,
   nextEnvironment,
 } from "./queries";
-import type { EnvironmentJson } from "./wire";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 
 function environment(name: string, position: number, activeVersionId: string | null): EnvironmentJson {
   return {
@@ -19,6 +18,7 @@ function environment(name: string, position: number, activeVersionId: string | n
     activeVersion: activeVersionId ? { id: activeVersionId, number: 1, name: activeVersionId } : null,
     lastDeployment: null,
     rollbackTarget: null,
+    rollForwardTarget: null,
   };
 }
 
@@ -40,7 +40,18 @@ describe("nextEnvironment", () => {
   });
 });
 
-describe("invalidateAfterDeployment", () => {
+describe("firstEnvironmentNotRunning", () => {
+  it("is the first environment in order that does not run the version, the first when all do", () => {
+    expect(firstEnvironmentNotRunning(environments, "v2")?.name).toBe("staging");
+    expect(firstEnvironmentNotRunning(environments, "v1")?.name).toBe("development");
+    expect(firstEnvironmentNotRunning(environments, "v3")?.name).toBe("development");
+    const everywhere = environments.map((candidate) => ({ ...candidate, activeVersion: { id: "v1", number: 1, name: "v1" } }));
+    expect(firstEnvironmentNotRunning(everywhere, "v1")?.name).toBe("development");
+    expect(firstEnvironmentNotRunning([], "v1")).toBeNull();
+  });
+});
+
+describe("environmentKeys.invalidateAfterDeployment", () => {
   it("refreshes what runs where, the versions and the draft status, but not the files", async () => {
     const client = new QueryClient();
     const keys = [
@@ -52,12 +63,12 @@ describe("invalidateAfterDeployment", () => {
       environmentKeys.list("other"),
     ];
     for (const key of keys) client.setQueryData(key, 1);
-    await invalidateAfterDeployment(client, "p");
+    await environmentKeys.invalidateAfterDeployment(client, "p");
     expect(keys.map((key) => client.getQueryState(key)?.isInvalidated)).toEqual([true, true, true, true, false, false]);
   });
 });
 
-describe("invalidateAfterSettingsChange", () => {
+describe("environmentKeys.invalidateAfterSettingsChange", () => {
   it("refreshes that environment's settings and rollback warnings only", async () => {
     const client = new QueryClient();
     const keys = [
@@ -70,7 +81,7 @@ describe("invalidateAfterSettingsChange", () => {
       environmentKeys.list("p"),
     ];
     for (const key of keys) client.setQueryData(key, 1);
-    await invalidateAfterSettingsChange(client, "p", "e1");
+    await environmentKeys.invalidateAfterSettingsChange(client, "p", "e1");
     expect(keys.map((key) => client.getQueryState(key)?.isInvalidated)).toEqual([true, true, true, false, false, false, false]);
   });
 });

@@ -1,8 +1,9 @@
-import { useInfiniteQuery, useQuery, type QueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueries, useQuery, type QueryClient, type UseQueryResult } from "@tanstack/react-query";
 import { versionKeys } from "@/components/versions/queries";
 import { draftStatusKeys } from "@/components/workspace/draft-status-queries";
 import { getJson } from "@/lib/http/get-json";
-import type { DeployPreviewJson, EnvironmentHistoryJson, EnvironmentJson, EnvironmentSettingJson, SettingsComparisonJson } from "./wire";
+import type { DeployPreviewJson, SettingsComparisonJson, VersionRunInJson } from "@/lib/deployments/deployment-json";
+import type { EnvironmentHistoryJson, EnvironmentJson, EnvironmentSettingJson } from "@/lib/environments/environment-json";
 
 /**
  * Every environments query of a project sits under `all`; one environment's under `environment`,
@@ -20,6 +21,23 @@ export const environmentKeys = {
     [...environmentKeys.settingsComparisons(slug, environmentId), versionId] as const,
   deployPreview: (slug: string, environmentId: string, versionId: string | null) =>
     [...environmentKeys.environment(slug, environmentId), "deploy-preview", { versionId }] as const,
+  versionsRun: (slug: string, environmentId: string, versionIds: readonly string[]) =>
+    [...environmentKeys.environment(slug, environmentId), "versions-run", versionIds] as const,
+  /** After a deploy, promotion or rollback: what runs where, the versions (badges, new version) and the draft's base. */
+  invalidateAfterDeployment: (queryClient: QueryClient, slug: string) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug) }),
+      versionKeys.invalidateAll(queryClient, slug),
+      draftStatusKeys.invalidate(queryClient, slug),
+    ]),
+  /** After a refused deployment, which often means someone else deployed meanwhile: what runs now. */
+  invalidateAfterRefusedDeployment: (queryClient: QueryClient, slug: string) => queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug) }),
+  /** After a settings change: that environment's settings and rollback warnings. */
+  invalidateAfterSettingsChange: (queryClient: QueryClient, slug: string, environmentId: string) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: environmentKeys.settings(slug, environmentId) }),
+      queryClient.invalidateQueries({ queryKey: environmentKeys.settingsComparisons(slug, environmentId) }),
+    ]),
 };
 
 function environmentsUrl(slug: string, suffix = "", query?: Record<string, string | number | null | undefined>) {
@@ -81,21 +99,25 @@ export function useDeployPreview(slug: string, environmentId: string | null, ver
   });
 }
 
-/** After a deploy, promotion or rollback: what runs where, the versions (badges, new version) and the draft's base. */
-export function invalidateAfterDeployment(queryClient: QueryClient, slug: string) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug) }),
-    queryClient.invalidateQueries({ queryKey: versionKeys.all(slug) }),
-    queryClient.invalidateQueries({ queryKey: draftStatusKeys.status(slug) }),
-  ]);
+/**
+ * Which versions of the pages loaded so far have run in the environment: version id → when it
+ * last became active there. One request per page, so loading a page asks only about its versions.
+ */
+export function useVersionsRunIn(slug: string, environmentId: string, pages: ReadonlyArray<readonly string[]>) {
+  return useQueries({
+    queries: pages.map((versionIds) => ({
+      queryKey: environmentKeys.versionsRun(slug, environmentId, versionIds),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        getJson<VersionRunInJson[]>(environmentsUrl(slug, `/${encodeURIComponent(environmentId)}/versions-run`, { versionIds: versionIds.join(",") }), signal),
+      enabled: versionIds.length > 0,
+      retry: 1,
+    })),
+    combine: combineVersionsRun,
+  });
 }
 
-/** After a settings change: that environment's settings and rollback warnings. */
-export function invalidateAfterSettingsChange(queryClient: QueryClient, slug: string, environmentId: string) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: environmentKeys.settings(slug, environmentId) }),
-    queryClient.invalidateQueries({ queryKey: environmentKeys.settingsComparisons(slug, environmentId) }),
-  ]);
+function combineVersionsRun(results: Array<UseQueryResult<VersionRunInJson[]>>): ReadonlyMap<string, string> {
+  return new Map(results.flatMap((result) => (result.data ?? []).map((entry) => [entry.versionId, entry.lastActiveAt] as const)));
 }
 
 /** Which environments run each version, for the popover's badges. */
@@ -112,4 +134,12 @@ export function environmentsByVersion(environments: readonly EnvironmentJson[] |
 export function nextEnvironment(environments: readonly EnvironmentJson[], environmentId: string): EnvironmentJson | null {
   const index = environments.findIndex((environment) => environment.id === environmentId);
   return index >= 0 ? (environments[index + 1] ?? null) : null;
+}
+
+/**
+ * Where deploying a version should start: the first environment in the project's order
+ * (development → staging → production) that does not run it yet; the first one when all do.
+ */
+export function firstEnvironmentNotRunning(environments: readonly EnvironmentJson[], versionId: string): EnvironmentJson | null {
+  return environments.find((environment) => environment.activeVersion?.id !== versionId) ?? environments[0] ?? null;
 }

@@ -1,17 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import type { DeployedJson } from "@/app/projects/[slug]/deploy-actions";
+import type { DeployedJson } from "@/lib/deployments/deployment-json";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { useFailureMessage } from "@/components/ui/use-failure-message";
 import { Dialog } from "@/components/ui/dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import { useSettingsComparison } from "./queries";
 import { useRollback } from "./use-environment-actions";
-import type { EnvironmentJson, SettingsComparisonJson } from "./wire";
-
-const UNREACHABLE_MESSAGE = "Nothing was rolled back: the server could not be reached or ran into a problem. Try again in a moment.";
+import type { SettingsComparisonJson } from "@/lib/deployments/deployment-json";
+import type { EnvironmentJson } from "@/lib/environments/environment-json";
 
 interface RollbackDialogProps {
   slug: string;
@@ -29,6 +29,7 @@ interface RollbackDialogProps {
 export function RollbackDialog({ slug, environment, target, open, onOpenChange, onRolledBack }: RollbackDialogProps) {
   const comparison = useSettingsComparison(slug, environment.id, open ? target.id : null);
   const rollback = useRollback(slug);
+  const failureMessage = useFailureMessage();
   const [error, setError] = useState<string | null>(null);
   const active = environment.activeVersion;
 
@@ -39,8 +40,8 @@ export function RollbackDialog({ slug, environment, target, open, onOpenChange, 
       const result = await rollback.mutateAsync({ environmentId: environment.id, expectedVersionId: target.id });
       if (result.ok) onRolledBack(result.value);
       else setError(result.error.message);
-    } catch {
-      setError(UNREACHABLE_MESSAGE);
+    } catch (error) {
+      setError(failureMessage("Nothing was rolled back.", error));
     }
   }
 

@@ -3,13 +3,12 @@
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { useFailureMessage } from "@/components/ui/use-failure-message";
 import { TextField } from "@/components/ui/field";
 import { environmentSettingInputSchema } from "@/lib/environments/schemas";
 import { fieldErrors } from "@/lib/validation";
 import { useSetSetting } from "./use-environment-actions";
-import type { EnvironmentSettingJson } from "./wire";
-
-const UNREACHABLE_MESSAGE = "The setting was not saved: the server could not be reached or ran into a problem. Try again in a moment.";
+import type { EnvironmentSettingJson } from "@/lib/environments/environment-json";
 
 interface SettingFormProps {
   slug: string;
@@ -38,6 +37,7 @@ export function SettingForm({ slug, environmentId, environmentName, existing, on
   const [isSecret, setIsSecret] = useState(existing?.isSecret ?? false);
   const [errors, setErrors] = useState<Errors>({});
   const save = useSetSetting(slug, environmentId);
+  const failureMessage = useFailureMessage();
   const secretId = useId();
   const mode = existing ? "replace" : "create";
 
@@ -55,8 +55,8 @@ export function SettingForm({ slug, environmentId, environmentName, existing, on
       if (result.ok) return onDone(result.value.warning);
       const { fields, message } = result.error;
       setErrors(fields?.key || fields?.value ? { key: fields.key, value: fields.value } : { form: message });
-    } catch {
-      setErrors({ form: UNREACHABLE_MESSAGE });
+    } catch (error) {
+      setErrors({ form: failureMessage("The setting was not saved.", error) ?? undefined });
     }
   }
 

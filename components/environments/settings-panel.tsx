@@ -6,7 +6,7 @@ import { DeleteSettingDialog } from "./delete-setting-dialog";
 import { LoadFailed } from "./load-failed";
 import { useEnvironmentSettings } from "./queries";
 import { SettingForm } from "./setting-form";
-import type { EnvironmentSettingJson } from "./wire";
+import type { EnvironmentSettingJson } from "@/lib/environments/environment-json";
 
 /** One environment's connections and credentials: plain values in full, secrets masked. */
 export function SettingsPanel({ slug, environmentId, environmentName }: { slug: string; environmentId: string; environmentName: string }) {

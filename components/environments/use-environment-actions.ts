@@ -1,9 +1,11 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { rollbackEnvironmentAction } from "@/app/projects/[slug]/deploy-actions";
-import { deleteEnvironmentSettingAction, setEnvironmentSettingAction } from "@/app/projects/[slug]/environment-actions";
-import { environmentKeys, invalidateAfterDeployment, invalidateAfterSettingsChange } from "./queries";
+import { rollbackEnvironmentAction } from "@/app/projects/[slug]/actions/deployments/rollback-environment";
+import { rollForwardEnvironmentAction } from "@/app/projects/[slug]/actions/deployments/roll-forward-environment";
+import { deleteEnvironmentSettingAction } from "@/app/projects/[slug]/actions/environments/delete-environment-setting";
+import { setEnvironmentSettingAction } from "@/app/projects/[slug]/actions/environments/set-environment-setting";
+import { environmentKeys } from "./queries";
 
 /** Rolls an environment back to what the user was shown; refreshes what runs where either way. */
 export function useRollback(slug: string) {
@@ -11,8 +13,20 @@ export function useRollback(slug: string) {
   return useMutation({
     mutationFn: (input: { environmentId: string; expectedVersionId: string }) => rollbackEnvironmentAction(slug, input),
     onSuccess: (result) => {
-      if (result.ok) void invalidateAfterDeployment(queryClient, slug);
-      else void queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug) });
+      if (result.ok) void environmentKeys.invalidateAfterDeployment(queryClient, slug);
+      else void environmentKeys.invalidateAfterRefusedDeployment(queryClient, slug);
+    },
+  });
+}
+
+/** Undoes the newest rollback, if it still re-activates what the user was shown; production needs `confirmed`. */
+export function useRollForward(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { environmentId: string; expectedVersionId: string; confirmed: boolean }) => rollForwardEnvironmentAction(slug, input),
+    onSuccess: (result) => {
+      if (result.ok) void environmentKeys.invalidateAfterDeployment(queryClient, slug);
+      else void environmentKeys.invalidateAfterRefusedDeployment(queryClient, slug);
     },
   });
 }
@@ -29,7 +43,7 @@ export function useSetSetting(slug: string, environmentId: string) {
   return useMutation({
     mutationFn: (input: SettingInput) => setEnvironmentSettingAction(slug, { environmentId, ...input }),
     onSuccess: (result) => {
-      if (result.ok) void invalidateAfterSettingsChange(queryClient, slug, environmentId);
+      if (result.ok) void environmentKeys.invalidateAfterSettingsChange(queryClient, slug, environmentId);
     },
   });
 }
@@ -38,6 +52,6 @@ export function useDeleteSetting(slug: string, environmentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (key: string) => deleteEnvironmentSettingAction(slug, { environmentId, key }),
-    onSettled: () => void invalidateAfterSettingsChange(queryClient, slug, environmentId),
+    onSettled: () => void environmentKeys.invalidateAfterSettingsChange(queryClient, slug, environmentId),
   });
 }

@@ -2,6 +2,7 @@
 
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/lib/cn";
 import type { Result } from "@/lib/result";
 import { DeleteDialog, RenameDialog } from "./change-dialogs";
 import { NewFileDialog, NewFolderDialog } from "./create-dialogs";
@@ -22,12 +23,14 @@ interface FileExplorerProps {
   selectedPath: string | null;
   onOpen: (path: string) => void;
   operations: FileOperations;
+  /** Where it sits: beside the editor, or filling the file drawer. */
+  className?: string;
 }
 
 type OpenDialog = { kind: "new-file" | "new-folder"; folder: string } | { kind: "rename" | "delete"; node: TreeNode } | null;
 
 /** The file tree with its toolbar; the toolbar's Rename and Delete act on the focused item. */
-export function FileExplorer({ paths, marks, selectedPath, onOpen, operations }: FileExplorerProps) {
+export function FileExplorer({ paths, marks, selectedPath, onOpen, operations, className }: FileExplorerProps) {
   const { rows, collapsed, active, setActive, toggle } = useTreeState(paths, selectedPath);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const activeNode = rows.find((row) => row.node.path === active?.path)?.node ?? rows.find((row) => row.node.path === selectedPath)?.node ?? null;
@@ -40,7 +43,7 @@ export function FileExplorer({ paths, marks, selectedPath, onOpen, operations }:
   };
 
   return (
-    <aside className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-white" aria-label="Project files">
+    <aside className={cn("flex flex-col bg-white", className)} aria-label="Project files">
       <div className="flex h-10 items-center gap-0.5 border-b border-slate-100 pl-3 pr-1.5">
         <h2 className="flex-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Files</h2>
         <ToolbarButton label="New file" onClick={() => setDialog({ kind: "new-file", folder: targetFolder })}>

@@ -4,6 +4,7 @@ import { useId } from "react";
 import { TextField } from "@/components/ui/field";
 import { checkName } from "@/lib/naming/check-name";
 import { NAMING_CONVENTIONS, type NamingConvention } from "@/lib/naming/conventions";
+import type { ExistingVersion } from "@/lib/naming/suggest-names";
 import { cn } from "@/lib/cn";
 import { MAX_VERSION_NAME_LENGTH } from "@/lib/versions/schemas";
 import { useNameSuggestions } from "./use-name-suggestions";
@@ -12,11 +13,13 @@ export interface VersionNameFieldProps {
   value: string;
   onChange: (value: string) => void;
   convention: NamingConvention;
-  /** All of the project's names, newest first; undefined while they load (no suggestions yet). */
-  existingNames: readonly string[] | undefined;
+  /** All of the project's versions, newest first; undefined while they load (no suggestions yet). */
+  versions: readonly ExistingVersion[] | undefined;
+  /** The project's slug, which feature names start from when nothing else says what changed. */
+  project: string;
   /** The version's description so far: feature and combined suggestions are made from it. */
   description: string;
-  /** A refusal (invalid or duplicate name), shown in red instead of the hint. */
+  /** A refusal (invalid or duplicate name), shown in red instead of the hint and the convention's warning. */
   error?: string;
   autoFocus?: boolean;
 }
@@ -25,8 +28,9 @@ export interface VersionNameFieldProps {
  * The Name textbox of every dialog that names a version, with one-click suggestions under it
  * and a warning, never a refusal, when the name breaks the project's naming convention.
  */
-export function VersionNameField({ value, onChange, convention, existingNames, description, error, autoFocus }: VersionNameFieldProps) {
-  const suggestions = useNameSuggestions({ convention, existingNames, description });
+export function VersionNameField(props: VersionNameFieldProps) {
+  const { value, onChange, convention, versions, project, description, error, autoFocus } = props;
+  const suggestions = useNameSuggestions({ convention, versions, project, description });
   const conventionInfo = NAMING_CONVENTIONS.find((info) => info.value === convention);
   const trimmed = value.trim();
   const check = trimmed === "" ? null : checkName(trimmed, convention);

@@ -1,5 +1,5 @@
 import { countChanges } from "@/lib/versions/count-changes";
-import type { RestorePreviewJson } from "./queries";
+import type { RestorePreviewJson } from "@/lib/versions/version-json";
 
 type Change = RestorePreviewJson["changes"][number];
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import type { RestoreOutcomeJson } from "@/app/projects/[slug]/restore-actions";
+import type { RestoreOutcomeJson } from "@/lib/versions/version-json";
 import { Button } from "@/components/ui/button";
 
 /*

@@ -2,10 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import type { RestoreOutcomeJson } from "@/app/projects/[slug]/restore-actions";
+import type { RestoreOutcomeJson } from "@/lib/versions/version-json";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
+import { useFailureMessage } from "@/components/ui/use-failure-message";
 import { useFlushDrafts } from "@/components/workspace/draft-context";
 import type { VersionJson } from "@/lib/versions/version-json";
 import { fetchRestorePreview, restoreKeys } from "./queries";
@@ -43,7 +44,6 @@ export function RestoreDialog({ slug, version, onClose, onRestored }: RestoreDia
 
 const UNSAVED_MESSAGE =
   "Your latest edits could not be saved, so nothing was restored. They are kept in this browser; check the save status and try again.";
-const UNREACHABLE_MESSAGE = "Nothing was restored: the server could not be reached or ran into a problem. Try again in a moment.";
 
 function RestoreForm({
   slug,
@@ -71,6 +71,7 @@ function RestoreForm({
   const [saveBackup, setSaveBackup] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const restore = useRestoreVersion(slug);
+  const failureMessage = useFailureMessage();
   const busy = restore.isPending || preview.isPending;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -82,8 +83,8 @@ function RestoreForm({
       const attempt = await restore.mutateAsync({ versionId: version.id, saveBackup: preview.data?.hasUnversionedWork ? saveBackup : true });
       if (attempt.status === "restored") onRestored?.(attempt.outcome);
       else setError(attempt.status === "unsaved" ? UNSAVED_MESSAGE : attempt.error.message);
-    } catch {
-      setError(UNREACHABLE_MESSAGE);
+    } catch (error) {
+      setError(failureMessage("Nothing was restored.", error));
     }
   }
 

@@ -3,7 +3,7 @@
 import { useRef, useState, type ReactNode } from "react";
 import { VersionRowActionsProvider } from "@/components/versions/version-row-actions";
 import { useDraftStatus } from "@/components/workspace/draft-status-queries";
-import type { RestoreOutcomeJson } from "@/app/projects/[slug]/restore-actions";
+import type { RestoreOutcomeJson } from "@/lib/versions/version-json";
 import type { VersionJson } from "@/lib/versions/version-json";
 import { RestoreDialog } from "./restore-dialog";
 

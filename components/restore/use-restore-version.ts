@@ -1,44 +1,25 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { restoreVersionAction, type RestoreOutcomeJson } from "@/app/projects/[slug]/restore-actions";
-import { fileKeys } from "@/components/files/queries";
-import { versionKeys } from "@/components/versions/queries";
-import { useFlushDrafts } from "@/components/workspace/draft-context";
-import { draftStatusKeys } from "@/components/workspace/draft-status-queries";
-import type { DomainError } from "@/lib/result";
+import { restoreVersionAction } from "@/app/projects/[slug]/actions/versions/restore-version";
+import { useProjectMutation, type NotDone } from "@/components/workspace/use-project-mutation";
+import type { RestoreOutcomeJson } from "@/lib/versions/version-json";
+import { restoreKeys } from "./queries";
 import { announceRestore } from "./restore-confirmation";
 
-export type RestoreAttempt =
-  | { status: "restored"; outcome: RestoreOutcomeJson }
-  | { status: "refused"; error: DomainError }
-  /** Edits in the editor could not be saved first, so nothing was restored. */
-  | { status: "unsaved" };
+export type RestoreAttempt = { status: "restored"; outcome: RestoreOutcomeJson } | NotDone;
 
 /**
  * Saves pending edits, restores the version as the draft, then refreshes everything that
- * depends on the draft: the file tree and open files (files with pending edits meet a
- * conflict instead of being overwritten), the version list (a backup may have appeared) and
- * the draft status. Network failures reject.
+ * depends on the draft (see restoreKeys.invalidateAfterRestore).
  */
 export function useRestoreVersion(slug: string) {
-  const queryClient = useQueryClient();
-  const flushDrafts = useFlushDrafts();
-  return useMutation({
-    mutationFn: async (input: { versionId: string; saveBackup: boolean }): Promise<RestoreAttempt> => {
-      if (!(await flushDrafts())) return { status: "unsaved" };
-      const result = await restoreVersionAction({ slug, ...input });
-      return result.ok ? { status: "restored", outcome: result.value } : { status: "refused", error: result.error };
-    },
-    onSuccess: (attempt) => {
-      if (attempt.status !== "restored") return;
-      // Copies of draft files not on screen are dropped, not refetched: an editor opened later
-      // (the workspace, after restoring from a version's page) must not start from the old draft.
-      queryClient.removeQueries({ queryKey: fileKeys.all(slug), type: "inactive" });
-      for (const queryKey of [fileKeys.all(slug), versionKeys.all(slug), draftStatusKeys.status(slug)]) {
-        void queryClient.invalidateQueries({ queryKey });
-      }
-      announceRestore(slug, attempt.outcome);
+  return useProjectMutation({
+    savesDraftFirst: () => true,
+    action: (input: { versionId: string; saveBackup: boolean }) => restoreVersionAction(slug, input),
+    done: (outcome) => ({ status: "restored" as const, outcome }),
+    afterDone: (queryClient, outcome) => {
+      void restoreKeys.invalidateAfterRestore(queryClient, slug);
+      announceRestore(slug, outcome);
     },
   });
 }

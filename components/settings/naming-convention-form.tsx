@@ -2,10 +2,11 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { setNamingConventionAction } from "@/app/projects/[slug]/settings-actions";
+import { setNamingConventionAction } from "@/app/projects/[slug]/actions/settings/set-naming-convention";
 import { projectConvention } from "@/components/naming/project-convention";
 import { FormActions } from "@/components/ui/form-actions";
 import { FormError } from "@/components/ui/form-error";
+import { useFailureMessage } from "@/components/ui/use-failure-message";
 import { NAMING_CONVENTIONS, type NamingConvention } from "@/lib/naming/conventions";
 
 interface NamingConventionFormProps {
@@ -16,8 +17,6 @@ interface NamingConventionFormProps {
   onCancel: () => void;
 }
 
-const UNREACHABLE_MESSAGE = "The setting was not saved: the server could not be reached. Try again in a moment.";
-
 /**
  * The Naming convention radio group. Saving revalidates the project page on the server, so
  * the workspace receives the new convention as a prop and suggestions follow it.
@@ -27,6 +26,7 @@ export function NamingConventionForm({ slug, current, onSaved, onCancel }: Namin
   const [error, setError] = useState<string | null>(null);
   const save = useMutation({ mutationFn: (next: NamingConvention) => setNamingConventionAction(slug, next) });
   const id = useId();
+  const failureMessage = useFailureMessage();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,8 +36,8 @@ export function NamingConventionForm({ slug, current, onSaved, onCancel }: Namin
       const result = await save.mutateAsync(convention);
       if (result.ok) onSaved();
       else setError(result.error.message);
-    } catch {
-      setError(UNREACHABLE_MESSAGE);
+    } catch (error) {
+      setError(failureMessage("The setting was not saved.", error));
     }
   }
 

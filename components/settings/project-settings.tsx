@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { forwardRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { NamingConventionForm } from "./naming-convention-form";
@@ -9,24 +9,15 @@ interface ProjectSettingsProps {
   project: { slug: string; name: string; namingConvention: string };
 }
 
-/** The header's gear button and the Project settings dialog it opens. */
-export function ProjectSettings({ project }: ProjectSettingsProps) {
-  const [open, setOpen] = useState(false);
+/** The Project settings dialog, and the announcement once saved. */
+export function ProjectSettingsDialog({ project, open, onOpenChange }: ProjectSettingsProps & { open: boolean; onOpenChange: (open: boolean) => void }) {
   const [saved, setSaved] = useState(false);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-
   function changeOpen(next: boolean) {
-    setOpen(next);
     if (next) setSaved(false);
-    // Our dialog has no Radix trigger to hand focus back to (and Safari does not focus clicked buttons).
-    else setTimeout(() => buttonRef.current?.focus(), 0);
+    onOpenChange(next);
   }
-
   return (
     <>
-      <Button ref={buttonRef} variant="secondary" size="icon" aria-label="Project settings" title="Project settings" onClick={() => changeOpen(true)}>
-        <GearIcon />
-      </Button>
       <Dialog
         open={open}
         onOpenChange={changeOpen}
@@ -49,6 +40,18 @@ export function ProjectSettings({ project }: ProjectSettingsProps) {
     </>
   );
 }
+
+/** The header's gear button; the dialog it opens is the caller's, as a menu item may open it too. */
+export const ProjectSettingsButton = forwardRef<HTMLButtonElement, { onClick: () => void; className?: string }>(function ProjectSettingsButton(
+  { onClick, className },
+  ref,
+) {
+  return (
+    <Button ref={ref} variant="secondary" size="icon" aria-label="Project settings" title="Project settings" className={className} onClick={onClick}>
+      <GearIcon />
+    </Button>
+  );
+});
 
 function GearIcon() {
   return (

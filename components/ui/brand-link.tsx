@@ -1,21 +1,22 @@
+import Image from "next/image";
 import Link from "next/link";
 
-/** The "Draftline" home link that starts every page's header. */
-export function BrandLink() {
+/** The "Draftline" home link that starts every page's header, followed by a separator unless it stands alone. */
+export function BrandLink({ separator = true }: { separator?: boolean }) {
   return (
     <>
       <Link
         href="/"
-        className="flex items-center gap-2 rounded text-sm font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        className="flex shrink-0 items-center gap-2 rounded text-sm font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
       >
-        <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-xs font-bold text-white">
-          D
-        </span>
-        Draftline
+        <Image src="/logo.svg" alt="" width={28} height={28} className="h-7 w-7" priority />
+        <span className="max-lg:sr-only">Draftline</span>
       </Link>
-      <span aria-hidden className="text-slate-300">
-        /
-      </span>
+      {separator ? (
+        <span aria-hidden className="text-slate-300 max-sm:hidden">
+          /
+        </span>
+      ) : null}
     </>
   );
 }

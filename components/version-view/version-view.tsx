@@ -7,6 +7,7 @@ import { compareHref } from "@/components/compare/compare-href";
 import { RestoreDialog } from "@/components/restore/restore-dialog";
 import { RestoreFromHistory } from "@/components/restore/restore-from-history";
 import { VersionHistory } from "@/components/versions/version-history";
+import { MissingFileNotice } from "@/components/workspace/missing-file-notice";
 import { useSelectedFile } from "@/components/workspace/use-selected-file";
 import type { ProjectSummary } from "@/lib/projects/get-project-by-slug";
 import type { VersionJson } from "@/lib/versions/version-json";
@@ -23,7 +24,7 @@ interface VersionViewProps {
 /** A version's files, read-only, with the way back to the draft and the way to continue from it. */
 export function VersionView({ project, version, paths }: VersionViewProps) {
   const router = useRouter();
-  const [selectedPath, select] = useSelectedFile(paths);
+  const { selected: selectedPath, select, missing } = useSelectedFile(paths);
   const [restoring, setRestoring] = useState(false);
   const workspaceHref = `/projects/${project.slug}`;
   // Restoring (this version, or another from the history) continues in the workspace.
@@ -46,6 +47,7 @@ export function VersionView({ project, version, paths }: VersionViewProps) {
         onCompare={() => router.push(compareHref(project.slug, version.id, "draft"))}
         onRestore={() => setRestoring(true)}
       />
+      <MissingFileNotice path={missing} where={`version ${version.name}`} shown={selectedPath} onDismiss={() => select(selectedPath)} />
       <div className="flex min-h-0 flex-1">
         <VersionFileTree paths={paths} versionName={version.name} selectedPath={selectedPath} onOpen={select} />
         {selectedPath !== null ? (

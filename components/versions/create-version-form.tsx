@@ -5,6 +5,8 @@ import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { addVersionName } from "@/components/naming/queries";
 import { FormActions } from "@/components/ui/form-actions";
 import { FormError } from "@/components/ui/form-error";
+import { useFailureMessage } from "@/components/ui/use-failure-message";
+import { useUnchangedSince } from "@/components/workspace/draft-status-queries";
 import type { NamingConvention } from "@/lib/naming/conventions";
 import type { VersionJson } from "@/lib/versions/version-json";
 import { useCreateVersion } from "./use-create-version";
@@ -12,7 +14,6 @@ import { useVersionFields, VersionFields, type VersionFieldErrors } from "./vers
 
 const UNSAVED_MESSAGE =
   "Your latest edits could not be saved, so no version was created. They are kept in this browser; try again in a moment.";
-const UNREACHABLE_MESSAGE = "No version was created: the server could not be reached or ran into a problem. Try again in a moment.";
 
 interface CreateVersionFormProps {
   slug: string;
@@ -32,14 +33,18 @@ export function CreateVersionForm({ slug, convention, onCreated, onCancel }: Cre
   const [formError, setFormError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const createVersion = useCreateVersion(slug);
+  const failureMessage = useFailureMessage();
   const pending = createVersion.isPending;
+  // Only a fresh answer: the dialog may open right after an edit that the cached one predates.
+  const unchangedSince = useUnchangedSince(slug);
+  const sameAs = unchangedSince.isFetching ? null : (unchangedSince.data ?? null);
 
   function focusInvalid(errors: VersionFieldErrors) {
     const invalidField = errors.name ? "name" : errors.description ? "description" : null;
     if (invalidField) (formRef.current?.elements.namedItem(invalidField) as HTMLElement | null)?.focus();
   }
 
-  function showFormError(message: string) {
+  function showFormError(message: string | null) {
     fields.setErrors({});
     setFormError(message);
   }
@@ -54,7 +59,7 @@ export function CreateVersionForm({ slug, convention, onCreated, onCancel }: Cre
     try {
       const outcome = await createVersion.mutateAsync({ name, description });
       if (outcome.status === "created") {
-        addVersionName(queryClient, slug, outcome.version.name);
+        addVersionName(queryClient, slug, outcome.version);
         onCreated(outcome.version);
       } else if (outcome.status === "unsaved") {
         showFormError(UNSAVED_MESSAGE);
@@ -67,8 +72,8 @@ export function CreateVersionForm({ slug, convention, onCreated, onCancel }: Cre
           showFormError(message);
         }
       }
-    } catch {
-      showFormError(UNREACHABLE_MESSAGE);
+    } catch (error) {
+      showFormError(failureMessage("No version was created.", error));
     }
   }
 
@@ -81,6 +86,9 @@ export function CreateVersionForm({ slug, convention, onCreated, onCancel }: Cre
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-4" aria-busy={pending}>
+      <p role="status" className={sameAs ? "rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800" : "sr-only"}>
+        {sameAs ? `No changes since ${sameAs.name}: the new version would hold the same files. You can still create it.` : ""}
+      </p>
       <VersionFields fields={fields} convention={convention} descriptionRows={4} onDescriptionKeyDown={submitOnModEnter} />
       <FormError>{formError}</FormError>
       <FormActions submitLabel="Create version" onCancel={onCancel} busy={pending} busyText="Saving your edits and creating the version…" />

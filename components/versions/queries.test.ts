@@ -46,4 +46,15 @@ describe("addCreatedVersion", () => {
     expect(client.getQueryState(versionKeys.list("p", ""))?.isInvalidated).toBe(false);
     expect(client.getQueryData<VersionPages>(versionKeys.list("p", "retry"))?.pages[0]?.items).toHaveLength(2);
   });
+
+  it("marks filtered lists stale too, and treats filters left empty as the unfiltered list", () => {
+    const client = new QueryClient();
+    expect(versionKeys.list("p", "", { origin: undefined, author: "" })).toEqual(versionKeys.list("p", ""));
+    client.setQueryData(versionKeys.list("p", ""), cachedPages());
+    client.setQueryData(versionKeys.list("p", "", { environment: "production" }), cachedPages());
+    addCreatedVersion(client, "p", version(4));
+    expect(client.getQueryState(versionKeys.list("p", "", { environment: "production" }))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(versionKeys.list("p", ""))?.isInvalidated).toBe(false);
+    expect(client.getQueryData<VersionPages>(versionKeys.list("p", ""))?.pages[0]?.items[0]?.number).toBe(4);
+  });
 });

@@ -1,49 +1,85 @@
 import {
+  infiniteQueryOptions,
   keepPreviousData,
+  queryOptions,
   useInfiniteQuery,
+  useQuery,
   type InfiniteData,
   type QueryClient,
 } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { getJson } from "@/lib/http/get-json";
+import type { VersionFilters } from "@/lib/versions/list-versions";
 import type { VersionJson, VersionPageJson } from "@/lib/versions/version-json";
+
+/** The popover's filters besides the search; an absent one does not narrow the list. */
+export type VersionListFilters = Omit<VersionFilters, "search">;
+
+export const NO_FILTERS: VersionListFilters = {};
 
 /** Every versions query of a project sits under `all`, so one invalidation refreshes them all. */
 export const versionKeys = {
   all: (slug: string) => ["projects", slug, "versions"] as const,
   lists: (slug: string) => [...versionKeys.all(slug), "list"] as const,
-  list: (slug: string, search: string) => [...versionKeys.lists(slug), { search }] as const,
+  list: (slug: string, search: string, filters: VersionListFilters = NO_FILTERS) =>
+    [...versionKeys.lists(slug), { search, ...definedFilters(filters) }] as const,
+  authors: (slug: string) => [...versionKeys.all(slug), "authors"] as const,
+  /** After a change that may add versions anywhere in the list (a restore's backup, a deployment's snapshot). */
+  invalidateAll: (queryClient: QueryClient, slug: string) => queryClient.invalidateQueries({ queryKey: versionKeys.all(slug) }),
+  /** After creating a version: it shows at the top of the list at once (see addCreatedVersion). */
+  invalidateAfterCreate: (queryClient: QueryClient, slug: string, version: VersionJson) => addCreatedVersion(queryClient, slug, version),
 };
+
+/** Only the filters that narrow, so `{ origin: undefined }` and `{}` share one cache entry. */
+function definedFilters(filters: VersionListFilters): VersionListFilters {
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value)) as VersionListFilters;
+}
 
 export type VersionPages = InfiniteData<VersionPageJson, number | null>;
 
-function fetchVersionPage(slug: string, search: string, before: number | null, signal?: AbortSignal): Promise<VersionPageJson> {
-  const query = new URLSearchParams();
-  if (search) query.set("search", search);
-  if (before !== null) query.set("before", String(before));
-  return getJson(`/api/projects/${encodeURIComponent(slug)}/versions?${query}`, signal);
+function versionsUrl(slug: string, suffix = "", query: Record<string, string | number | null | undefined> = {}) {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== null && value !== undefined && value !== "") params.set(name, String(value));
+  return `/api/projects/${encodeURIComponent(slug)}/versions${suffix}?${params}`;
 }
 
-/** Versions newest first, 50 a page; `search` matches name or description on the server. */
-function useVersionPages(slug: string, search: string) {
-  return useInfiniteQuery({
-    queryKey: versionKeys.list(slug, search),
-    queryFn: ({ pageParam, signal }) => fetchVersionPage(slug, search, pageParam, signal),
+/** Versions newest first, 50 a page; the search and filters apply on the server. */
+function versionListOptions(slug: string, search: string, filters: VersionListFilters) {
+  return infiniteQueryOptions({
+    queryKey: versionKeys.list(slug, search, filters),
+    queryFn: ({ pageParam, signal }) =>
+      getJson<VersionPageJson>(versionsUrl(slug, "", { search, ...definedFilters(filters), before: pageParam }), signal),
     initialPageParam: null as number | null,
     getNextPageParam: (lastPage) => lastPage.nextBefore,
-    // While a new search loads, keep showing the previous results instead of a spinner.
-    placeholderData: keepPreviousData,
     // One quiet retry, then the error state with its Try again button rather than a long wait.
     retry: 1,
   });
+}
+
+function useVersionPages(slug: string, search: string, filters: VersionListFilters = NO_FILTERS) {
+  return useInfiniteQuery({
+    ...versionListOptions(slug, search, filters),
+    // While a new search loads, keep showing the previous results instead of a spinner.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * Loads what the popover shows first ahead of the click (when the page around it loads, and on
+ * hover or focus of its button): the unfiltered first page and the author filter's choices.
+ * Fresh data is not fetched again.
+ */
+export function prefetchVersionHistory(queryClient: QueryClient, slug: string) {
+  void queryClient.prefetchInfiniteQuery(versionListOptions(slug, "", NO_FILTERS));
+  void queryClient.prefetchQuery(versionAuthorsOptions(slug));
 }
 
 /**
  * The versions of the pages loaded so far as one list, the total the server counts, and a
  * `loadMore` that is safe to call while a page is on its way or after the last one.
  */
-export function useVersionList(slug: string, search: string) {
-  const query = useVersionPages(slug, search);
+export function useVersionList(slug: string, search: string, filters: VersionListFilters = NO_FILTERS) {
+  const query = useVersionPages(slug, search, filters);
   const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const versions = useMemo(() => data?.pages.flatMap((page) => page.items) ?? [], [data]);
   const loadMore = useCallback(() => {
@@ -58,10 +94,23 @@ export function useLatestVersion(slug: string) {
   return { latest: query.data?.pages[0]?.items[0] ?? null, isPending: query.isPending };
 }
 
+/** Everyone who has created a version of the project, for the author filter. */
+export function useVersionAuthors(slug: string) {
+  return useQuery({ ...versionAuthorsOptions(slug), select: (data) => data.authors });
+}
+
+function versionAuthorsOptions(slug: string) {
+  return queryOptions({
+    queryKey: versionKeys.authors(slug),
+    queryFn: ({ signal }) => getJson<{ authors: string[] }>(versionsUrl(slug, "/authors"), signal),
+    retry: 1,
+  });
+}
+
 /**
- * Puts a version just created at the top of the unfiltered list at once. Searches may or may
- * not match it, so they are refetched; so is the unfiltered list if a fetch was under way,
- * since that answer may predate the new version.
+ * Puts a version just created at the top of the unfiltered list at once. Searches and filtered
+ * lists may or may not match it, so they are refetched; so is the unfiltered list if a fetch was
+ * under way, since that answer may predate the new version.
  */
 export function addCreatedVersion(queryClient: QueryClient, slug: string, version: VersionJson) {
   const unfiltered = versionKeys.list(slug, "");
@@ -74,11 +123,13 @@ export function addCreatedVersion(queryClient: QueryClient, slug: string, versio
     queryKey: versionKeys.lists(slug),
     predicate: (query) => !isUnfilteredKey(query.queryKey),
   });
+  void queryClient.invalidateQueries({ queryKey: versionKeys.authors(slug), exact: true });
 }
 
 function isUnfilteredKey(key: readonly unknown[]): boolean {
   const last = key.at(-1);
-  return typeof last === "object" && last !== null && (last as { search?: unknown }).search === "";
+  if (typeof last !== "object" || last === null) return false;
+  return Object.entries(last).every(([name, value]) => (name === "search" ? value === "" : !value));
 }
 
 function prependVersion(old: VersionPages | undefined, version: VersionJson): VersionPages | undefined {

@@ -1,34 +1,22 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { createVersionAction } from "@/app/projects/[slug]/version-actions";
-import { useFlushDrafts } from "@/components/workspace/draft-context";
-import type { DomainError } from "@/lib/result";
+import { createVersionAction } from "@/app/projects/[slug]/actions/versions/create-version";
+import { useProjectMutation, type NotDone } from "@/components/workspace/use-project-mutation";
 import type { CreateVersionInput } from "@/lib/versions/schemas";
 import type { VersionJson } from "@/lib/versions/version-json";
-import { addCreatedVersion } from "./queries";
+import { versionKeys } from "./queries";
 
-export type CreateVersionOutcome =
-  | { status: "created"; version: VersionJson }
-  | { status: "refused"; error: DomainError }
-  /** The draft still holds edits the server has not acknowledged, so no version was made. */
-  | { status: "unsaved" };
+export type CreateVersionOutcome = { status: "created"; version: VersionJson } | NotDone;
 
 /**
  * Saves pending edits first, so the snapshot holds the last keystrokes, then creates the
- * version and shows it at the top of the cached list. Network failures reject.
+ * version and shows it at the top of the cached list.
  */
 export function useCreateVersion(slug: string) {
-  const queryClient = useQueryClient();
-  const flushDrafts = useFlushDrafts();
-  return useMutation({
-    mutationFn: async (input: CreateVersionInput): Promise<CreateVersionOutcome> => {
-      if (!(await flushDrafts())) return { status: "unsaved" };
-      const result = await createVersionAction(slug, input);
-      return result.ok ? { status: "created", version: result.value } : { status: "refused", error: result.error };
-    },
-    onSuccess: (outcome) => {
-      if (outcome.status === "created") addCreatedVersion(queryClient, slug, outcome.version);
-    },
+  return useProjectMutation({
+    savesDraftFirst: () => true,
+    action: (input: CreateVersionInput) => createVersionAction(slug, input),
+    done: (version) => ({ status: "created" as const, version }),
+    afterDone: (queryClient, version) => versionKeys.invalidateAfterCreate(queryClient, slug, version),
   });
 }

@@ -4,8 +4,9 @@ import { useEffect, useRef, useState } from "react";
 import { cn } from "@/lib/cn";
 
 /**
- * Plain text (React escapes it; never HTML), clamped to two lines. When it is clamped, the
- * full text shows on hover and a toggle expands it for keyboard and touch users.
+ * Plain text (React escapes it; never HTML), clamped to one line so the list stays compact.
+ * When it is clamped, the full text shows on hover and a toggle expands it for keyboard and
+ * touch users.
  */
 export function VersionDescription({ id, text, tabbable }: { id: string; text: string; tabbable: boolean }) {
   const ref = useRef<HTMLParagraphElement>(null);
@@ -22,23 +23,23 @@ export function VersionDescription({ id, text, tabbable }: { id: string; text: s
   }, [text, expanded]);
 
   return (
-    <div className="mt-1">
+    <div className="flex min-w-0 items-start gap-1.5">
       <p
         ref={ref}
         id={id}
         title={clamped && !expanded ? text : undefined}
-        className={cn("whitespace-pre-line break-words text-[13px] leading-5 text-slate-700", !expanded && "line-clamp-2")}
+        className={cn("min-w-0 flex-1 whitespace-pre-line break-words text-[13px] leading-5 text-slate-700", !expanded && "line-clamp-1")}
       >
         {text}
       </p>
-      {clamped ? (
+      {clamped || expanded ? (
         <button
           type="button"
           tabIndex={tabbable ? 0 : -1}
           aria-expanded={expanded}
           aria-controls={id}
           onClick={() => setExpanded((value) => !value)}
-          className="mt-0.5 rounded text-xs font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+          className="shrink-0 rounded text-xs font-medium leading-5 text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
         >
           {expanded ? "Show less" : "Show more"}
         </button>

@@ -1,12 +1,14 @@
 "use client";
 
 import { useState, type Dispatch, type KeyboardEvent, type SetStateAction } from "react";
+import { useNameHolder } from "@/components/naming/queries";
 import { usePrefilledVersionName } from "@/components/naming/use-name-suggestions";
 import { VersionNameField } from "@/components/naming/version-name-field";
 import { TextAreaField } from "@/components/ui/field";
 import type { NamingConvention } from "@/lib/naming/conventions";
 import { fieldErrors } from "@/lib/validation";
-import { createVersionInputSchema, MAX_DESCRIPTION_LENGTH } from "@/lib/versions/schemas";
+import { createVersionInputSchema, duplicateNameMessage, MAX_DESCRIPTION_LENGTH } from "@/lib/versions/schemas";
+import type { VersionNameJson } from "@/lib/versions/version-json";
 
 export interface VersionFieldErrors {
   name?: string;
@@ -14,9 +16,12 @@ export interface VersionFieldErrors {
 }
 
 export interface VersionFieldsState {
+  slug: string;
   name: string;
   setName: (name: string) => void;
-  existingNames: readonly string[] | undefined;
+  versions: readonly VersionNameJson[] | undefined;
+  /** The server's refusal of the name as it would come on submit, known while the user types: another version holds it. */
+  duplicate: string | null;
   description: string;
   setDescription: (description: string) => void;
   errors: VersionFieldErrors;
@@ -28,19 +33,21 @@ export interface VersionFieldsState {
 /** The name (prefilled with the convention's suggestion) and description of a version about to be created. */
 export function useVersionFields(slug: string, convention: NamingConvention): VersionFieldsState {
   const [description, setDescription] = useState("");
-  const { name, setName, existingNames } = usePrefilledVersionName({ slug, convention, description });
+  const { name, setName, versions } = usePrefilledVersionName({ slug, convention, description });
+  const holder = useNameHolder(slug, name);
+  const duplicate = holder === null ? null : duplicateNameMessage(holder);
   const [errors, setErrors] = useState<VersionFieldErrors>({});
 
   function validate(): VersionFieldErrors | null {
     const parsed = createVersionInputSchema.safeParse({ name, description });
-    if (parsed.success) return null;
-    const fields = fieldErrors(parsed.error);
-    const invalid = { name: fields.name, description: fields.description };
+    const fields = parsed.success ? {} : fieldErrors(parsed.error);
+    const invalid = { name: fields.name ?? duplicate ?? undefined, description: fields.description };
+    if (!invalid.name && !invalid.description) return null;
     setErrors(invalid);
     return invalid;
   }
 
-  return { name, setName, existingNames, description, setDescription, errors, setErrors, validate };
+  return { slug, name, setName, versions, duplicate, description, setDescription, errors, setErrors, validate };
 }
 
 interface VersionFieldsProps {
@@ -62,9 +69,10 @@ export function VersionFields({ fields, convention, descriptionRows, onDescripti
           fields.setErrors((current) => ({ ...current, name: undefined }));
         }}
         convention={convention}
-        existingNames={fields.existingNames}
+        versions={fields.versions}
+        project={fields.slug}
         description={fields.description}
-        error={fields.errors.name}
+        error={fields.errors.name ?? fields.duplicate ?? undefined}
       />
       <TextAreaField
         label="Description"

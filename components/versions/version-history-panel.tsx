@@ -2,8 +2,9 @@
 
 import { useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
-import { useLatestVersion } from "./queries";
+import { NO_FILTERS, useLatestVersion, type VersionListFilters } from "./queries";
 import { useDebouncedValue } from "./use-debounced-value";
+import { VersionFilterBar } from "./version-filters";
 import { VersionList } from "./version-list";
 
 const SEARCH_DELAY_MS = 250;
@@ -18,10 +19,11 @@ interface VersionHistoryPanelProps {
   onCreate: () => void;
 }
 
-/** The popover's content: title, the `+` (Create version), search, and the list. */
+/** The popover's content: title, the `+` (Create version), search, filters, and the list. */
 export function VersionHistoryPanel(props: VersionHistoryPanelProps) {
   const { slug, projectName, titleId, searchRef, createButtonRef, highlightId, onCreate } = props;
   const [search, setSearch] = useState("");
+  const [filters, setFilters] = useState<VersionListFilters>(NO_FILTERS);
   const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
   const listRef = useRef<HTMLUListElement>(null);
   // The newest version overall, so `Latest` stays right while a search is shown.
@@ -29,6 +31,7 @@ export function VersionHistoryPanel(props: VersionHistoryPanelProps) {
 
   function clearSearch() {
     setSearch("");
+    setFilters(NO_FILTERS);
     searchRef.current?.focus();
   }
 
@@ -41,10 +44,11 @@ export function VersionHistoryPanel(props: VersionHistoryPanelProps) {
   }
 
   return (
-    <div className="flex max-h-[min(36rem,var(--radix-popover-content-available-height))] flex-col">
-      <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
-        <div className="min-w-0">
-          <h2 id={titleId} className="text-sm font-semibold text-slate-900">
+    // As tall as the window allows: at 1440×900 that shows eight rows and more.
+    <div className="flex max-h-[min(52rem,var(--radix-popover-content-available-height))] flex-col">
+      <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-3 py-2">
+        <div className="flex min-w-0 items-baseline gap-2">
+          <h2 id={titleId} className="shrink-0 text-sm font-semibold text-slate-900">
             Version history
           </h2>
           <p className="truncate text-xs text-slate-600">{projectName}</p>
@@ -53,7 +57,7 @@ export function VersionHistoryPanel(props: VersionHistoryPanelProps) {
           <PlusIcon />
         </Button>
       </div>
-      <div className="border-b border-slate-200 px-4 py-2">
+      <div className="border-b border-slate-200 px-3 py-2">
         <input
           ref={searchRef}
           type="search"
@@ -62,12 +66,14 @@ export function VersionHistoryPanel(props: VersionHistoryPanelProps) {
           value={search}
           onChange={(event) => setSearch(event.target.value)}
           onKeyDown={enterList}
-          className="w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm placeholder:text-slate-500 focus:border-indigo-500 focus:outline-2 focus:outline-indigo-200"
+          className="w-full rounded-md border border-slate-300 px-2.5 py-1 text-sm placeholder:text-slate-500 focus:border-indigo-500 focus:outline-2 focus:outline-indigo-200"
         />
+        <VersionFilterBar slug={slug} filters={filters} onChange={setFilters} />
       </div>
       <VersionList
         slug={slug}
         search={debouncedSearch}
+        filters={filters}
         latestNumber={latestNumber}
         highlightId={highlightId}
         listRef={listRef}

@@ -1,10 +1,12 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import type { VersionJson } from "@/lib/versions/version-json";
 import { CreateVersionDialog } from "./create-version-dialog";
+import { prefetchVersionHistory } from "./queries";
 import { VersionHistoryPanel } from "./version-history-panel";
 
 export interface VersionHistoryProject {
@@ -22,6 +24,11 @@ export function VersionHistory({ project }: { project: VersionHistoryProject }) 
   const titleId = useId();
   const searchRef = useRef<HTMLInputElement>(null);
   const createButtonRef = useRef<HTMLButtonElement>(null);
+  const queryClient = useQueryClient();
+  // The first page is in the cache before the click (and again on hover or focus once it is
+  // stale), so the popover opens with its rows instead of a loading state.
+  const prefetch = () => prefetchVersionHistory(queryClient, project.slug);
+  useEffect(() => prefetchVersionHistory(queryClient, project.slug), [queryClient, project.slug]);
 
   function changeOpen(next: boolean) {
     setOpen(next);
@@ -38,14 +45,15 @@ export function VersionHistory({ project }: { project: VersionHistoryProject }) 
     <>
       <Popover open={open} onOpenChange={changeOpen}>
         <PopoverTrigger asChild>
-          <Button variant="secondary">
+          <Button variant="secondary" className="max-lg:w-9 max-lg:justify-center max-lg:px-0" onPointerEnter={prefetch} onFocus={prefetch}>
             <HistoryIcon />
-            Version History
+            {/* Icon only where the header is narrow; the name stays for screen readers and tests. */}
+            <span className="max-lg:sr-only">Version History</span>
           </Button>
         </PopoverTrigger>
         <PopoverContent
           aria-labelledby={titleId}
-          className="w-[420px] max-w-[calc(100vw-1rem)]"
+          className="w-[500px] max-w-[calc(100vw-1rem)]"
           onOpenAutoFocus={(event) => {
             event.preventDefault();
             searchRef.current?.focus();

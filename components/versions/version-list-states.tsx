@@ -45,14 +45,21 @@ export function VersionListEmpty({ onCreate }: { onCreate: () => void }) {
   );
 }
 
-export function VersionListNoResults({ search, onClear }: { search: string; onClear: () => void }) {
+export function VersionListNoResults({ search, filtered, onClear }: { search: string; filtered: boolean; onClear: () => void }) {
   return (
     <div className="px-6 py-8 text-center">
       <p className="text-sm text-slate-700">
-        No version names or descriptions match <span className="font-medium break-all">“{search}”</span>.
+        {search ? (
+          <>
+            No version names or descriptions match <span className="font-medium break-all">“{search}”</span>
+            {filtered ? " with these filters" : ""}.
+          </>
+        ) : (
+          "No versions match these filters."
+        )}
       </p>
       <Button size="sm" className="mt-3" onClick={onClear}>
-        Clear search
+        {search ? (filtered ? "Clear search and filters" : "Clear search") : "Clear filters"}
       </Button>
     </div>
   );

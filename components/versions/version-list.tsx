@@ -1,8 +1,8 @@
 "use client";
 
-import { useCallback, useState, type KeyboardEvent, type RefObject } from "react";
+import { useCallback, useDeferredValue, useState, type KeyboardEvent, type RefObject } from "react";
 import { cn } from "@/lib/cn";
-import { useVersionList } from "./queries";
+import { useVersionList, type VersionListFilters } from "./queries";
 import { VersionListFooter } from "./version-list-footer";
 import { VersionListEmpty, VersionListError, VersionListLoading, VersionListNoResults } from "./version-list-states";
 import { VersionRow } from "./version-row";
@@ -11,24 +11,34 @@ interface VersionListProps {
   slug: string;
   /** Trimmed and debounced. */
   search: string;
+  filters: VersionListFilters;
   latestNumber: number | null;
   highlightId: string | null;
   listRef: RefObject<HTMLUListElement | null>;
   onCreate: () => void;
+  /** Clears the search and the filters. */
   onClearSearch: () => void;
   /** Arrow Up on the first row leaves the list (back to the search box). */
   onLeaveTop: () => void;
 }
 
 const PAGE_JUMP = 10;
+/** More than fit on screen: the popover paints these first and renders the rest right after. */
+const FIRST_PAINT_ROWS = 16;
 
-export function VersionList({ slug, search, latestNumber, highlightId, listRef, onCreate, onClearSearch, onLeaveTop }: VersionListProps) {
-  const { query, versions, total, loadMore } = useVersionList(slug, search);
+export function VersionList(props: VersionListProps) {
+  const { slug, search, filters, latestNumber, highlightId, listRef, onCreate, onClearSearch, onLeaveTop } = props;
+  const { query, versions, total, loadMore } = useVersionList(slug, search, filters);
+  // The opening click waits for these rows only; the rest of the page follows in the background.
+  const renderedCount = useDeferredValue(versions.length, Math.min(versions.length, FIRST_PAINT_ROWS));
+  const filtered = Object.values(filters).some(Boolean);
+  const narrowed = search !== "" || filtered;
+  const listKey = JSON.stringify([search, filters]);
 
-  // The active row resets to the first whenever the search changes.
-  const [nav, setNav] = useState({ search, index: 0 });
-  const activeIndex = Math.min(nav.search === search ? nav.index : 0, Math.max(versions.length - 1, 0));
-  const activate = useCallback((index: number) => setNav({ search, index }), [search]);
+  // The active row resets to the first whenever the search or a filter changes.
+  const [nav, setNav] = useState({ listKey, index: 0 });
+  const activeIndex = Math.min(nav.listKey === listKey ? nav.index : 0, Math.max(versions.length - 1, 0));
+  const activate = useCallback((index: number) => setNav({ listKey, index }), [listKey]);
 
   function focusRow(index: number) {
     activate(index);
@@ -75,19 +85,19 @@ export function VersionList({ slug, search, latestNumber, highlightId, listRef, 
   }
 
   const stale = query.isPlaceholderData;
-  const announcement = search && query.isSuccess && !stale ? matchCount(total, search) : "";
+  const announcement = narrowed && query.isSuccess && !stale ? matchCount(total, search) : "";
   let body;
   if (query.isPending) body = <VersionListLoading />;
   else if (query.isError && !query.data) {
     body = <VersionListError message={query.error.message} onRetry={() => void query.refetch()} />;
   } else if (versions.length === 0) {
-    body = search ? <VersionListNoResults search={search} onClear={onClearSearch} /> : <VersionListEmpty onCreate={onCreate} />;
+    body = narrowed ? <VersionListNoResults search={search} filtered={filtered} onClear={onClearSearch} /> : <VersionListEmpty onCreate={onCreate} />;
   } else {
     body = (
-      // A new search starts at the top (keyed), not at the old scroll position near the footer.
-      <div key={search} className={cn("min-h-0 flex-1 overflow-y-auto transition-opacity", stale && "opacity-60")} aria-busy={stale}>
-        <ul ref={listRef} aria-label={search ? `Versions matching “${search}”` : "Versions"} onKeyDown={handleKeyDown}>
-          {versions.map((version, index) => (
+      // A new search or filter starts at the top (keyed), not at the old scroll position near the footer.
+      <div key={listKey} className={cn("min-h-0 flex-1 overflow-y-auto transition-opacity", stale && "opacity-60")} aria-busy={stale}>
+        <ul ref={listRef} aria-label={listLabel(search, narrowed)} onKeyDown={handleKeyDown}>
+          {versions.slice(0, renderedCount).map((version, index) => (
             <VersionRow
               key={version.id}
               version={version}
@@ -102,7 +112,7 @@ export function VersionList({ slug, search, latestNumber, highlightId, listRef, 
         <VersionListFooter
           shown={versions.length}
           total={total}
-          searching={search !== ""}
+          searching={narrowed}
           hasNextPage={query.hasNextPage}
           isFetchingNextPage={query.isFetchingNextPage}
           nextPageFailed={query.isFetchNextPageError}
@@ -121,6 +131,12 @@ export function VersionList({ slug, search, latestNumber, highlightId, listRef, 
   );
 }
 
+function listLabel(search: string, narrowed: boolean): string {
+  if (search) return `Versions matching “${search}”`;
+  return narrowed ? "Versions matching the filters" : "Versions";
+}
+
 function matchCount(total: number, search: string): string {
-  return `${total.toLocaleString("en")} ${total === 1 ? "version matches" : "versions match"} “${search}”.`;
+  const what = search ? `“${search}”` : "the filters";
+  return `${total.toLocaleString("en")} ${total === 1 ? "version matches" : "versions match"} ${what}.`;
 }

@@ -33,25 +33,44 @@ export function versionHref(slug: string, versionId: string): string {
   return `/projects/${slug}/versions/${encodeURIComponent(versionId)}`;
 }
 
-/** View, Compare and Restore as draft; only the active row's buttons are in the Tab order. */
-export function VersionRowActions({ version, tabbable }: { version: VersionJson; tabbable: boolean }) {
+/**
+ * Leaving the workspace for a version's page: pending keystrokes are saved first, so a
+ * comparison with the draft includes them. Unsaved text stays in the browser even if that
+ * save fails. Null outside a VersionRowActionsProvider.
+ */
+function useLeaveFor() {
   const actions = useVersionRowActions();
   const router = useRouter();
   const flushDrafts = useFlushDrafts();
   if (!actions) return null;
-  const tabIndex = tabbable ? 0 : -1;
-  // Leaving the workspace: pending keystrokes are saved first, so a comparison with the
-  // draft includes them. Unsaved text stays in the browser even if that save fails.
-  const leaveFor = async (href: string) => {
-    await flushDrafts();
-    router.push(href);
+  return {
+    slug: actions.slug,
+    leaveFor: async (href: string) => {
+      await flushDrafts();
+      router.push(href);
+    },
   };
+}
+
+/** View: opens the version read-only (the row's View button, and Enter on the row). */
+export function useOpenVersion(): ((version: VersionJson) => void) | null {
+  const leave = useLeaveFor();
+  if (!leave) return null;
+  return (version) => void leave.leaveFor(versionHref(leave.slug, version.id));
+}
+
+/** View, Compare and Restore as draft; only the active row's buttons are in the Tab order. */
+export function VersionRowActions({ version, tabbable }: { version: VersionJson; tabbable: boolean }) {
+  const actions = useVersionRowActions();
+  const leave = useLeaveFor();
+  if (!actions || !leave) return null;
+  const tabIndex = tabbable ? 0 : -1;
   return (
     <div className="flex shrink-0 items-center gap-0.5">
-      <Button size="sm" variant="ghost" tabIndex={tabIndex} onClick={() => void leaveFor(versionHref(actions.slug, version.id))}>
+      <Button size="sm" variant="ghost" tabIndex={tabIndex} onClick={() => void leave.leaveFor(versionHref(leave.slug, version.id))}>
         View
       </Button>
-      <Button size="sm" variant="ghost" tabIndex={tabIndex} onClick={() => void leaveFor(compareHref(actions.slug, version.id, DRAFT_REF))}>
+      <Button size="sm" variant="ghost" tabIndex={tabIndex} onClick={() => void leave.leaveFor(compareHref(leave.slug, version.id, DRAFT_REF))}>
         Compare
       </Button>
       <Button size="sm" variant="ghost" tabIndex={tabIndex} onClick={() => actions.onRestore(version)}>

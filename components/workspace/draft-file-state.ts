@@ -1,4 +1,6 @@
-export type FileStatus = "saved" | "dirty" | "saving" | "offline" | "conflict" | "missing" | "error";
+import type { StoredCopy } from "@/components/files/queries";
+
+export type FileStatus = "saved" | "dirty" | "saving" | "offline" | "failed" | "conflict" | "missing" | "error";
 
 export interface ServerCopy {
   content: string;
@@ -8,8 +10,8 @@ export interface ServerCopy {
 export interface FileSnapshot {
   status: FileStatus;
   /** The stored version that refused the save, while in conflict. */
-  theirs?: ServerCopy;
-  /** Why the last save was refused, for `missing` and `error`. */
+  theirs?: StoredCopy;
+  /** Why the last save was refused or failed, for `missing`, `error` and `failed`. */
   message?: string;
 }
 
@@ -21,7 +23,9 @@ export type SaverEvent =
 
 export type Problem =
   | { kind: "offline" }
-  | { kind: "conflict"; theirs: ServerCopy }
+  /** The server failed (5xx): retried like offline, and the user is told what the server said. */
+  | { kind: "failed"; message: string }
+  | { kind: "conflict"; theirs: StoredCopy }
   | { kind: "missing"; message: string }
   | { kind: "error"; message: string };
 
@@ -43,13 +47,15 @@ export function newFileState(text: string, savedText: string | null, base: numbe
 
 export const isDirty = (s: FileState) => s.savedText === null || s.text !== s.savedText;
 
-/** Conflicts, missing files and refused content wait for the user; only a lost connection is retried. */
-export const canSave = (s: FileState) => isDirty(s) && (s.problem === null || s.problem.kind === "offline");
+/** Conflicts, missing files and refused content wait for the user; a lost connection or a failing server is retried. */
+export const isRetried = (problem: Problem | null) => problem?.kind === "offline" || problem?.kind === "failed";
+
+export const canSave = (s: FileState) => isDirty(s) && (s.problem === null || isRetried(s.problem));
 
 export function snapshotOf(s: FileState): FileSnapshot {
   const problem = s.problem;
   if (problem?.kind === "conflict") return { status: "conflict", theirs: problem.theirs };
-  if (problem?.kind === "missing" || problem?.kind === "error") return { status: problem.kind, message: problem.message };
+  if (problem?.kind === "missing" || problem?.kind === "error" || problem?.kind === "failed") return { status: problem.kind, message: problem.message };
   if (problem?.kind === "offline") return { status: "offline" };
   if (s.saving) return { status: "saving" };
   return { status: isDirty(s) ? "dirty" : "saved" };

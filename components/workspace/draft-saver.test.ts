@@ -28,6 +28,11 @@ function setUp() {
   return { saver, calls, status, reply };
 }
 
+/** The stored copy a conflict answers with. */
+function stored(content: string, revision: number) {
+  return { content, revision, updatedBy: "Local user", updatedAt: "2026-11-29T06:00:00.000Z" };
+}
+
 // Lets the saver's promise chains run after a fake server answer.
 const settle = () => vi.advanceTimersByTimeAsync(0);
 
@@ -84,11 +89,11 @@ describe("DraftSaver", () => {
     saver.open("a.ts", { content: "base", revision: 1 });
     saver.edit("a.ts", "mine");
     const flushed = saver.flushAll();
-    reply(0, { kind: "conflict", current: { content: "theirs", revision: 5 } });
+    reply(0, { kind: "conflict", current: stored("theirs", 5) });
 
     await expect(flushed).resolves.toBe(false);
     expect(status("a.ts")).toBe("conflict");
-    expect(saver.getSnapshot().get("a.ts")?.theirs).toEqual({ content: "theirs", revision: 5 });
+    expect(saver.getSnapshot().get("a.ts")?.theirs).toEqual(stored("theirs", 5));
     expect(saver.textOf("a.ts")).toBe("mine");
     await vi.advanceTimersByTimeAsync(60_000);
     await expect(saver.flushAll()).resolves.toBe(false);
@@ -108,7 +113,7 @@ describe("DraftSaver", () => {
     saver.open("a.ts", { content: "base", revision: 1 });
     saver.edit("a.ts", "mine");
     void saver.flushAll();
-    reply(0, { kind: "conflict", current: { content: "theirs", revision: 5 } });
+    reply(0, { kind: "conflict", current: stored("theirs", 5) });
     await settle();
 
     saver.useTheirs("a.ts");
@@ -122,7 +127,7 @@ describe("DraftSaver", () => {
     saver.open("a.ts", { content: "base", revision: 1 });
     saver.edit("a.ts", "mine");
     const flushed = saver.flushAll();
-    reply(0, { kind: "conflict", current: { content: "mine", revision: 2 } });
+    reply(0, { kind: "conflict", current: stored("mine", 2) });
     await expect(flushed).resolves.toBe(true);
     expect(status("a.ts")).toBe("saved");
   });
@@ -148,6 +153,22 @@ describe("DraftSaver", () => {
     expect(status("a.ts")).toBe("saved");
   });
 
+  it("keeps and retries text the server failed to save, with the server's reference for the user", async () => {
+    const { saver, calls, status, reply } = setUp();
+    saver.open("a.ts", { content: "", revision: 1 });
+    saver.edit("a.ts", "text");
+    void saver.flushAll();
+    reply(0, { kind: "failed", message: "Something went wrong (ref abcd1234)." });
+    await settle();
+    expect(saver.getSnapshot().get("a.ts")).toEqual({ status: "failed", message: "Something went wrong (ref abcd1234)." });
+
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(calls[1]).toMatchObject({ content: "text", baseRevision: 1 });
+    reply(1, { kind: "saved", revision: 2 });
+    await settle();
+    expect(status("a.ts")).toBe("saved");
+  });
+
   it("does not take a newer server copy over local text that is not saved yet", () => {
     const { saver, status } = setUp();
     saver.open("a.ts", { content: "base", revision: 1 });
@@ -155,5 +176,81 @@ describe("DraftSaver", () => {
     saver.open("a.ts", { content: "elsewhere", revision: 2 });
     expect(saver.textOf("a.ts")).toBe("mine");
     expect(status("a.ts")).toBe("dirty");
+  });
+  it("saves text merged in the conflict view over the stored version, and shows it in the editor", async () => {
+    const { saver, calls, status, reply } = setUp();
+    const events: unknown[] = [];
+    saver.onEvent((event) => events.push(event));
+    saver.open("a.ts", { content: "base", revision: 1 });
+    saver.edit("a.ts", "mine");
+    void saver.flushAll();
+    reply(0, { kind: "conflict", current: stored("theirs", 5) });
+    await settle();
+
+    const merged = saver.resolve("a.ts", "theirs and mine");
+    expect(calls[1]).toMatchObject({ content: "theirs and mine", baseRevision: 5 });
+    expect(events).toContainEqual({ type: "replaced", path: "a.ts", text: "theirs and mine" });
+    reply(1, { kind: "saved", revision: 6 });
+    await expect(merged).resolves.toBe(true);
+    expect(saver.textOf("a.ts")).toBe("theirs and mine");
+    expect(status("a.ts")).toBe("saved");
+  });
+
+  describe("a change saved elsewhere", () => {
+    it("replaces the text of a file with nothing pending, and tells the editor", () => {
+      const { saver, calls, status } = setUp();
+      const events: unknown[] = [];
+      saver.onEvent((event) => events.push(event));
+      saver.open("a.ts", { content: "base", revision: 1 });
+      saver.open("a.ts", { content: "elsewhere", revision: 2 });
+      expect(saver.textOf("a.ts")).toBe("elsewhere");
+      expect(status("a.ts")).toBe("saved");
+      expect(events).toEqual([{ type: "replaced", path: "a.ts", text: "elsewhere" }]);
+      expect(calls).toHaveLength(0);
+    });
+
+    it("never replaces unsaved text: it stays, and its save meets the change as a conflict", async () => {
+      const { saver, calls, status, reply } = setUp();
+      const events: unknown[] = [];
+      saver.onEvent((event) => events.push(event));
+      saver.open("a.ts", { content: "base", revision: 1 });
+      saver.edit("a.ts", "mine");
+      saver.open("a.ts", { content: "elsewhere", revision: 2 });
+      expect(saver.textOf("a.ts")).toBe("mine");
+      expect(events).toEqual([]);
+
+      await vi.advanceTimersByTimeAsync(DELAY_MS);
+      expect(calls[0]).toMatchObject({ content: "mine", baseRevision: 1 });
+      reply(0, { kind: "conflict", current: stored("elsewhere", 2) });
+      await settle();
+      expect(status("a.ts")).toBe("conflict");
+      expect(saver.textOf("a.ts")).toBe("mine");
+    });
+
+    it("leaves a file alone while its save is in flight or in conflict", async () => {
+      const { saver, reply } = setUp();
+      saver.open("a.ts", { content: "base", revision: 1 });
+      saver.edit("a.ts", "mine");
+      void saver.flushAll();
+      saver.open("a.ts", { content: "elsewhere", revision: 2 });
+      expect(saver.textOf("a.ts")).toBe("mine");
+
+      reply(0, { kind: "conflict", current: stored("elsewhere", 2) });
+      await settle();
+      saver.open("a.ts", { content: "later still", revision: 3 });
+      expect(saver.textOf("a.ts")).toBe("mine");
+      expect(saver.getSnapshot().get("a.ts")?.theirs).toEqual(stored("elsewhere", 2));
+    });
+
+    it("ignores an older copy than the one this tab holds", async () => {
+      const { saver, reply } = setUp();
+      saver.open("a.ts", { content: "base", revision: 1 });
+      saver.edit("a.ts", "mine");
+      void saver.flushAll();
+      reply(0, { kind: "saved", revision: 4 });
+      await settle();
+      saver.open("a.ts", { content: "base", revision: 1 });
+      expect(saver.textOf("a.ts")).toBe("mine");
+    });
   });
 });

@@ -5,6 +5,7 @@ import { readBackups, removeBackup, writeBackup } from "./draft-backup";
 import {
   canSave,
   isDirty,
+  isRetried,
   newFileState,
   sameSnapshot,
   snapshotOf,
@@ -51,7 +52,11 @@ export class DraftSaver {
     return this.files.get(path)?.text;
   }
 
-  /** The server's copy arrived: start tracking the file, or take the newer copy if nothing local is pending. */
+  /**
+   * The server's copy arrived (opened, or fetched again because it changed elsewhere): start
+   * tracking the file, or take the newer copy if nothing local is pending. Text not yet saved
+   * is never replaced; its save meets the newer copy as a conflict.
+   */
   open(path: string, server: ServerCopy) {
     const s = this.files.get(path);
     if (!s) {
@@ -128,21 +133,29 @@ export class DraftSaver {
 
   /** Conflict: overwrite the stored version with this editor's text, deliberately. */
   keepMine(path: string): Promise<boolean> {
-    const s = this.files.get(path);
-    if (s?.problem?.kind !== "conflict") return Promise.resolve(false);
-    Object.assign(s, { base: s.problem.theirs.revision, savedText: s.problem.theirs.content, problem: null });
-    return this.flush([path], {});
+    return this.resolve(path, this.files.get(path)?.text ?? "");
   }
 
   /** Conflict: drop this editor's text and continue from the stored version. */
   useTheirs(path: string) {
     const s = this.files.get(path);
-    if (s?.problem?.kind !== "conflict") return;
+    if (s?.problem?.kind === "conflict") void this.resolve(path, s.problem.theirs.content);
+  }
+
+  /**
+   * Conflict: continue from the stored version with this text (the user's own, theirs, or one
+   * merged from both), saved over the stored version unless it is theirs unchanged.
+   */
+  resolve(path: string, text: string): Promise<boolean> {
+    const s = this.files.get(path);
+    if (s?.problem?.kind !== "conflict") return Promise.resolve(false);
     const { content, revision } = s.problem.theirs;
-    Object.assign(s, { text: content, savedText: content, base: revision, problem: null });
-    removeBackup(this.options.projectId, path);
-    this.emit({ type: "replaced", path, text: content });
+    const replaced = s.text !== text;
+    Object.assign(s, { text, savedText: content, base: revision, problem: null });
+    if (replaced) this.emit({ type: "replaced", path, text });
+    if (!isDirty(s)) removeBackup(this.options.projectId, path);
     this.changed();
+    return this.flush([path], {});
   }
 
   /** The file was created again on the server (after it went missing) from this text. */
@@ -175,7 +188,7 @@ export class DraftSaver {
     return paths.filter((path) => this.files.get(path)?.restored);
   }
 
-  /** Retries every save that failed for lack of a server, at once (the browser came back online). */
+  /** Retries every save that failed for lack of a working server, at once (the browser came back online). */
   retryNow() {
     this.backoff.reset();
     this.retryOffline();
@@ -213,7 +226,7 @@ export class DraftSaver {
       if (this.files.get(path) !== s) return;
       this.record(path, s, text, outcome);
       this.changed();
-      if (s.problem?.kind === "offline") this.backoff.schedule();
+      if (isRetried(s.problem)) this.backoff.schedule();
       if (s.problem) return;
     }
   }
@@ -236,6 +249,9 @@ export class DraftSaver {
       case "rejected":
         s.problem = { kind: "error", message: outcome.message };
         return;
+      case "failed":
+        s.problem = { kind: "failed", message: outcome.message };
+        return;
       case "offline":
         s.problem = { kind: "offline" };
     }
@@ -250,7 +266,7 @@ export class DraftSaver {
   }
 
   private retryOffline() {
-    for (const [path, s] of this.files) if (s.problem?.kind === "offline") void this.run(path);
+    for (const [path, s] of this.files) if (isRetried(s.problem)) void this.run(path);
   }
 
   private clearTimer(s: FileState | undefined) {

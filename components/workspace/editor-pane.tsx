@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState, type ReactNode } from "react";
 import type { ModelEvent } from "@/components/editor/code-editor";
 import { FileLoading } from "@/components/editor/file-loading";
 import { CodeEditor } from "@/components/editor/lazy";
@@ -21,9 +21,11 @@ interface EditorPaneProps {
   saver: DraftSaver;
   statuses: ReadonlyMap<string, FileSnapshot>;
   onRecreate: (path: string, content: string) => Promise<Result<unknown>>;
+  /** Opens the file tree where it does not fit beside the editor. */
+  filesButton: ReactNode;
 }
 
-export function EditorPane({ project, path, onServer, saver, statuses, onRecreate }: EditorPaneProps) {
+export function EditorPane({ project, path, onServer, saver, statuses, onRecreate, filesButton }: EditorPaneProps) {
   const content = useQuery({
     queryKey: fileKeys.content(project.slug, path),
     queryFn: ({ signal }) => fetchFileContent(project.slug, path, signal),
@@ -54,6 +56,7 @@ export function EditorPane({ project, path, onServer, saver, statuses, onRecreat
   return (
     <main className="flex min-w-0 flex-1 flex-col bg-white">
       <div className="flex h-10 shrink-0 items-center gap-3 border-b border-slate-200 px-4">
+        {filesButton}
         <Breadcrumb path={path} />
         <span className="ml-auto text-xs text-slate-500">{LANGUAGE_NAMES[languageForPath(path)] ?? "Plain text"}</span>
       </div>
@@ -84,6 +87,7 @@ export function EditorPane({ project, path, onServer, saver, statuses, onRecreat
             theirs={snapshot.theirs}
             mine={saver.textOf(path) ?? ""}
             onKeepMine={() => saver.keepMine(path)}
+            onSaveMerged={(merged) => saver.resolve(path, merged)}
             onUseTheirs={() => saver.useTheirs(path)}
           />
         ) : null}

@@ -15,6 +15,13 @@ interface FileNoticeProps {
 /** Explains why the open file's text is not on the server, for problems a retry cannot fix. */
 export function FileNotice({ path, snapshot, onRecreate, onDiscard }: FileNoticeProps) {
   const { pending, error, submit } = useSubmit();
+  if (snapshot?.status === "failed") {
+    return (
+      <div role="alert" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+        Not saved yet: {snapshot.message} Your text is kept in this browser and saving is retried.
+      </div>
+    );
+  }
   if (snapshot?.status === "error") {
     return (
       <div role="alert" className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800">

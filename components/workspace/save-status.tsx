@@ -16,6 +16,7 @@ interface Summary {
 const SUMMARIES: Array<[FileStatus[], Omit<Summary, "path">]> = [
   [["conflict"], { text: "Conflict", tone: "bad" }],
   [["missing", "error"], { text: "Not saved", tone: "bad" }],
+  [["failed"], { text: "Not saved — retrying", tone: "warn" }],
   [["offline"], { text: "Offline — changes kept locally", tone: "warn" }],
   [["saving"], { text: "Saving…", tone: "busy" }],
   [["dirty"], { text: "Unsaved changes", tone: "busy" }],
@@ -32,6 +33,7 @@ const MARKS: Partial<Record<FileStatus, FileMark>> = {
   dirty: { label: "Unsaved changes", tone: "pending" },
   saving: { label: "Saving", tone: "pending" },
   offline: { label: "Not saved yet, kept in this browser", tone: "pending" },
+  failed: { label: "Not saved yet, kept in this browser", tone: "pending" },
   conflict: { label: "Conflict", tone: "problem" },
   missing: { label: "Not saved", tone: "problem" },
   error: { label: "Not saved", tone: "problem" },
@@ -69,7 +71,7 @@ export function SaveStatus({
     <div className="flex min-w-0 items-center gap-2 text-sm">
       <span
         role="status"
-        className={cn("flex items-center gap-1.5 whitespace-nowrap", summary.tone === "bad" ? "font-medium text-red-700" : "text-slate-600")}
+        className={cn("flex shrink-0 items-center gap-1.5 whitespace-nowrap", summary.tone === "bad" ? "font-medium text-red-700" : "text-slate-600")}
       >
         <span className={cn("h-2 w-2 rounded-full", DOT[summary.tone])} aria-hidden />
         {summary.text}

@@ -32,11 +32,11 @@ export function useDraftSaver(project: { id: string; slug: string }) {
       saver.onEvent((event) => {
         if (event.type === "saved") {
           const copy: DraftFileContent = { path: event.path, content: event.content, revision: event.revision };
-          queryClient.setQueryData(fileKeys.content(project.slug, event.path), copy);
+          fileKeys.setContent(queryClient, project.slug, copy);
         }
-        if (event.type === "forgotten") queryClient.removeQueries({ queryKey: fileKeys.content(project.slug, event.path) });
+        if (event.type === "forgotten") fileKeys.forgetContent(queryClient, project.slug, event.path);
         // Renamed or deleted elsewhere: show the tree as it is now.
-        if (event.type === "missing") void queryClient.invalidateQueries({ queryKey: fileKeys.list(project.slug) });
+        if (event.type === "missing") void fileKeys.invalidateList(queryClient, project.slug);
       }),
     [saver, queryClient, project.slug],
   );

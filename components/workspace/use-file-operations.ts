@@ -1,7 +1,9 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { createFileAction, deletePathAction, renamePathAction } from "@/app/projects/[slug]/file-actions";
+import { createFileAction } from "@/app/projects/[slug]/actions/files/create-file";
+import { deletePathAction } from "@/app/projects/[slug]/actions/files/delete-path";
+import { renamePathAction } from "@/app/projects/[slug]/actions/files/rename-path";
 import type { FileOperations } from "@/components/files/file-explorer";
 import { fileKeys } from "@/components/files/queries";
 import { isUnder } from "@/components/files/tree-model";
@@ -25,26 +27,22 @@ export function useFileOperations({ project, saver, selectedPath, select }: Opti
   recreate: (path: string, content: string) => Promise<Result<unknown>>;
 } {
   const queryClient = useQueryClient();
-  const listKey = fileKeys.list(project.slug);
-  const updateList = (update: (files: DraftFileEntry[]) => DraftFileEntry[]) => {
-    queryClient.setQueryData<DraftFileEntry[]>(listKey, (files) => (files ? update(files) : files));
-    void queryClient.invalidateQueries({ queryKey: listKey });
-  };
+  const updateList = (update: (files: DraftFileEntry[]) => DraftFileEntry[]) => void fileKeys.updateList(queryClient, project.slug, update);
 
   const createMutation = useMutation({
-    mutationFn: (input: { path: string; content?: string }) => createFileAction({ projectId: project.id, ...input }),
+    mutationFn: (input: { path: string; content?: string }) => createFileAction(project.slug, input),
     onSuccess: (result, input) => {
       if (!result.ok) return;
       const created: DraftFileContent = { path: result.value.path, content: input.content ?? "", revision: result.value.revision };
-      queryClient.setQueryData(fileKeys.content(project.slug, created.path), created);
+      fileKeys.setContent(queryClient, project.slug, created);
       updateList((files) => [...files.filter((file) => file.path !== created.path), result.value]);
     },
   });
   const renameMutation = useMutation({
-    mutationFn: (input: { from: string; to: string }) => renamePathAction({ projectId: project.id, ...input }),
+    mutationFn: (input: { from: string; to: string }) => renamePathAction(project.slug, input),
   });
   const deleteMutation = useMutation({
-    mutationFn: (path: string) => deletePathAction({ projectId: project.id, path }),
+    mutationFn: (path: string) => deletePathAction(project.slug, { path }),
   });
 
   async function create(path: string) {

@@ -1,15 +1,19 @@
+"use client";
+
 import Link from "next/link";
+import { useRef, useState } from "react";
 import { BrandLink } from "@/components/ui/brand-link";
 import { DeployButton } from "@/components/deploy/deploy-button";
 import { DeployProvider } from "@/components/deploy/deploy-context";
 import { projectConvention } from "@/components/naming/project-convention";
-import { ProjectSettings } from "@/components/settings/project-settings";
+import { ProjectSettingsButton, ProjectSettingsDialog } from "@/components/settings/project-settings";
 import { RestoreConfirmation } from "@/components/restore/restore-confirmation";
 import { RestoreFromHistory } from "@/components/restore/restore-from-history";
 import { VersionHistory } from "@/components/versions/version-history";
 import type { ProjectSummary } from "@/lib/projects/get-project-by-slug";
 import type { FileSnapshot } from "./draft-file-state";
 import { DraftStatusText } from "./draft-status";
+import { HeaderMenu } from "./header-menu";
 import { SaveStatus } from "./save-status";
 
 interface WorkspaceHeaderProps {
@@ -19,19 +23,35 @@ interface WorkspaceHeaderProps {
   onOpen: (path: string) => void;
 }
 
+/**
+ * Version History and Deploy stay in the header at every width (icons only when narrow); below
+ * 1024 px Environments and Project settings move into the More actions menu, which also links the
+ * draft's comparison that the header's draft status stops showing below 768 px.
+ */
 export function WorkspaceHeader({ project, statuses, selectedPath, onOpen }: WorkspaceHeaderProps) {
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const settingsButton = useRef<HTMLButtonElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const changeSettingsOpen = (next: boolean) => {
+    setSettingsOpen(next);
+    // The dialog has no Radix trigger to hand focus back to: the gear, or the menu where it is hidden.
+    if (!next) setTimeout(() => (settingsButton.current?.offsetParent ? settingsButton.current : menuButton.current)?.focus(), 0);
+  };
+
   return (
-    <header className="flex h-14 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-4">
+    <header className="flex h-14 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 sm:gap-3 sm:px-4">
       <BrandLink />
-      <h1 className="min-w-0 truncate text-sm font-semibold text-slate-900">{project.name}</h1>
+      <h1 className="min-w-8 shrink truncate text-sm font-semibold text-slate-900">{project.name}</h1>
       <SaveStatus statuses={statuses} selectedPath={selectedPath} onOpen={onOpen} />
-      <DraftStatusText slug={project.slug} />
+      <div className="hidden min-w-0 flex-1 md:flex">
+        <DraftStatusText slug={project.slug} />
+      </div>
       {/* Around the popover too: its rows offer Deploy… and show where each version runs. */}
       <DeployProvider slug={project.slug} convention={projectConvention(project.namingConvention)}>
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex shrink-0 items-center gap-2">
           <Link
             href={`/projects/${encodeURIComponent(project.slug)}/environments`}
-            className="rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+            className="hidden rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 lg:inline"
           >
             Environments
           </Link>
@@ -39,9 +59,13 @@ export function WorkspaceHeader({ project, statuses, selectedPath, onOpen }: Wor
             <VersionHistory project={project} />
           </RestoreFromHistory>
           <DeployButton />
-          <ProjectSettings project={project} />
+          <div className="hidden lg:flex">
+            <ProjectSettingsButton ref={settingsButton} onClick={() => changeSettingsOpen(true)} />
+          </div>
+          <HeaderMenu slug={project.slug} onSettings={() => changeSettingsOpen(true)} triggerRef={menuButton} />
         </div>
       </DeployProvider>
+      <ProjectSettingsDialog project={project} open={settingsOpen} onOpenChange={changeSettingsOpen} />
       <RestoreConfirmation slug={project.slug} />
     </header>
   );

@@ -3,13 +3,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo } from "react";
 import { FileExplorer } from "@/components/files/file-explorer";
+import { FilesDrawer } from "@/components/files/files-drawer";
 import { fetchFileList, fileKeys } from "@/components/files/queries";
 import type { DraftFileEntry } from "@/lib/drafts/list-draft-files";
 import type { ProjectSummary } from "@/lib/projects/get-project-by-slug";
 import { DraftProvider } from "./draft-context";
 import type { FileSnapshot } from "./draft-file-state";
 import { EditorPane } from "./editor-pane";
+import { MissingFileNotice } from "./missing-file-notice";
 import { RestoredNotice } from "./restored-notice";
+import { useRemoteChanges } from "./use-remote-changes";
 import { marksFor } from "./save-status";
 import { useDraftSaver } from "./use-draft-saver";
 import { useFileOperations } from "./use-file-operations";
@@ -31,12 +34,15 @@ export function Workspace({ project, initialFiles }: WorkspaceProps) {
     // Another tab may have added, renamed or deleted files meanwhile.
     refetchOnWindowFocus: true,
   });
+  useRemoteChanges(project.slug, files.data);
   const serverPaths = useMemo(() => files.data.map((file) => file.path), [files.data]);
   const paths = useMemo(() => withLocalOnly(serverPaths, statuses), [serverPaths, statuses]);
-  const [selectedPath, select] = useSelectedFile(paths);
+  const { selected: selectedPath, select, missing } = useSelectedFile(paths);
   const operations = useFileOperations({ project, saver, selectedPath, select });
   const marks = useMemo(() => marksFor(statuses), [statuses]);
   const flush = useCallback(() => saver.flushAll(), [saver]);
+  const explorer = { paths, marks, selectedPath, onOpen: select, operations };
+  const filesDrawer = <FilesDrawer {...explorer} />;
 
   // Leaving a file saves it at once rather than after the pause.
   useEffect(() => {
@@ -49,8 +55,9 @@ export function Workspace({ project, initialFiles }: WorkspaceProps) {
       <div className="flex h-dvh flex-col">
         <WorkspaceHeader project={project} statuses={statuses} selectedPath={selectedPath} onOpen={select} />
         <RestoredNotice paths={restored} onDismiss={dismissRestored} />
+        <MissingFileNotice path={missing} where="the latest draft" shown={selectedPath} onDismiss={() => select(selectedPath)} />
         <div className="flex min-h-0 flex-1">
-          <FileExplorer paths={paths} marks={marks} selectedPath={selectedPath} onOpen={select} operations={operations} />
+          <FileExplorer {...explorer} className="hidden w-64 shrink-0 border-r border-slate-200 md:flex" />
           {selectedPath !== null ? (
             <EditorPane
               project={project}
@@ -59,10 +66,12 @@ export function Workspace({ project, initialFiles }: WorkspaceProps) {
               saver={saver}
               statuses={statuses}
               onRecreate={operations.recreate}
+              filesButton={filesDrawer}
             />
           ) : (
-            <main className="flex flex-1 items-center justify-center bg-white text-sm text-slate-500">
+            <main className="flex flex-1 flex-col items-center justify-center gap-2 bg-white px-4 text-center text-sm text-slate-500">
               This project has no files yet. Use New file in the file list to add one.
+              {filesDrawer}
             </main>
           )}
         </div>

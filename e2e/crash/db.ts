@@ -3,7 +3,7 @@
 // Versions are read only through getVersionFiles, never through their storage tables.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { openEmbedded } from "@/lib/db/client";
+import { openEmbedded } from "@/lib/db/connect";
 import { MAX_FILES_PER_PROJECT } from "@/lib/files/limits";
 import { createProject } from "@/lib/projects/create-project";
 import { DEFAULT_ENVIRONMENTS } from "@/lib/projects/sample-project";

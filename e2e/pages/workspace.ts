@@ -20,6 +20,15 @@ export class WorkspacePage {
     await expect(this.editorLines).toBeVisible();
   }
 
+  /**
+   * Monaco starts its worker a moment after the editor opens, loading its scripts then: a test
+   * about to cut the network off waits until the worker has started and loaded them.
+   */
+  async waitForEditorWorker() {
+    await expect.poll(() => this.page.workers().length).toBeGreaterThan(0);
+    await Promise.all(this.page.workers().map((worker) => worker.evaluate(() => true)));
+  }
+
   /** Types at the very top of the file, so the text is on screen without scrolling. */
   async typeAtStart(text: string) {
     await this.editorLines.click();

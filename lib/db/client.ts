@@ -1,21 +1,9 @@
-import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
-import { analyzeEmbedded, scheduleMaintenance } from "./maintenance";
-import { migrate } from "./migrate";
-import { prepareDataFolder, restrictModes } from "./restrict-data-folder";
-import { pgliteRunner, pgRunner } from "./sql-runner";
+import "server-only";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { openDatabase, type Connection } from "./connect";
 
 /** The database client or an open transaction: every domain function accepts either. */
 export type Db = PrismaClient | Prisma.TransactionClient;
-
-interface Connection {
-  prisma: PrismaClient;
-  close(): Promise<void>;
-}
 
 declare global {
   // Next evaluates server modules more than once per process; a second PGlite on the same
@@ -23,13 +11,9 @@ declare global {
   var __draftlineConnection: Promise<Connection> | undefined;
 }
 
-export function dataDir() {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DRAFTLINE_DATA_DIR ?? path.join(process.cwd(), "data"));
-}
-
 /** Opens (once per process) and migrates the database: PGlite unless DATABASE_URL is set. */
 export function getDb(): Promise<PrismaClient> {
-  globalThis.__draftlineConnection ??= open().catch((error: unknown) => {
+  globalThis.__draftlineConnection ??= openDatabase().catch((error: unknown) => {
     globalThis.__draftlineConnection = undefined;
     throw error;
   });
@@ -40,43 +24,4 @@ export async function closeDb() {
   const connection = globalThis.__draftlineConnection;
   globalThis.__draftlineConnection = undefined;
   if (connection) await (await connection).close();
-}
-
-async function open(): Promise<Connection> {
-  const url = process.env.DATABASE_URL;
-  return url ? openServer(url) : openEmbedded(path.join(dataDir(), "pglite"));
-}
-
-/** Also the PGlite instance, for tests that look underneath Prisma. */
-export async function openEmbedded(folder?: string): Promise<Connection & { pglite: PGlite }> {
-  // PGlite creates its own folder but not the folders above it; both are kept private.
-  if (folder) await prepareDataFolder(path.dirname(folder));
-  const pglite = await PGlite.create(folder);
-  if (folder) await restrictModes(folder);
-  await migrate(pgliteRunner(pglite));
-  // PGlite has no autovacuum (see maintenance.ts): statistics now, vacuum as tables churn.
-  await analyzeEmbedded(pglite);
-  const maintenance = scheduleMaintenance(pglite);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  return {
-    prisma,
-    pglite,
-    async close() {
-      await maintenance.stop();
-      await prisma.$disconnect();
-      await pglite.close();
-    },
-  };
-}
-
-export async function openServer(connectionString: string): Promise<Connection> {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    await migrate(pgRunner(client));
-  } finally {
-    await client.end();
-  }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
-  return { prisma, close: () => prisma.$disconnect() };
 }

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, write
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openEmbedded } from "./client";
+import { openEmbedded } from "./connect";
 
 /** Every path under `root` whose permission bits are not `0700` (folders) or `0600` (files). */
 function looseModes(root: string): string[] {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { saveDraftFile } from "@/lib/drafts/save-draft-file";
 import { revisionOf, save } from "@/lib/testing/draft-helpers";
 import { newProject, value } from "@/lib/testing/harness";
-import { openEmbedded } from "./client";
+import { openEmbedded } from "./connect";
 import { scheduleMaintenance, vacuumChurnedTables } from "./maintenance";
 
 // Always PGlite, also under TEST_DATABASE_URL: the maintenance exists only for the embedded database.

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { openEmbedded, openServer } from "./client";
+import { openEmbedded, openServer } from "./connect";
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new

@@ -109,8 +109,8 @@ describe("saveDraftFile", () => {
       ok: false,
       error: {
         code: "conflict",
-        message: `a.ts was changed elsewhere (revision ${theirs.revision}) since this editor loaded revision ${loaded}.`,
-        current: { content: "theirs", revision: theirs.revision },
+        message: "a.ts was changed elsewhere since this editor loaded it.",
+        current: { content: "theirs", revision: theirs.revision, updatedBy: null, updatedAt: expect.any(Date) as Date },
       },
     });
     expect(await everything(projectId)).toEqual(before);
@@ -159,8 +159,8 @@ describe("saveDraftFile", () => {
       ok: false,
       error: {
         code: "conflict",
-        message: `x.ts was changed elsewhere (revision ${created.revision}) since this editor loaded revision ${loaded.revision}.`,
-        current: { content: "new", revision: created.revision },
+        message: "x.ts was changed elsewhere since this editor loaded it.",
+        current: { content: "new", revision: created.revision, updatedBy: null, updatedAt: expect.any(Date) as Date },
       },
     });
     expect(await everything(projectId)).toEqual(before);

@@ -11,9 +11,19 @@ export interface SaveDraftFileInput {
   content: string;
   /** The revision the editor loaded; the save is refused if the file has moved on since. */
   baseRevision: number;
+  /** Who is saving, recorded as the file's last author. */
+  author?: string;
 }
 
-export type SaveConflict = DomainError & { code: "conflict"; current: { content: string; revision: number } };
+/** The stored file that refused a stale save: its text, and who wrote it when. */
+export interface StoredDraftFile {
+  content: string;
+  revision: number;
+  updatedBy: string | null;
+  updatedAt: Date;
+}
+
+export type SaveConflict = DomainError & { code: "conflict"; current: StoredDraftFile };
 
 /**
  * Optimistic concurrency: the write only happens if the stored revision is still the one
@@ -34,19 +44,22 @@ export async function saveDraftFile(
   const saved = await db.$queryRaw<Array<{ revision: number }>>`
     UPDATE draft_files
     SET content = ${content.value}, content_hash = ${hashContent(content.value)}, size = ${byteLength(content.value)},
-        revision = nextval('draft_file_revision_seq'), updated_at = now()
+        revision = nextval('draft_file_revision_seq'), updated_at = now(), updated_by = ${input.author ?? null}
     WHERE project_id = ${input.projectId} AND path = ${input.path} AND revision = ${input.baseRevision}
     RETURNING revision`;
   if (saved[0]) return ok({ revision: saved[0].revision });
 
   const where = { projectId: input.projectId, path: input.path };
-  const current = await db.draftFile.findFirst({ where, select: { content: true, revision: true } });
+  const current = await db.draftFile.findFirst({
+    where,
+    select: { content: true, revision: true, updatedBy: true, updatedAt: true },
+  });
   if (!current) return missing;
   return {
     ok: false,
     error: {
       code: "conflict",
-      message: `${input.path} was changed elsewhere (revision ${current.revision}) since this editor loaded revision ${input.baseRevision}.`,
+      message: `${input.path} was changed ${current.updatedBy ? `by ${current.updatedBy}` : "elsewhere"} since this editor loaded it.`,
       current,
     },
   };

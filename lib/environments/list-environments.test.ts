@@ -21,6 +21,7 @@ describe("listEnvironments", () => {
         activeVersion: null,
         lastDeployment: null,
         rollbackTarget: null,
+        rollForwardTarget: null,
       })),
     );
   });
@@ -39,16 +40,18 @@ describe("listEnvironments", () => {
     const rolledBack = value(await rollbackEnvironment(db, { projectId: project.projectId, environmentId: project.environments.production, author: "eve" }));
 
     const [development, staging, production] = value(await listEnvironments(db, project.projectId));
-    expect(development).toMatchObject({ activeVersion: null, lastDeployment: null, rollbackTarget: null });
+    expect(development).toMatchObject({ activeVersion: null, lastDeployment: null, rollbackTarget: null, rollForwardTarget: null });
     expect(staging).toMatchObject({
       activeVersion: { id: second.id, number: 2, name: "1.1.0" },
       lastDeployment: { author: "bob", kind: "deploy", when: expect.any(Date) },
       rollbackTarget: { id: first.id, number: 1, name: "1.0.0" },
+      rollForwardTarget: null,
     });
     expect(production).toMatchObject({
       activeVersion: { id: first.id, number: 1, name: "1.0.0" },
       lastDeployment: { author: "eve", kind: "rollback", when: rolledBack.deployment.createdAt },
       rollbackTarget: null,
+      rollForwardTarget: { id: second.id, number: 2, name: "1.1.0" },
     });
   });
 

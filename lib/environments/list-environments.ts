@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { versionRefSelect, type DeploymentKind, type VersionRef } from "@/lib/deployments/deployment-entry";
+import { findRollForwardTargets } from "@/lib/deployments/find-roll-forward-targets";
 import { findRollbackTargets } from "@/lib/deployments/find-rollback-targets";
 import { isId } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
@@ -12,9 +13,11 @@ export interface EnvironmentSummary {
   lastDeployment: { when: Date; author: string; kind: DeploymentKind } | null;
   /** What "Roll back" would re-activate; null when there is nothing to roll back to. */
   rollbackTarget: VersionRef | null;
+  /** Right after a rollback, what "Roll forward" would re-activate: the version rolled back from. */
+  rollForwardTarget: VersionRef | null;
 }
 
-/** A project's environments in their order, each with what runs there and what "Roll back" would do. */
+/** A project's environments in their order, each with what runs there and what "Roll back" and "Roll forward" would do. */
 export async function listEnvironments(db: Db, projectId: string): Promise<Result<EnvironmentSummary[]>> {
   const unknownProject = fail("not_found", "This project does not exist.");
   if (!isId(projectId)) return unknownProject;
@@ -34,17 +37,17 @@ export async function listEnvironments(db: Db, projectId: string): Promise<Resul
     },
   });
   if (!project) return unknownProject;
-  const targets = await findRollbackTargets(
-    db,
-    project.environments.map((environment) => environment.id),
-  );
+  const environmentIds = project.environments.map((environment) => environment.id);
+  const rollbackTargets = await findRollbackTargets(db, environmentIds);
+  const rollForwardTargets = await findRollForwardTargets(db, environmentIds);
   return ok(
     project.environments.map(({ deployments, ...environment }) => {
       const last = deployments[0];
       return {
         ...environment,
         lastDeployment: last ? { when: last.createdAt, author: last.author, kind: last.kind as DeploymentKind } : null,
-        rollbackTarget: targets.get(environment.id) ?? null,
+        rollbackTarget: rollbackTargets.get(environment.id) ?? null,
+        rollForwardTarget: rollForwardTargets.get(environment.id) ?? null,
       };
     }),
   );

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { errorResponse } from "./respond";
-import { getJson, RequestError } from "./get-json";
+import { getJson } from "./get-json";
+import { RequestError } from "./request-error";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -21,7 +22,25 @@ describe("getJson", () => {
     answer(errorResponse({ code: "not_found", message: "This version does not exist." }));
     const error = await getJson("/api/x").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RequestError);
-    expect(error).toMatchObject({ message: "This version does not exist.", code: "not_found" });
+    expect(error).toMatchObject({ message: "This version does not exist.", code: "not_found", status: 404 });
+  });
+
+  it("carries the reference of a failure the server logged", async () => {
+    answer(errorResponse({ code: "unexpected", message: "Something went wrong (ref abcd1234).", ref: "abcd1234" }));
+    await expect(getJson("/api/x")).rejects.toMatchObject({ code: "unexpected", status: 500, ref: "abcd1234" });
+  });
+
+  it("says the server cannot be reached when no answer came, instead of the browser's TypeError", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
+    await expect(getJson("/api/x")).rejects.toMatchObject({ message: expect.stringMatching(/^Cannot reach the server/), status: null });
+  });
+
+  it("passes the caller's abort through untouched", async () => {
+    const controller = new AbortController();
+    const abort = new DOMException("The operation was aborted.", "AbortError");
+    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(abort)));
+    controller.abort();
+    await expect(getJson("/api/x", controller.signal)).rejects.toBe(abort);
   });
 
   it("names the status, without a code, when the answer is not ours (a gateway's HTML)", async () => {

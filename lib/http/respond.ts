@@ -1,3 +1,4 @@
+import { isJsonContentType } from "./is-json-content-type";
 import type { DomainError, ErrorCode, Result } from "@/lib/result";
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -27,7 +28,7 @@ export function refuseCrossSite(request: Request): Response | null {
   if (origin !== null && (host === null || new URL(origin).host !== host)) {
     return errorResponse({ code: "forbidden", message: "Cross-site requests are not allowed." });
   }
-  if (!request.headers.get("content-type")?.startsWith("application/json")) {
+  if (!isJsonContentType(request.headers.get("content-type"))) {
     return errorResponse({ code: "invalid", message: "Send the request body as application/json." });
   }
   return null;

@@ -1,12 +1,15 @@
+import { classifyName } from "./classify-name";
 import { withFreeSuffix } from "./first-free-name";
 import { nameBase } from "./parse-name";
 import { nextMinorVersion } from "./suggest-semver-names";
 import type { NameSuggestion, SuggestionContext } from "./suggestion-context";
 
+// A slug made only of release words (`beta`, `rc2`) turns `1.2.0-beta` into a pre-release, not a combined name.
+const LAST_RESORT_SLUG = "release";
+
 /**
- * The next minor version and today's date, each followed by the description's slug; the newest
- * name's kind of prefix comes first. Without a description, the bare prefixes, labelled so the
- * user adds a slug (a name ending in "-" would be no valid suggestion).
+ * The next minor version and today's date, each followed by a slug: the description's, or
+ * without one the project's (`1.3.0-order-sync`). The newest name's kind of prefix comes first.
  */
 export function suggestCombinedNames(context: SuggestionContext): NameSuggestion[] {
   const prefixes = [
@@ -16,9 +19,13 @@ export function suggestCombinedNames(context: SuggestionContext): NameSuggestion
   const newestBase = context.existing.map(({ parsed }) => nameBase(parsed)).find((base) => base !== null);
   if (newestBase?.form === "date") prefixes.reverse();
 
-  return prefixes.map(({ prefix, label }) =>
-    context.slug
-      ? { name: withFreeSuffix(`${prefix}-${context.slug}`, context.isTaken), label: `${label} and the description` }
-      : { name: prefix, label: `${label}; add a dash and a short slug, like ${prefix}-order-retry-logic` },
-  );
+  const slugs = [
+    ...(context.slug ? [{ slug: context.slug, source: "the description" }] : []),
+    { slug: context.projectSlug, source: "the project name" },
+    { slug: LAST_RESORT_SLUG, source: "a placeholder" },
+  ];
+  return prefixes.map(({ prefix, label }) => {
+    const chosen = slugs.find(({ slug }) => classifyName(`${prefix}-${slug}`) === "combined") ?? slugs.at(-1)!;
+    return { name: withFreeSuffix(`${prefix}-${chosen.slug}`, context.isTaken), label: `${label} and ${chosen.source}` };
+  });
 }

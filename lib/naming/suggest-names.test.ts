@@ -5,12 +5,15 @@ import { suggestNames, type SuggestNamesInput } from "./suggest-names";
 
 const NOON = new Date("2026-03-09T12:00:00Z");
 
-function suggest(
-  convention: NamingConvention,
-  existingNames: string[] = [],
-  more: Partial<SuggestNamesInput> = {},
-): string[] {
-  return suggestNames({ convention, existingNames, now: NOON, timeZone: "UTC", ...more }).map(({ name }) => name);
+/** Versions with these names, newest first, made by hand. */
+const manual = (names: string[]) => names.map((name) => ({ name, origin: "manual" as const }));
+
+function input(convention: NamingConvention, existingNames: string[] = [], more: Partial<SuggestNamesInput> = {}): SuggestNamesInput {
+  return { convention, versions: manual(existingNames), project: "order-sync", now: NOON, timeZone: "UTC", ...more };
+}
+
+function suggest(convention: NamingConvention, existingNames: string[] = [], more: Partial<SuggestNamesInput> = {}): string[] {
+  return suggestNames(input(convention, existingNames, more)).map(({ name }) => name);
 }
 
 /** Creates versions one after another, each named by the first suggestion, newest first as the app lists them. */
@@ -35,10 +38,10 @@ describe("suggestNames: semver", () => {
   });
 
   it("labels the first version and the three bumps, the minor first", () => {
-    expect(suggestNames({ convention: "semver", existingNames: [], now: NOON, timeZone: "UTC" })).toEqual([
+    expect(suggestNames(input("semver"))).toEqual([
       { name: "1.0.0", label: "First version" },
     ]);
-    expect(suggestNames({ convention: "semver", existingNames: ["1.1.0"], now: NOON, timeZone: "UTC" })).toEqual([
+    expect(suggestNames(input("semver", ["1.1.0"]))).toEqual([
       { name: "1.2.0", label: "Minor" },
       { name: "1.1.1", label: "Patch" },
       { name: "2.0.0", label: "Major" },
@@ -62,7 +65,7 @@ describe("suggestNames: semver", () => {
   });
 
   it("labels the next pre-release and the release", () => {
-    const labels = suggestNames({ convention: "semver", existingNames: ["2.0.0-rc1"], now: NOON, timeZone: "UTC" });
+    const labels = suggestNames(input("semver", ["2.0.0-rc1"]));
     expect(labels.map(({ label }) => label)).toEqual(["Next pre-release", "Release"]);
   });
 });
@@ -87,8 +90,8 @@ describe("suggestNames: date", () => {
   });
 
   it("labels today and a later version today", () => {
-    expect(suggestNames({ convention: "date", existingNames: [], now: NOON, timeZone: "UTC" })[0]?.label).toBe("Today");
-    expect(suggestNames({ convention: "date", existingNames: ["2026-03-09"], now: NOON, timeZone: "UTC" })[0]?.label).toBe(
+    expect(suggestNames(input("date"))[0]?.label).toBe("Today");
+    expect(suggestNames(input("date", ["2026-03-09"]))[0]?.label).toBe(
       "Another version today",
     );
   });
@@ -124,13 +127,27 @@ describe("suggestNames: feature", () => {
   });
 
   it.each([
-    [[], []],
+    [[], ["order-sync-v1"]],
     [["order-sync-v1"], ["order-sync-v2"]],
-    [["order-sync-v2", "order-sync-v3"], ["order-sync-v4"]],
-    [["multi-tenant-support"], []],
-    [["1.1.0"], []],
+    [["order-sync-v2", "order-sync-v1"], ["order-sync-v3"]],
+    [["order-sync-v2", "order-sync-v3"], ["order-sync-v4", "order-sync-v1"]],
+    [["payments-v7"], ["payments-v8", "order-sync-v1"]],
+    [["multi-tenant-support"], ["order-sync-v1"]],
+    [["1.1.0"], ["order-sync-v1"]],
   ])("without a description, after %j offers %j", (existing, expected) => {
     expect(suggest("feature", existing, { description: "   " })).toEqual(expected);
+  });
+
+  it("without a description, labels the next in sequence and the project's name", () => {
+    expect(suggestNames(input("feature", ["payments-v2"]))).toEqual([
+      { name: "payments-v3", label: "Next in sequence" },
+      { name: "order-sync-v1", label: "Project name and a number" },
+    ]);
+    expect(suggestNames(input("feature", [], { project: "crm-2026" }))).toEqual([{ name: "crm-2026-v1", label: "Project name and a number" }]);
+  });
+
+  it("falls back to a word of its own when the project's slug has none", () => {
+    expect(suggest("feature", [], { project: "2026" })).toEqual(["release-v1"]);
   });
 });
 
@@ -146,12 +163,17 @@ describe("suggestNames: combined", () => {
     expect(suggest("combined", existing, { description })).toEqual(expected);
   });
 
-  it("without a description offers the prefixes, labelled to add a slug", () => {
-    const suggestions = suggestNames({ convention: "combined", existingNames: ["1.1.0"], now: NOON, timeZone: "UTC" });
-    expect(suggestions).toEqual([
-      { name: "1.2.0", label: "Next minor version; add a dash and a short slug, like 1.2.0-order-retry-logic" },
-      { name: "2026-03-09", label: "Today; add a dash and a short slug, like 2026-03-09-order-retry-logic" },
+  it("without a description builds on the project's name, never a bare prefix", () => {
+    expect(suggestNames(input("combined", ["1.2.0"]))).toEqual([
+      { name: "1.3.0-order-sync", label: "Next minor version and the project name" },
+      { name: "2026-03-09-order-sync", label: "Today and the project name" },
     ]);
+    expect(suggest("combined", ["1.3.0-order-sync", "1.2.0"])).toEqual(["1.4.0-order-sync", "2026-03-09-order-sync"]);
+  });
+
+  it("keeps a slug of release words from turning the name into a pre-release", () => {
+    expect(suggest("combined", ["1.1.0"], { description: "Beta" })).toEqual(["1.2.0-order-sync", "2026-03-09-beta"]);
+    expect(suggest("combined", ["1.1.0"], { description: "rc", project: "rc" })).toEqual(["1.2.0-release", "2026-03-09-rc"]);
   });
 });
 
@@ -169,6 +191,24 @@ describe("suggestNames: free", () => {
     [["multi-tenant-support"], []],
   ])("after %j offers %j", (existing, expected) => {
     expect(suggest("free", existing)).toEqual(expected);
+  });
+
+  it("never builds on a backup's automatic name", () => {
+    const versions = [
+      { name: "Draft before restoring 1.0.1", origin: "backup" as const },
+      { name: "build 4", origin: "deployment" as const },
+      { name: "build 3", origin: "manual" as const },
+    ];
+    expect(suggest("free", [], { versions })).toEqual(["build 5"]);
+    expect(suggest("free", [], { versions: versions.slice(0, 1) })).toEqual([]);
+  });
+
+  it("does not offer a backup's name again", () => {
+    const versions = [
+      { name: "build 5", origin: "backup" as const },
+      { name: "build 4", origin: "manual" as const },
+    ];
+    expect(suggest("free", [], { versions })).toEqual(["build 6"]);
   });
 
   it("follows a combined newest name with the description", () => {

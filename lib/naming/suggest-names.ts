@@ -7,12 +7,13 @@ import { suggestFreeNames } from "./suggest-free-names";
 import { suggestSemverNames } from "./suggest-semver-names";
 import {
   createSuggestionContext,
+  type ExistingVersion,
   type NameSuggestion,
   type SuggestionContext,
   type SuggestNamesInput,
 } from "./suggestion-context";
 
-export type { NameSuggestion, SuggestNamesInput };
+export type { ExistingVersion, NameSuggestion, SuggestNamesInput };
 
 const SUGGESTERS: Record<NamingConvention, (context: SuggestionContext) => NameSuggestion[]> = {
   semver: suggestSemverNames,
@@ -24,7 +25,9 @@ const SUGGESTERS: Record<NamingConvention, (context: SuggestionContext) => NameS
 
 /**
  * Names for the next version under the project's convention, best first (the first prefills the
- * Create version dialog). Every one is a valid name no version uses yet, compared case-insensitively.
+ * Create version dialog). Every one follows the convention (checkName agrees) and is a valid
+ * name no version uses yet, compared case-insensitively; backups are never built on. The
+ * property test in suggest-names.property.test.ts holds every suggester to this.
  */
 export function suggestNames(input: SuggestNamesInput): NameSuggestion[] {
   const context = createSuggestionContext(input);

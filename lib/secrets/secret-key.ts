@@ -1,5 +1,5 @@
 import { hkdfSync } from "node:crypto";
-import { dataDir } from "@/lib/db/client";
+import { dataDir } from "@/lib/db/connect";
 import { loadKeyFile, secretKeyFilePath } from "./secret-key-file";
 
 /** Separate keys derived from the one master key: one encrypts secrets, one hashes values. */

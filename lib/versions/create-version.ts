@@ -7,7 +7,7 @@ import { invalidInput } from "@/lib/validation";
 import { storeTree } from "./store-tree";
 import { treeHash } from "./tree-hash";
 import type { TreeFile } from "./trees";
-import { createVersionInputSchema, versionNameKey, type CreateVersionInput } from "./schemas";
+import { createVersionInputSchema, duplicateNameMessage, versionNameKey, type CreateVersionInput } from "./schemas";
 import { toVersionSummary, versionSummarySelect, type VersionOrigin, type VersionSummary } from "./version-summary";
 
 export interface CreateVersionRequest extends CreateVersionInput {
@@ -45,7 +45,7 @@ export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Prom
     select: { name: true },
   });
   if (existing) {
-    const message = `A version named ${existing.name} already exists. Choose another name.`;
+    const message = duplicateNameMessage(existing.name);
     return fail("conflict", message, { name: message });
   }
   const number = locked.versionCounter + 1;

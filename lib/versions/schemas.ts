@@ -35,6 +35,11 @@ export const createVersionInputSchema = z.object({
 
 export type CreateVersionInput = z.input<typeof createVersionInputSchema>;
 
+/** The refusal of a name another version holds; the Create version form shows the same while the user types. */
+export function duplicateNameMessage(existingName: string): string {
+  return `A version named ${existingName} already exists. Choose another name.`;
+}
+
 /** Names are unique in a project ignoring case (and Unicode normalisation form). */
 export function versionNameKey(name: string): string {
   return name.normalize("NFC").toLowerCase();

@@ -1,4 +1,6 @@
-export type VersionOrigin = "manual" | "deployment" | "backup";
+export const VERSION_ORIGINS = ["manual", "deployment", "backup"] as const;
+
+export type VersionOrigin = (typeof VERSION_ORIGINS)[number];
 
 export interface VersionSummary {
   id: string;

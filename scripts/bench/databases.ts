@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { openEmbedded, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import { openEmbedded } from "@/lib/db/connect";
 import { createTestDb } from "@/lib/db/test-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 

@@ -2,6 +2,8 @@
 // document (also written to bench-results/). Progress goes to stderr.
 //   BENCH_DATABASE_URL (or TEST_DATABASE_URL, as scripts/with-postgres.mjs exports) also runs
 //   everything on that PostgreSQL server; BENCH_QUICK=1 runs smaller sizes while developing.
+//   BENCH_BROWSER=0 skips the browser-timed Version History popover (it needs Chromium and a
+//   production build, made first when .next has none).
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { MAX_FILES_PER_PROJECT } from "@/lib/files/limits";
@@ -10,7 +12,8 @@ import { benchAutosave } from "./autosave";
 import { openPglite, openPostgres, type BenchDatabase } from "./databases";
 import { benchDeployRollback } from "./deploy-rollback";
 import { cpuShares, cpuSnapshot, machineFacts } from "./machine";
-import { evaluateTargets } from "./targets";
+import { benchPopoverOpen } from "./popover-open";
+import { evaluatePopoverTargets, evaluateTargets } from "./targets";
 import { log, median } from "./timing";
 import { benchVersionCreation } from "./version-creation";
 import { benchVersionHistory } from "./version-history";
@@ -78,6 +81,16 @@ const runs = [await benchDatabase("pglite", openPglite)];
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (serverUrl) runs.push(await benchDatabase("postgresql", () => openPostgres(serverUrl)));
 
+// Last, so the server and browser it starts share the machine with nothing else of ours.
+const browser = process.env.BENCH_BROWSER === "0" ? null : await browserBench();
+
+async function browserBench() {
+  log("browser: Version History popover, click to first row…");
+  const before = cpuSnapshot();
+  const popover = await benchPopoverOpen();
+  return { versionHistoryPopover: { ...popover, cpuShare: cpuShares(before, cpuSnapshot()) } };
+}
+
 const cpuShare = cpuShares(cpuAtStart, cpuSnapshot());
 // Other programs' share while the embedded database was measured, as the median over its
 // benchmarks: version creation alone also shows the kernel writing back and deleting the
@@ -106,8 +119,10 @@ const report = {
     `Projects over MAX_FILES_PER_PROJECT (${MAX_FILES_PER_PROJECT}) get the rest of their draft rows inserted directly: createProject refuses them.`,
     "The Version History and deploy fixtures insert versions with SQL (valid rows, one small file each).",
     "scripts/with-postgres.mjs starts PostgreSQL with fsync off (-F).",
+    "Browser: `next start` of the production build on a throwaway embedded database (the sample project plus versions made through the library), Chromium as in playwright.config.ts at 1440×900; from the click's event time to the first animation frame with a row on screen, on a loaded page that has finished its own requests; \"first open\" reloads the page before each opening, \"reopen\" closes and opens again.",
   ],
-  targets: runs.flatMap(evaluateTargets),
+  targets: [...runs.flatMap(evaluateTargets), ...(browser ? evaluatePopoverTargets(browser.versionHistoryPopover) : [])],
+  browser,
   runs,
 };
 

@@ -1,5 +1,7 @@
 import type { benchAutosave } from "./autosave";
 import type { benchDeployRollback } from "./deploy-rollback";
+import type { benchPopoverOpen } from "./popover-open";
+import type { Summary } from "./timing";
 import type { benchVersionCreation } from "./version-creation";
 import type { benchVersionHistory } from "./version-history";
 import type { benchVersionStorage } from "./version-storage";
@@ -38,6 +40,7 @@ export function evaluateTargets(run: Run): TargetResult[] {
   for (const [label, entry] of [
     ["first page", history.firstPage],
     ["first page with search", history.searchManyMatches],
+    ["first page filtered by an author nobody is", history.filterAuthorNoMatch],
   ] as const) {
     check(`version history ${label}, ${run.versionHistory.versions} versions (p95)`, "< 100 ms", entry.ms.p95, entry.ms.p95 < 100);
   }
@@ -53,4 +56,16 @@ export function evaluateTargets(run: Run): TargetResult[] {
     check(`rollback, ${versions}`, "≤ 1.2×", pair.rollbackRatio, pair.rollbackRatio <= 1.2);
   }
   return results;
+}
+
+/** Issue 10: rows on screen within 300 ms of the click on a loaded page, first opening and later ones. */
+export function evaluatePopoverTargets(popover: Awaited<ReturnType<typeof benchPopoverOpen>>): TargetResult[] {
+  const check = (label: string, ms: Summary): TargetResult => ({
+    database: "browser",
+    name: `Version History popover, click to first row, ${label} (${popover.versions} versions, median of ${ms.n})`,
+    target: "< 300 ms",
+    value: ms.p50,
+    met: ms.p50 < 300,
+  });
+  return [check("first open after load", popover.firstOpenAfterLoad.ms), check("reopen", popover.reopen.ms)];
 }

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { listVersions } from "@/lib/versions/list-versions";
+import { listVersions, type VersionFilters } from "@/lib/versions/list-versions";
 import { insertVersions, loadProject } from "./fixtures";
 import { summarize, timeMs } from "./timing";
 
@@ -7,8 +7,9 @@ const WARM_UP_CALLS = 5;
 
 /**
  * Server time of the Version History popover's first page (50 rows) in a project of
- * `versionCount` versions: plain, with a search that matches one version in eight, and with
- * one that matches nothing.
+ * `versionCount` versions: plain, with a search that matches one version in eight, with one
+ * that matches nothing, and with the popover's filters (origin: one version in three; an author
+ * and an environment that match nothing, the most rows to look at).
  *
  * Measured twice: as the rows were inserted, with no planner statistics, which is how the
  * embedded database always runs (PGlite is a single backend without autovacuum, so nothing
@@ -19,18 +20,21 @@ export async function benchVersionHistory(db: PrismaClient, versionCount: number
   const projectId = await loadProject(db, [{ path: "README.md", content: "# History fixture\n" }]);
   await insertVersions(db, projectId, versionCount);
 
-  const measure = async (search?: string) => {
-    const firstPage = () => listVersions(db, { projectId, search, limit: 50 });
+  const measure = async (filters: VersionFilters = {}) => {
+    const firstPage = () => listVersions(db, { projectId, ...filters, limit: 50 });
     for (let call = 0; call < WARM_UP_CALLS; call++) await firstPage();
     const samples: number[] = [];
     for (let call = 0; call < calls; call++) samples.push(await timeMs(firstPage));
     const page = await firstPage();
-    return { search: search ?? null, matches: page.total, rows: page.items.length, ms: summarize(samples) };
+    return { filters, matches: page.total, rows: page.items.length, ms: summarize(samples) };
   };
   const measureAll = async () => ({
     firstPage: await measure(),
-    searchManyMatches: await measure("retry"),
-    searchNoMatch: await measure("no such words anywhere"),
+    searchManyMatches: await measure({ search: "retry" }),
+    searchNoMatch: await measure({ search: "no such words anywhere" }),
+    filterOrigin: await measure({ origin: "backup" }),
+    filterAuthorNoMatch: await measure({ author: "nobody@example.com" }),
+    filterEnvironmentNoMatch: await measure({ environment: "production" }),
   });
 
   const withoutStatistics = await measureAll();

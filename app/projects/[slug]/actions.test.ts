@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb } from "@/lib/db/client";
 import { deployVersion } from "@/lib/deployments/deploy-version";
+import { rollbackEnvironment } from "@/lib/deployments/rollback-environment";
 import { stubTestSecretKey } from "@/lib/deployments/test-fixtures";
 import { setEnvironmentSetting } from "@/lib/environments/set-environment-setting";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -12,12 +13,19 @@ import type { Result } from "@/lib/result";
 import { save } from "@/lib/testing/draft-helpers";
 import { value } from "@/lib/testing/harness";
 import { version } from "@/lib/testing/version-helpers";
-import { deployLatestDraftAction, deployVersionAction, promoteEnvironmentAction, rollbackEnvironmentAction } from "./deploy-actions";
-import { deleteEnvironmentSettingAction, setEnvironmentSettingAction } from "./environment-actions";
-import { createFileAction, deletePathAction, renamePathAction } from "./file-actions";
-import { restoreVersionAction } from "./restore-actions";
-import { setNamingConventionAction } from "./settings-actions";
-import { createVersionAction } from "./version-actions";
+import { deployLatestDraftAction } from "./actions/deployments/deploy-latest-draft";
+import { deployVersionAction } from "./actions/deployments/deploy-version";
+import { promoteEnvironmentAction } from "./actions/deployments/promote-environment";
+import { rollbackEnvironmentAction } from "./actions/deployments/rollback-environment";
+import { rollForwardEnvironmentAction } from "./actions/deployments/roll-forward-environment";
+import { deleteEnvironmentSettingAction } from "./actions/environments/delete-environment-setting";
+import { setEnvironmentSettingAction } from "./actions/environments/set-environment-setting";
+import { createFileAction } from "./actions/files/create-file";
+import { deletePathAction } from "./actions/files/delete-path";
+import { renamePathAction } from "./actions/files/rename-path";
+import { setNamingConventionAction } from "./actions/settings/set-naming-convention";
+import { createVersionAction } from "./actions/versions/create-version";
+import { restoreVersionAction } from "./actions/versions/restore-version";
 
 /**
  * Every server action, called as a hostile client could call it (the browser's checks
@@ -71,7 +79,10 @@ beforeAll(async () => {
   ids.version = (await version(db, own.id, "release-1.0")).id;
   for (const versionId of [ids.older, ids.version]) {
     value(await deployVersion(db, { projectId: own.id, environmentId: ids.development, versionId, author: "setup" }));
+    value(await deployVersion(db, { projectId: own.id, environmentId: ids.production, versionId, author: "setup" }));
   }
+  // Production right after a rollback, so rolling it forward is possible.
+  value(await rollbackEnvironment(db, { projectId: own.id, environmentId: ids.production, author: "setup" }));
   value(await setEnvironmentSetting(db, { projectId: own.id, environmentId: ids.development, key: "API_TOKEN", value: "secret-1234", isSecret: true, mode: "create" }));
 });
 
@@ -114,14 +125,14 @@ const ACTIONS: ActionCase[] = [
   {
     name: "setNamingConventionAction",
     valid: () => ({ slug: SLUG, convention: "date" }),
-    call: ({ slug, convention }) => setNamingConventionAction(slug as any, convention),
+    call: ({ slug, convention }) => setNamingConventionAction(slug as any, convention as any),
     hostile: () => ({ slug: BAD_SLUGS, convention: [...WRONG_TYPES, "", "Date", "calendar", ...HOSTILE_TEXT] }),
   },
   {
     name: "renamePathAction",
-    valid: () => ({ projectId: ids.project, from: "src/a.ts", to: "src/b.ts" }),
-    call: (input) => renamePathAction(input),
-    hostile: () => ({ projectId: BAD_IDS, from: [...BAD_PATHS, "missing.ts"], to: [...BAD_PATHS, "README.md", "readme.md", "src/a.ts/b.ts"] }),
+    valid: () => ({ slug: SLUG, from: "src/a.ts", to: "src/b.ts" }),
+    call: ({ slug, ...input }) => renamePathAction(slug as any, input as any),
+    hostile: () => ({ slug: BAD_SLUGS, from: [...BAD_PATHS, "missing.ts"], to: [...BAD_PATHS, "README.md", "readme.md", "src/a.ts/b.ts"] }),
   },
   {
     name: "deployLatestDraftAction",
@@ -137,19 +148,19 @@ const ACTIONS: ActionCase[] = [
   },
   {
     name: "createFileAction",
-    valid: () => ({ projectId: ids.project, path: "src/new.ts", content: "new\n" }),
-    call: (input) => createFileAction(input),
+    valid: () => ({ slug: SLUG, path: "src/new.ts", content: "new\n" }),
+    call: ({ slug, ...input }) => createFileAction(slug as any, input as any),
     hostile: () => ({
-      projectId: BAD_IDS,
+      slug: BAD_SLUGS,
       path: [...BAD_PATHS, "README.md", "readme.md", "SRC/new.ts", "README.md/inner.ts"],
       content: [null, 42, [], {}, "a\u0000b", "\ud800", TEN_MB],
     }),
   },
   {
     name: "deletePathAction",
-    valid: () => ({ projectId: ids.project, path: "src/new.ts" }),
-    call: (input) => deletePathAction(input),
-    hostile: () => ({ projectId: BAD_IDS, path: [...BAD_PATHS, "missing.ts", "SRC/A.TS"] }),
+    valid: () => ({ slug: SLUG, path: "src/new.ts" }),
+    call: ({ slug, ...input }) => deletePathAction(slug as any, input as any),
+    hostile: () => ({ slug: BAD_SLUGS, path: [...BAD_PATHS, "missing.ts", "SRC/A.TS"] }),
   },
   {
     name: "deployVersionAction",
@@ -184,9 +195,21 @@ const ACTIONS: ActionCase[] = [
     }),
   },
   {
+    name: "rollForwardEnvironmentAction",
+    // Production runs the older version after a rollback from the newer one.
+    valid: () => ({ slug: SLUG, environmentId: ids.production, expectedVersionId: ids.version, confirmed: true }),
+    call: ({ slug, ...input }) => rollForwardEnvironmentAction(slug as any, input as any),
+    hostile: () => ({
+      slug: BAD_SLUGS,
+      environmentId: [...BAD_IDS, ids.foreignEnvironment, ids.development],
+      expectedVersionId: [...BAD_IDS, ids.foreignVersion, ids.older],
+      confirmed: [undefined, false, "yes", 1],
+    }),
+  },
+  {
     name: "restoreVersionAction",
     valid: () => ({ slug: SLUG, versionId: ids.older, saveBackup: true }),
-    call: (input) => restoreVersionAction(input),
+    call: ({ slug, ...input }) => restoreVersionAction(slug as any, input as any),
     hostile: () => ({ slug: BAD_SLUGS, versionId: [...BAD_IDS, ids.foreignVersion], saveBackup: [undefined, null, "yes", 1] }),
   },
   {

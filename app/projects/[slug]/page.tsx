@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { loadProject } from "@/app/_entry/load-project";
 import { Workspace } from "@/components/workspace/workspace";
 import { getDb } from "@/lib/db/client";
 import { listDraftFiles } from "@/lib/drafts/list-draft-files";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -12,15 +12,14 @@ interface Props {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
-  const project = await getProjectBySlug(await getDb(), (await params).slug);
-  return { title: project.ok ? `${project.value.name} · Draftline` : "Draftline" };
+  const project = await loadProject((await params).slug);
+  return { title: project ? `${project.name} · Draftline` : "Draftline" };
 }
 
 export default async function ProjectPage({ params }: Props) {
   await connection();
-  const db = await getDb();
-  const project = await getProjectBySlug(db, (await params).slug);
-  if (!project.ok) notFound();
-  const files = await listDraftFiles(db, project.value.id);
-  return <Workspace project={project.value} initialFiles={files} />;
+  const project = await loadProject((await params).slug);
+  if (!project) notFound();
+  const files = await listDraftFiles(await getDb(), project.id);
+  return <Workspace project={project} initialFiles={files} />;
 }

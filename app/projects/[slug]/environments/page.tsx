@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { loadProject } from "@/app/_entry/load-project";
 import { EnvironmentsView } from "@/components/environments/environments-view";
-import { toWire } from "@/components/environments/wire";
 import { getDb } from "@/lib/db/client";
 import { listEnvironments } from "@/lib/environments/list-environments";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { toWire } from "@/lib/http/wire";
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -13,16 +13,15 @@ interface Props {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
-  const project = await getProjectBySlug(await getDb(), (await params).slug);
-  return { title: project.ok ? `Environments · ${project.value.name} · Draftline` : "Draftline" };
+  const project = await loadProject((await params).slug);
+  return { title: project ? `Environments · ${project.name} · Draftline` : "Draftline" };
 }
 
 export default async function EnvironmentsPage({ params }: Props) {
   await connection();
-  const db = await getDb();
-  const project = await getProjectBySlug(db, (await params).slug);
-  if (!project.ok) notFound();
-  const environments = await listEnvironments(db, project.value.id);
+  const project = await loadProject((await params).slug);
+  if (!project) notFound();
+  const environments = await listEnvironments(await getDb(), project.id);
   if (!environments.ok) notFound();
-  return <EnvironmentsView project={project.value} initialEnvironments={toWire(environments.value)} />;
+  return <EnvironmentsView project={project} initialEnvironments={toWire(environments.value)} />;
 }

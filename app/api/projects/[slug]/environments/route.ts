@@ -1,12 +1,6 @@
-import { getDb } from "@/lib/db/client";
+import { withProject } from "@/app/_entry/with-project";
 import { listEnvironments } from "@/lib/environments/list-environments";
-import { errorResponse, resultResponse } from "@/lib/http/respond";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
+import { resultResponse } from "@/lib/http/respond";
 
 /** The project's environments in order, each with its active version and rollback target. */
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const db = await getDb();
-  const project = await getProjectBySlug(db, (await params).slug);
-  if (!project.ok) return errorResponse(project.error);
-  return resultResponse(await listEnvironments(db, project.value.id));
-}
+export const GET = withProject(async ({ db, project }) => resultResponse(await listEnvironments(db, project.id)));

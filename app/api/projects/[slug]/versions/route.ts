@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { getDb } from "@/lib/db/client";
+import { withProject } from "@/app/_entry/with-project";
 import { errorResponse } from "@/lib/http/respond";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 import { listVersions, MAX_VERSION_PAGE_SIZE } from "@/lib/versions/list-versions";
 import { toVersionPageJson } from "@/lib/versions/version-json";
+import { VERSION_ORIGINS } from "@/lib/versions/version-summary";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +13,13 @@ const optionalParam = <T extends z.ZodType>(schema: T) =>
 
 const BEFORE_MESSAGE = "`before` must be a version number.";
 const LIMIT_MESSAGE = `\`limit\` must be a whole number from 1 to ${MAX_VERSION_PAGE_SIZE}.`;
+const ORIGIN_MESSAGE = `\`origin\` must be one of ${VERSION_ORIGINS.join(", ")}.`;
+
+const text = (label: string, max: number) =>
+  z
+    .string()
+    .max(max, `${label} is at most ${max} characters.`)
+    .refine((value) => !value.includes("\u0000"), `${label} contains an invalid character.`);
 
 const querySchema = z.object({
   search: z
@@ -22,22 +29,28 @@ const querySchema = z.object({
     .optional(),
   before: optionalParam(z.coerce.number({ error: BEFORE_MESSAGE }).int(BEFORE_MESSAGE).positive(BEFORE_MESSAGE)),
   limit: optionalParam(z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(MAX_VERSION_PAGE_SIZE, LIMIT_MESSAGE)),
+  environment: optionalParam(text("`environment`", 100)),
+  origin: optionalParam(z.enum(VERSION_ORIGINS, { error: ORIGIN_MESSAGE })),
+  author: optionalParam(text("`author`", 200)),
 });
 
-/** One page of a project's versions, newest first: `?search=&before=<number>&limit=`. */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+/**
+ * One page of a project's versions, newest first:
+ * `?search=&environment=<name>&origin=manual|deployment|backup&author=&before=<number>&limit=`.
+ */
+export const GET = withProject(async ({ request, db, project }) => {
   const query = new URL(request.url).searchParams;
   const parsed = querySchema.safeParse({
     search: query.get("search") ?? undefined,
     before: query.get("before"),
     limit: query.get("limit"),
+    environment: query.get("environment"),
+    origin: query.get("origin"),
+    author: query.get("author"),
   });
   if (!parsed.success) {
     return errorResponse({ code: "invalid", message: parsed.error.issues[0]?.message ?? "The query is not valid." });
   }
-  const db = await getDb();
-  const project = await getProjectBySlug(db, (await params).slug);
-  if (!project.ok) return errorResponse(project.error);
-  const page = await listVersions(db, { projectId: project.value.id, ...parsed.data });
+  const page = await listVersions(db, { projectId: project.id, ...parsed.data });
   return Response.json(toVersionPageJson(page), { headers: { "Cache-Control": "no-store" } });
-}
+});

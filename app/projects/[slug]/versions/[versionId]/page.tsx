@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { loadProject } from "@/app/_entry/load-project";
 import { VersionView } from "@/components/version-view/version-view";
 import { getDb } from "@/lib/db/client";
 import { isId } from "@/lib/ids";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 import { getVersion } from "@/lib/versions/get-version";
 import { toVersionJson } from "@/lib/versions/version-json";
 
@@ -16,11 +16,10 @@ async function load({ params }: Props) {
   await connection();
   const { slug, versionId } = await params;
   if (!isId(versionId)) return null;
-  const db = await getDb();
-  const project = await getProjectBySlug(db, slug);
-  if (!project.ok) return null;
-  const found = await getVersion(db, { projectId: project.value.id, versionId });
-  return found.ok ? { project: project.value, ...found.value } : null;
+  const project = await loadProject(slug);
+  if (!project) return null;
+  const found = await getVersion(await getDb(), { projectId: project.id, versionId });
+  return found.ok ? { project, ...found.value } : null;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {

@@ -1,42 +1,47 @@
 import { z } from "zod";
-import { refuseMalformedPath } from "@/app/api/projects/[slug]/refuse-malformed";
-import { getDb } from "@/lib/db/client";
+import { withProject } from "@/app/_entry/with-project";
 import { getDraftFile } from "@/lib/drafts/get-draft-file";
 import { saveDraftFile } from "@/lib/drafts/save-draft-file";
+import { validatePath } from "@/lib/files/validate-path";
+import { readUtf8Body } from "@/lib/http/read-utf8-body";
 import { errorResponse, refuseCrossSite, resultResponse } from "@/lib/http/respond";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
-
-interface Context {
-  params: Promise<{ slug: string }>;
-}
+import { fail, ok, type Result } from "@/lib/result";
+import { currentAuthor } from "@/lib/session/current-author";
 
 const saveBody = z.object({ content: z.string(), baseRevision: z.number().int() });
 
-async function target(request: Request, { params }: Context) {
+/** The `?path=` a request names, if it can be a file's. */
+function pathOf(request: Request): Result<string> {
   const path = new URL(request.url).searchParams.get("path");
-  if (!path) return { response: errorResponse({ code: "invalid", message: "Name the file with ?path=…" }) };
-  const refused = refuseMalformedPath(path);
-  if (refused) return { response: refused };
-  const db = await getDb();
-  const project = await getProjectBySlug(db, (await params).slug);
-  if (!project.ok) return { response: errorResponse(project.error) };
-  return { db, projectId: project.value.id, path };
+  if (!path) return fail("invalid", "Name the file with ?path=…");
+  const checked = validatePath(path);
+  return checked.ok ? ok(path) : checked;
 }
 
 /** One draft file's text and the revision a later save must name. */
-export async function GET(request: Request, context: Context) {
-  const found = await target(request, context);
-  if ("response" in found) return found.response;
-  return resultResponse(await getDraftFile(found.db, found.projectId, found.path));
-}
+export const GET = withProject(async ({ request, db, project }) => {
+  const path = pathOf(request);
+  if (!path.ok) return errorResponse(path.error);
+  return resultResponse(await getDraftFile(db, project.id, path.value));
+});
 
-/** Autosave: `{ content, baseRevision }` → `{ revision }`, or 409 with the stored text when stale. */
-export async function PUT(request: Request, context: Context) {
+/** Autosave: `{ content, baseRevision }` → `{ revision }`, or 409 with the stored text, its author and time when stale. */
+export const PUT = withProject(async ({ request, db, project }) => {
   const refused = refuseCrossSite(request);
   if (refused) return refused;
-  const body = saveBody.safeParse(await request.json().catch(() => null));
+  const text = await readUtf8Body(request);
+  if (!text.ok) return errorResponse(text.error);
+  const body = saveBody.safeParse(parseJson(text.value));
   if (!body.success) return errorResponse({ code: "invalid", message: "Send { content, baseRevision } as JSON." });
-  const found = await target(request, context);
-  if ("response" in found) return found.response;
-  return resultResponse(await saveDraftFile(found.db, { projectId: found.projectId, path: found.path, ...body.data }));
+  const path = pathOf(request);
+  if (!path.ok) return errorResponse(path.error);
+  return resultResponse(await saveDraftFile(db, { projectId: project.id, path: path.value, author: currentAuthor(), ...body.data }));
+});
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

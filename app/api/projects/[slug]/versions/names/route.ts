@@ -1,15 +1,21 @@
-import { getDb } from "@/lib/db/client";
+import { withProject } from "@/app/_entry/with-project";
 import { errorResponse } from "@/lib/http/respond";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 import { listVersionNames } from "@/lib/versions/list-version-names";
+import { versionNameSchema } from "@/lib/versions/schemas";
 
 export const dynamic = "force-dynamic";
 
-/** All of the project's version names, newest first: `{ names: string[] }`, for name suggestions. */
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const db = await getDb();
-  const project = await getProjectBySlug(db, (await params).slug);
-  if (!project.ok) return errorResponse(project.error);
-  const names = await listVersionNames(db, project.value.id);
-  return Response.json({ names }, { headers: { "Cache-Control": "no-store" } });
-}
+/**
+ * All of the project's versions as `{ versions: [{ name, origin }] }`, newest first, for name
+ * suggestions; `?name=` answers only the version holding that name (ignoring case), so a form
+ * can tell the user a name is taken while they type.
+ */
+export const GET = withProject(async ({ request, db, project }) => {
+  const named = new URL(request.url).searchParams.get("name");
+  const parsedName = named === null ? null : versionNameSchema.safeParse(named);
+  if (parsedName && !parsedName.success) {
+    return errorResponse({ code: "invalid", message: parsedName.error.issues[0]?.message ?? "The name is not valid." });
+  }
+  const versions = await listVersionNames(db, project.id, parsedName?.data);
+  return Response.json({ versions }, { headers: { "Cache-Control": "no-store" } });
+});

@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { withProject } from "@/app/_entry/with-project";
 import { refuseMalformedId } from "@/app/api/projects/[slug]/refuse-malformed";
-import { getDb } from "@/lib/db/client";
 import { getEnvironmentHistory } from "@/lib/environments/get-environment-history";
 import { errorResponse, resultResponse } from "@/lib/http/respond";
-import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 
 const BEFORE_MESSAGE = "`before` must be a deployment sequence number.";
 const LIMIT_MESSAGE = "`limit` must be a whole number from 1 to 200.";
@@ -15,15 +14,11 @@ const querySchema = z.object({
 });
 
 /** One page of an environment's deployments, newest first: `?before=<sequence>&limit=`. */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string; environmentId: string }> }) {
-  const { slug, environmentId } = await params;
+export const GET = withProject<{ slug: string; environmentId: string }>(async ({ request, params: { environmentId }, db, project }) => {
   const query = new URL(request.url).searchParams;
   const parsed = querySchema.safeParse({ before: query.get("before"), limit: query.get("limit") });
   if (!parsed.success) return errorResponse({ code: "invalid", message: parsed.error.issues[0]?.message ?? "The query is not valid." });
   const refused = refuseMalformedId("environment", environmentId);
   if (refused) return refused;
-  const db = await getDb();
-  const project = await getProjectBySlug(db, slug);
-  if (!project.ok) return errorResponse(project.error);
-  return resultResponse(await getEnvironmentHistory(db, { projectId: project.value.id, environmentId, ...parsed.data }));
-}
+  return resultResponse(await getEnvironmentHistory(db, { projectId: project.id, environmentId, ...parsed.data }));
+});

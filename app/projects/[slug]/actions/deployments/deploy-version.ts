@@ -1,0 +1,17 @@
+"use server";
+
+import { z } from "zod";
+import { projectAction } from "@/app/_entry/project-action";
+import { deployVersion } from "@/lib/deployments/deploy-version";
+import { toDeployedJson } from "@/lib/deployments/deployment-json";
+import { confirmedSchema } from "@/lib/deployments/schemas";
+import { idSchema } from "@/lib/ids";
+import { ok } from "@/lib/result";
+
+const schema = z.object({ environmentId: idSchema, versionId: idSchema, confirmed: confirmedSchema });
+
+/** Makes an existing version active in an environment; no version is created. */
+export const deployVersionAction = projectAction(schema, async ({ db, project, author }, input) => {
+  const deployed = await deployVersion(db, { projectId: project.id, author, ...input });
+  return deployed.ok ? ok(toDeployedJson(deployed.value)) : deployed;
+});

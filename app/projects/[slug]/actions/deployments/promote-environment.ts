@@ -1,0 +1,22 @@
+"use server";
+
+import { z } from "zod";
+import { projectAction } from "@/app/_entry/project-action";
+import { toDeployedJson } from "@/lib/deployments/deployment-json";
+import { promoteEnvironment } from "@/lib/deployments/promote-environment";
+import { confirmedSchema } from "@/lib/deployments/schemas";
+import { idSchema } from "@/lib/ids";
+import { ok } from "@/lib/result";
+
+const schema = z.object({
+  fromEnvironmentId: idSchema,
+  toEnvironmentId: idSchema,
+  expectedVersionId: idSchema,
+  confirmed: confirmedSchema,
+});
+
+/** Deploys the version one environment runs to another, recorded as a promotion. */
+export const promoteEnvironmentAction = projectAction(schema, async ({ db, project, author }, input) => {
+  const deployed = await promoteEnvironment(db, { projectId: project.id, author, ...input });
+  return deployed.ok ? ok(toDeployedJson(deployed.value)) : deployed;
+});

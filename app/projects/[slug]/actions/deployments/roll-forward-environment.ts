@@ -1,0 +1,17 @@
+"use server";
+
+import { z } from "zod";
+import { projectAction } from "@/app/_entry/project-action";
+import { toDeployedJson } from "@/lib/deployments/deployment-json";
+import { rollForwardEnvironment } from "@/lib/deployments/roll-forward-environment";
+import { confirmedSchema } from "@/lib/deployments/schemas";
+import { idSchema } from "@/lib/ids";
+import { ok } from "@/lib/result";
+
+const schema = z.object({ environmentId: idSchema, expectedVersionId: idSchema, confirmed: confirmedSchema });
+
+/** Undoes the newest rollback, if it still re-activates the version the user was shown; production needs the confirmation. */
+export const rollForwardEnvironmentAction = projectAction(schema, async ({ db, project, author }, input) => {
+  const deployed = await rollForwardEnvironment(db, { projectId: project.id, author, ...input });
+  return deployed.ok ? ok(toDeployedJson(deployed.value)) : deployed;
+});

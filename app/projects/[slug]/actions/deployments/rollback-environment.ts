@@ -1,0 +1,16 @@
+"use server";
+
+import { z } from "zod";
+import { projectAction } from "@/app/_entry/project-action";
+import { toDeployedJson } from "@/lib/deployments/deployment-json";
+import { rollbackEnvironment } from "@/lib/deployments/rollback-environment";
+import { idSchema } from "@/lib/ids";
+import { ok } from "@/lib/result";
+
+const schema = z.object({ environmentId: idSchema, expectedVersionId: idSchema });
+
+/** Re-activates the version that ran before, if it is still the one the user was shown. */
+export const rollbackEnvironmentAction = projectAction(schema, async ({ db, project, author }, input) => {
+  const deployed = await rollbackEnvironment(db, { projectId: project.id, author, ...input });
+  return deployed.ok ? ok(toDeployedJson(deployed.value)) : deployed;
+});

@@ -1,0 +1,63 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { analyzeEmbedded, scheduleMaintenance } from "./maintenance";
+import { migrate } from "./migrate";
+import { prepareDataFolder, restrictModes } from "./restrict-data-folder";
+import { pgliteRunner, pgRunner } from "./sql-runner";
+
+/**
+ * Opening a database, for the app's per-process client (client.ts) and for the command-line
+ * scripts and tests, which open and close their own. Free of "server-only" so tsx can run it.
+ */
+export interface Connection {
+  prisma: PrismaClient;
+  close(): Promise<void>;
+}
+
+export function dataDir() {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DRAFTLINE_DATA_DIR ?? path.join(process.cwd(), "data"));
+}
+
+/** Opens and migrates the configured database: PGlite in the data folder unless DATABASE_URL is set. */
+export function openDatabase(): Promise<Connection> {
+  const url = process.env.DATABASE_URL;
+  return url ? openServer(url) : openEmbedded(path.join(dataDir(), "pglite"));
+}
+
+/** Also the PGlite instance, for tests that look underneath Prisma. */
+export async function openEmbedded(folder?: string): Promise<Connection & { pglite: PGlite }> {
+  // PGlite creates its own folder but not the folders above it; both are kept private.
+  if (folder) await prepareDataFolder(path.dirname(folder));
+  const pglite = await PGlite.create(folder);
+  if (folder) await restrictModes(folder);
+  await migrate(pgliteRunner(pglite));
+  // PGlite has no autovacuum (see maintenance.ts): statistics now, vacuum as tables churn.
+  await analyzeEmbedded(pglite);
+  const maintenance = scheduleMaintenance(pglite);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    pglite,
+    async close() {
+      await maintenance.stop();
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+export async function openServer(connectionString: string): Promise<Connection> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await migrate(pgRunner(client));
+  } finally {
+    await client.end();
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  return { prisma, close: () => prisma.$disconnect() };
+}
