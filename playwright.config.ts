@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { BASE_URL as baseURL } from "./e2e/base-url";
 
-const PORT = Number(process.env.E2E_PORT ?? 3210);
-const baseURL = `http://127.0.0.1:${PORT}`;
+const PORT = new URL(baseURL).port;
 
 // Playwright's own Chromium where it is installed; otherwise the system's (Debian's package).
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));

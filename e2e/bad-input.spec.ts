@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { API, draftFile } from "./api";
+import { SAME_ORIGIN } from "./base-url";
 import { WorkspacePage } from "./pages/workspace";
 
 const ERROR_CODES = ["invalid", "conflict", "not_found", "forbidden", "too_large"];
@@ -115,7 +116,7 @@ test("unknown projects are 404 on every route", async ({ request }) => {
     await expectReadableError(await request.get(`${unknown}${path}`), `GET ${path} of an unknown project`, 404);
   }
   const save = await request.put(`${unknown}/files/content?path=README.md`, {
-    headers: { "content-type": "application/json" },
+    headers: { ...SAME_ORIGIN, "content-type": "application/json" },
     data: JSON.stringify({ content: "x", baseRevision: 1 }),
   });
   await expectReadableError(save, "PUT to an unknown project", 404);
@@ -135,7 +136,7 @@ test("reading a draft file: missing, traversing, absolute and control-character 
 test("autosave: malformed bodies are refused with a clear message", async ({ request }) => {
   const current = await draftFile(request, "README.md");
   const put = (body: string, path = "README.md") =>
-    request.put(`${API}/files/content?path=${encodeURIComponent(path)}`, { headers: { "content-type": "application/json" }, data: body });
+    request.put(`${API}/files/content?path=${encodeURIComponent(path)}`, { headers: { ...SAME_ORIGIN, "content-type": "application/json" }, data: body });
   const base = current.revision;
 
   const bodies: Array<[string, string]> = [
@@ -165,25 +166,25 @@ test("autosave: malformed bodies are refused with a clear message", async ({ req
   }
   await expectReadableError(
     await request.put(`${API}/files/content?path=${LONE_SURROGATE_URL}.md`, {
-      headers: { "content-type": "application/json" },
+      headers: { ...SAME_ORIGIN, "content-type": "application/json" },
       data: JSON.stringify({ content: "x", baseRevision: base }),
     }),
     "PUT path with a lone surrogate",
   );
   const noPath = await request.put(`${API}/files/content`, {
-    headers: { "content-type": "application/json" },
+    headers: { ...SAME_ORIGIN, "content-type": "application/json" },
     data: JSON.stringify({ content: "x", baseRevision: base }),
   });
   await expectReadableError(noPath, "PUT without ?path", 400);
 
   // Bytes that are not UTF-8 would be stored as U+FFFD without anyone noticing.
   const invalidUtf8 = Buffer.concat([Buffer.from(`{"content":"caf`), Buffer.from([0xe9]), Buffer.from(`","baseRevision":${base}}`)]);
-  const notUtf8 = await request.put(`${API}/files/content?path=README.md`, { headers: { "content-type": "application/json" }, data: invalidUtf8 });
+  const notUtf8 = await request.put(`${API}/files/content?path=README.md`, { headers: { ...SAME_ORIGIN, "content-type": "application/json" }, data: invalidUtf8 });
   await expectReadableError(notUtf8, "PUT with invalid UTF-8", 400);
   expect((await notUtf8.json()).error.message).toBe("The file is not valid UTF-8 text.");
   // Only JSON is JSON: a type that merely starts with the same letters is refused.
   const patchType = await request.put(`${API}/files/content?path=README.md`, {
-    headers: { "content-type": "application/json-patch+json" },
+    headers: { ...SAME_ORIGIN, "content-type": "application/json-patch+json" },
     data: JSON.stringify({ content: "x", baseRevision: base }),
   });
   await expectReadableError(patchType, "PUT as application/json-patch+json", 400);
@@ -289,7 +290,7 @@ test("a NUL character in an id or a path is refused as invalid input", async ({ 
   }
   const current = await draftFile(request, "README.md");
   const save = await request.put(`${API}/files/content?path=${nul}`, {
-    headers: { "content-type": "application/json" },
+    headers: { ...SAME_ORIGIN, "content-type": "application/json" },
     data: JSON.stringify({ content: "x", baseRevision: current.revision }),
   });
   if (save.status() < 400 || save.status() >= 500) failures.push(`PUT path with NUL → ${save.status()}`);

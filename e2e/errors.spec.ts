@@ -47,8 +47,8 @@ test("a project address that is not valid text shows the not-found page, not a s
   expect(workspace).toBeTruthy();
 
   const api = await page.request.get("/api/projects/%FF/files");
-  expect(api.status()).toBe(404);
-  expect(await api.json()).toMatchObject({ error: { code: "not_found" } });
+  expect(api.status()).toBe(400);
+  expect(await api.json()).toMatchObject({ error: { code: "invalid" } });
 });
 
 test("an unknown address shows the styled not-found page", async ({ workspace, page, expectedConsoleErrors }) => {

@@ -1,4 +1,5 @@
 import { isJsonContentType } from "./is-json-content-type";
+import { crossSiteRefusal, originSettings } from "./request-origin";
 import type { DomainError, ErrorCode, Result } from "@/lib/result";
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -19,15 +20,13 @@ export function resultResponse<T>(result: Result<T>): Response {
 }
 
 /**
- * Route handlers that change state accept only same-origin JSON: a cross-site form can post
- * text/plain without a preflight, and a JSON content type forces one.
+ * Route handlers that change state accept only same-origin JSON: the proxy checks the origin
+ * of every request already, and this repeats it where the state changes, with the same
+ * settings. A cross-site form can post text/plain without a preflight; a JSON content type forces one.
  */
 export function refuseCrossSite(request: Request): Response | null {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("host");
-  if (origin !== null && (host === null || new URL(origin).host !== host)) {
-    return errorResponse({ code: "forbidden", message: "Cross-site requests are not allowed." });
-  }
+  const crossSite = crossSiteRefusal(request.method, request.headers, originSettings());
+  if (crossSite !== null) return errorResponse({ code: "forbidden", message: crossSite });
   if (!isJsonContentType(request.headers.get("content-type"))) {
     return errorResponse({ code: "invalid", message: "Send the request body as application/json." });
   }

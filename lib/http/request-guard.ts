@@ -1,0 +1,44 @@
+import { MAX_REQUEST_BODY_BYTES } from "./body-limit";
+import { isTextPath } from "./path-text";
+import { crossSiteRefusal, expectedOrigin, originSettings, requestHost, type OriginSettings } from "./request-origin";
+import { errorResponse } from "./respond";
+
+/** Status 421 Misdirected Request: the request names a host this server does not serve. */
+const MISDIRECTED = 421;
+
+function refusal(isApi: boolean, status: number, code: "forbidden" | "invalid" | "too_large", message: string): Response {
+  if (isApi) return Response.json({ error: { code, message } }, { status });
+  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" } });
+}
+
+/**
+ * What the proxy checks before any page, route or server action runs, as a refusal or null:
+ * the Host is one this server answers to (no DNS rebinding), a JSON route's path is text,
+ * a request that changes state comes from this app's own origin, and its body fits what
+ * the proxy buffers. JSON routes get `{ error: { code, message } }`; pages and actions plain text.
+ */
+export function guardRequest(request: Request, settings: OriginSettings = originSettings()): Response | null {
+  const { pathname } = new URL(request.url);
+  const isApi = pathname === "/api" || pathname.startsWith("/api/");
+  const { headers, method } = request;
+
+  if (expectedOrigin(headers, settings) === null) {
+    const host = requestHost(headers, settings);
+    const name = host ?? "the name this request used";
+    return refusal(
+      isApi,
+      MISDIRECTED,
+      "forbidden",
+      `This server does not answer to ${name}. Open it at localhost or 127.0.0.1, or at the address DRAFTLINE_ORIGIN names.`,
+    );
+  }
+  if (isApi && !isTextPath(pathname)) {
+    return errorResponse({ code: "invalid", message: "The address has a part that is not valid text (a broken percent-escape)." });
+  }
+  const crossSite = crossSiteRefusal(method, headers, settings);
+  if (crossSite !== null) return refusal(isApi, 403, "forbidden", crossSite);
+  if (Number(headers.get("content-length")) > MAX_REQUEST_BODY_BYTES) {
+    return refusal(isApi, 413, "too_large", `The request is larger than the ${MAX_REQUEST_BODY_BYTES / 1024 / 1024} MB the server reads.`);
+  }
+  return null;
+}
