@@ -18,6 +18,13 @@ export interface Connection {
   close(): Promise<void>;
 }
 
+/**
+ * Prisma's defaults (2 s to start a transaction, 5 s to finish it) turn a burst of concurrent
+ * writes or a 5,000-file restore on a busy machine into errors; a person would rather wait.
+ * Transactions queue for a free connection (or PGlite's single one) for up to 10 s and may run 30 s.
+ */
+const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 30_000 };
+
 export function dataDir() {
   return path.resolve(/*turbopackIgnore: true*/ process.env.DRAFTLINE_DATA_DIR ?? path.join(process.cwd(), "data"));
 }
@@ -38,7 +45,7 @@ export async function openEmbedded(folder?: string): Promise<Connection & { pgli
   // PGlite has no autovacuum (see maintenance.ts): statistics now, vacuum as tables churn.
   await analyzeEmbedded(pglite);
   const maintenance = scheduleMaintenance(pglite);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_LIMITS });
   return {
     prisma,
     pglite,
@@ -58,6 +65,6 @@ export async function openServer(connectionString: string): Promise<Connection> 
   } finally {
     await client.end();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString }), transactionOptions: TRANSACTION_LIMITS });
   return { prisma, close: () => prisma.$disconnect() };
 }
