@@ -92,8 +92,9 @@ test("an autosave the server fails with a reference says so, not that the browse
 
 test("a list the server fails to load shows its reference", async ({ workspace, page, expectedConsoleErrors }) => {
   expectedConsoleErrors.push(SERVER_ERROR_LOG);
-  await workspace.open();
+  // Before the page loads: the workspace prefetches the first page of versions.
   await page.route("**/api/projects/*/versions?**", (route) => route.fulfill({ status: 500, json: UNEXPECTED }));
+  await workspace.open();
   await workspace.versionHistoryButton.click();
   await expect(workspace.versionHistory.getByText("Something went wrong (ref abcd1234)")).toBeVisible();
   await expect(workspace.versionHistory.getByText(DISGUISED)).toBeHidden();
@@ -101,8 +102,9 @@ test("a list the server fails to load shows its reference", async ({ workspace, 
 
 test("a request that never reaches the server says the server cannot be reached", async ({ workspace, page, expectedConsoleErrors }) => {
   expectedConsoleErrors.push(NETWORK_LOG);
-  await workspace.open();
+  // Before the page loads: the workspace prefetches the first page of versions.
   await page.route("**/api/projects/*/versions?**", (route) => route.abort());
+  await workspace.open();
   await workspace.versionHistoryButton.click();
   await expect(workspace.versionHistory.getByText(/Cannot reach the server/)).toBeVisible();
 });
