@@ -16,7 +16,7 @@ export const baseRevisionSchema = z
   });
 
 /** The autosave body: `{ content, baseRevision }`. */
-export const saveDraftFileBodySchema = z.object({ content: z.string(), baseRevision: baseRevisionSchema });
+export const saveDraftFileBodySchema = z.object({ content: z.string({ error: "The file content must be text." }), baseRevision: baseRevisionSchema });
 /**
  * A path as a file action receives it, checked loosely: the operations give the precise,
  * user-facing message (see validate-path.ts).
