@@ -21,4 +21,4 @@ export const saveDraftFileBodySchema = z.object({ content: z.string({ error: "Th
  * A path as a file action receives it, checked loosely: the operations give the precise,
  * user-facing message (see validate-path.ts).
  */
-export const draftPathSchema = z.string({ error: "Name the file or folder." }).max(2000, "This path is too long.");
+export const draftPathSchema = z.string({ error: "Name the file or folder." }).min(1, "Name the file or folder.").max(2000, "This path is too long.");
