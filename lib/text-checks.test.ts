@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasInvisibleCharacter } from "./text-checks";
+import { excerpt, hasInvisibleCharacter } from "./text-checks";
 
 const INVISIBLE = [
   ...[0x202a, 0x202b, 0x202c, 0x202d, 0x202e],
@@ -25,5 +25,17 @@ describe("hasInvisibleCharacter", () => {
     ["the marks next to the ranges", "\u2029\u202f\u2065\u206a\u2061\u200e\u200f\ufeef"],
   ])("leaves %s alone", (_label, text) => {
     expect(hasInvisibleCharacter(text)).toBe(false);
+  });
+});
+
+describe("excerpt", () => {
+  it("keeps short text as it is", () => {
+    expect(excerpt("src/index.ts")).toBe("src/index.ts");
+    expect(excerpt("x".repeat(60))).toBe("x".repeat(60));
+  });
+
+  it("cuts long text to its first 60 characters and an ellipsis, never half a surrogate pair", () => {
+    expect(excerpt("deep/".repeat(200))).toBe(`${"deep/".repeat(12)}…`);
+    expect(excerpt("😀".repeat(100))).toBe(`${"😀".repeat(60)}…`);
   });
 });

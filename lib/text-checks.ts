@@ -25,6 +25,17 @@ export function hasInvisibleCharacter(text: string): boolean {
   return INVISIBLE_CHARACTER.test(text);
 }
 
+const EXCERPT_LENGTH = 60;
+
+/**
+ * Text from a request as a message may quote it: the first 60 characters and "…" when longer,
+ * so a refusal never hands a caller's megabyte back.
+ */
+export function excerpt(text: string): string {
+  const characters = Array.from(text);
+  return characters.length <= EXCERPT_LENGTH ? text : `${characters.slice(0, EXCERPT_LENGTH).join("")}…`;
+}
+
 /** The refusal for hasInvisibleCharacter, naming what was refused: "The file path", "The key"… */
 export function invisibleCharacterMessage(subject: string): string {
   return `${subject} contains an invisible or direction-changing character.`;

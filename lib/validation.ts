@@ -8,7 +8,10 @@ import { fail } from "@/lib/result";
  */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const issue of error.issues) if (issue.path.length > 0) fields[String(issue.path[0])] ??= issue.message;
+  for (const issue of error.issues) {
+    const [field] = issue.path;
+    if (typeof field === "string" || typeof field === "number") fields[String(field)] ??= issue.message;
+  }
   return fields;
 }
 

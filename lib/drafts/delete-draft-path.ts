@@ -2,13 +2,14 @@ import type { Db } from "@/lib/db/client";
 import { fail, ok, type Result } from "@/lib/result";
 import { escapeLike } from "@/lib/db/escape-like";
 import { canNameDraftPath } from "./can-name-draft-path";
+import { excerpt } from "@/lib/text-checks";
 
 /** Deletes a file, or a folder with everything in it, from the draft. Versions keep theirs. */
 export async function deleteDraftPath(
   db: Db,
   input: { projectId: string; path: string },
 ): Promise<Result<{ deleted: number }>> {
-  const missing = fail("not_found", `There is no file or folder ${input.path} in the draft.`);
+  const missing = fail("not_found", `There is no file or folder ${excerpt(input.path)} in the draft.`);
   if (!canNameDraftPath(input.projectId, input.path)) return missing;
   const { count } = await db.draftFile.deleteMany({
     where: { projectId: input.projectId, OR: [{ path: input.path }, { path: { startsWith: `${escapeLike(input.path)}/` } }] },

@@ -5,6 +5,7 @@ import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
 import { findPathCollision } from "./path-collision";
 import { escapeLike } from "@/lib/db/escape-like";
+import { excerpt } from "@/lib/text-checks";
 
 /**
  * Renames a file, or a folder with everything in it. Revisions move forward so that an
@@ -18,10 +19,10 @@ export async function renameDraftPath(
   if (!to.ok) return to;
   const from = input.from;
   if (to.value === from) return ok({ renamed: [] });
-  if (to.value.startsWith(`${from}/`)) return fail("invalid", `${from} cannot be moved into itself.`);
+  if (to.value.startsWith(`${from}/`)) return fail("invalid", `${excerpt(from)} cannot be moved into itself.`);
   const unknownProject = fail("not_found", "This project does not exist.");
   if (!isId(input.projectId)) return unknownProject;
-  const missing = fail("not_found", `There is no file or folder ${from} in the draft.`);
+  const missing = fail("not_found", `There is no file or folder ${excerpt(from)} in the draft.`);
   if (!validatePath(from).ok) return missing;
 
   return db.$transaction(async (tx) => {
@@ -45,7 +46,7 @@ export async function renameDraftPath(
     if (collision) return fail("conflict", collision);
     for (const file of renamed) {
       const checked = validatePath(file.to);
-      if (!checked.ok) return fail("invalid", `Renaming would make ${file.from} too long or invalid: ${checked.error.message}`);
+      if (!checked.ok) return fail("invalid", `Renaming would make ${excerpt(file.from)} too long or invalid: ${checked.error.message}`);
     }
     for (const file of renamed) {
       await tx.$executeRaw`

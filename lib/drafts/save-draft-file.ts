@@ -4,6 +4,7 @@ import { validateContent } from "@/lib/files/validate-content";
 import { fail, ok, type DomainError, type Result } from "@/lib/result";
 import { canNameDraftPath } from "./can-name-draft-path";
 import { baseRevisionSchema } from "./schemas";
+import { excerpt } from "@/lib/text-checks";
 
 export interface SaveDraftFileInput {
   projectId: string;
@@ -38,7 +39,7 @@ export async function saveDraftFile(
   if (!content.ok) return content;
   const baseRevision = baseRevisionSchema.safeParse(input.baseRevision);
   if (!baseRevision.success) return fail("invalid", baseRevision.error.issues[0]?.message ?? "The save names no valid revision.");
-  const missing = fail("not_found", `${input.path} no longer exists in the draft: it was renamed or deleted.`);
+  const missing = fail("not_found", `${excerpt(input.path)} no longer exists in the draft: it was renamed or deleted.`);
   if (!canNameDraftPath(input.projectId, input.path)) return missing;
 
   const saved = await db.$queryRaw<Array<{ revision: number }>>`
@@ -59,7 +60,7 @@ export async function saveDraftFile(
     ok: false,
     error: {
       code: "conflict",
-      message: `${input.path} was changed ${current.updatedBy ? `by ${current.updatedBy}` : "elsewhere"} since this editor loaded it.`,
+      message: `${excerpt(input.path)} was changed ${current.updatedBy ? `by ${current.updatedBy}` : "elsewhere"} since this editor loaded it.`,
       current,
     },
   };

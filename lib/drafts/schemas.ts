@@ -16,9 +16,9 @@ export const baseRevisionSchema = z
   });
 
 /** The autosave body: `{ content, baseRevision }`. */
-export const saveDraftFileBodySchema = z.object({ content: z.string(), baseRevision: baseRevisionSchema });
+export const saveDraftFileBodySchema = z.object({ content: z.string({ error: "The file content must be text." }), baseRevision: baseRevisionSchema });
 /**
  * A path as a file action receives it, checked loosely: the operations give the precise,
  * user-facing message (see validate-path.ts).
  */
-export const draftPathSchema = z.string({ error: "Name the file or folder." }).max(2000, "This path is too long.");
+export const draftPathSchema = z.string({ error: "Name the file or folder." }).min(1, "Name the file or folder.").max(2000, "This path is too long.");

@@ -4,6 +4,7 @@ import { isId } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
 import { lockEnvironment } from "./lock-environment";
 import { SETTING_KEY_PATTERN } from "./schemas";
+import { excerpt } from "@/lib/text-checks";
 
 export interface DeleteEnvironmentSettingRequest {
   projectId: string;
@@ -22,7 +23,7 @@ export async function deleteEnvironmentSetting(
   return runInTransaction(db, async (tx) => {
     const environment = await lockEnvironment(tx, request.projectId, request.environmentId);
     if (!environment) return unknownEnvironment;
-    const unknownKey = fail("not_found", `${environment.name} has no setting named ${key}.`);
+    const unknownKey = fail("not_found", `${environment.name} has no setting named ${excerpt(key)}.`);
     // Every stored key matches the pattern; any other names no setting and stays out of the query.
     if (!SETTING_KEY_PATTERN.test(key)) return unknownKey;
     const deleted = await tx.environmentSetting.deleteMany({ where: { environmentId: environment.id, key } });

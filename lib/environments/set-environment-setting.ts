@@ -10,6 +10,7 @@ import { environmentSettingSelect, toEnvironmentSettingView, type EnvironmentSet
 import { lockEnvironment } from "./lock-environment";
 import { environmentSettingInputSchema, type EnvironmentSettingInput } from "./schemas";
 import { settingContext } from "./setting-context";
+import { excerpt } from "@/lib/text-checks";
 
 export interface SetEnvironmentSettingRequest extends EnvironmentSettingInput {
   projectId: string;
@@ -49,7 +50,7 @@ export async function setEnvironmentSetting(
       return fail("conflict", message, { key: message });
     }
     if (request.mode === "replace" && !existing) {
-      return fail("not_found", `${environment.name} has no setting named ${key}.`);
+      return fail("not_found", `${environment.name} has no setting named ${excerpt(key)}.`);
     }
 
     const context = settingContext(environment.id, key);

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { fail, ok, type Result } from "@/lib/result";
+import { excerpt } from "@/lib/text-checks";
 import { isSlug } from "./schemas";
 
 export interface ProjectSummary {
@@ -15,7 +16,7 @@ export async function getProjectBySlug(db: Db, slug: string): Promise<Result<Pro
     where: { slug },
     select: { id: true, slug: true, name: true, namingConvention: true },
   });
-  return project ? ok(project) : fail("not_found", `There is no project "${slug}".`);
+  return project ? ok(project) : fail("not_found", `There is no project "${excerpt(slug)}".`);
 }
 
 export async function listProjects(db: Db): Promise<ProjectSummary[]> {

@@ -12,7 +12,7 @@ export const SLUG_MESSAGE = `The project slug must be at most ${MAX_SLUG_LENGTH}
  * A project slug as it arrives from a URL or an action. Anything else names no project, and
  * checking first keeps strings PostgreSQL cannot hold (NUL, lone surrogates) out of queries.
  */
-export const slugSchema = z.string().max(MAX_SLUG_LENGTH, SLUG_MESSAGE).regex(SLUG_PATTERN, SLUG_MESSAGE);
+export const slugSchema = z.string({ error: SLUG_MESSAGE }).max(MAX_SLUG_LENGTH, SLUG_MESSAGE).regex(SLUG_PATTERN, SLUG_MESSAGE);
 
 /** True when `value` can be a project slug; a lookup answers not_found for anything else. */
 export function isSlug(value: unknown): value is string {

@@ -3,6 +3,7 @@ import { validatePath } from "@/lib/files/validate-path";
 import { fail, ok, type Result } from "@/lib/result";
 import { findVersion, VERSION_NOT_FOUND } from "./find-version";
 import { versionFilesSql } from "./version-files-sql";
+import { excerpt } from "@/lib/text-checks";
 
 /** One file of a version, exactly as it was when the version was created. */
 export async function getVersionFile(
@@ -18,5 +19,5 @@ export async function getVersionFile(
     FROM (${versionFilesSql(version.id, input.path)}) AS f
     JOIN blobs AS b ON b.id = f.blob_id
     WHERE f.path = ${input.path}`;
-  return file ? ok(file) : fail("not_found", `Version ${version.name} has no file ${input.path}.`);
+  return file ? ok(file) : fail("not_found", `Version ${version.name} has no file ${excerpt(input.path)}.`);
 }

@@ -1,0 +1,629 @@
+import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { API } from "./api";
+import { WorkspacePage } from "./pages/workspace";
+import { interceptAction, replay, type CapturedAction } from "./server-actions";
+
+/**
+ * A corpus of hostile requests sent over HTTP to the production server: every JSON route and
+ * every server action, with wrong types, missing fields, unknown and foreign ids, huge strings,
+ * `..`, NUL, lone surrogates and broken bodies. Each refusal must be a 4xx (an action: a typed
+ * failure) with a message written for a person that echoes no long input, and nothing may change.
+ */
+
+const ZOD_DEFAULT = /Invalid input|expected \w+, received|undefined/;
+const MAX_ECHO = 80;
+const UNKNOWN_ID = randomUUID();
+const HUGE = "x".repeat(1_500_000);
+const LONG_PATH = "deep/".repeat(200);
+const MALFORMED_IDS = ["not-an-id", "\u0000", "\ud800", "9".repeat(1000)];
+
+interface Ids {
+  versionId: string;
+  development: string;
+  staging: string;
+}
+
+interface Counts {
+  tried: number;
+  clean: number;
+  serverErrors: number;
+}
+
+/** Everything a hostile request could disturb, read through the app's public JSON routes. */
+async function snapshot(request: APIRequestContext) {
+  const read = async (route: string) => {
+    const response = await request.get(`${API}${route}`);
+    expect(response.ok(), route).toBe(true);
+    return response.json();
+  };
+  const files = (await read("/files")) as Array<{ path: string }>;
+  const environments = (await read("/environments")) as Array<{ id: string }>;
+  return {
+    files,
+    contents: await Promise.all(files.map(({ path: file }) => read(`/files/content?path=${encodeURIComponent(file)}`))),
+    versions: await read("/versions?limit=200"),
+    environments,
+    histories: await Promise.all(environments.map(({ id }) => read(`/environments/${id}/history?limit=200`))),
+    settings: await Promise.all(environments.map(({ id }) => read(`/environments/${id}/settings`))),
+  };
+}
+
+/** The longest pieces of `inputs` the answer may not repeat. */
+function echoed(text: string, inputs: string[]): string | undefined {
+  for (const input of inputs) {
+    if (input.length <= MAX_ECHO) continue;
+    for (let offset = 0; offset < Math.min(10, input.length - MAX_ECHO); offset++) {
+      const window = input.slice(offset, offset + MAX_ECHO + 1);
+      if (text.includes(window)) return window;
+    }
+  }
+  return undefined;
+}
+
+/** Checks one refusal's error object; returns the problems found (empty when clean). */
+function judgeError(
+  error: { code?: unknown; message?: unknown; fields?: unknown } | undefined,
+  codes: string[],
+  inputs: string[],
+  fieldNames: string[] = [],
+): string[] {
+  const problems: string[] = [];
+  if (!error) return ["no error object"];
+  if (!codes.includes(String(error.code))) problems.push(`code ${String(error.code)}, expected ${codes.join("|")}`);
+  const message = typeof error.message === "string" ? error.message : "";
+  if (message.length < 6) problems.push(`message ${JSON.stringify(error.message)}`);
+  if (ZOD_DEFAULT.test(message)) problems.push(`zod default message ${JSON.stringify(message.slice(0, 120))}`);
+  const fields = (error.fields ?? {}) as Record<string, unknown>;
+  for (const [field, fieldMessage] of Object.entries(fields)) {
+    if (!fieldNames.includes(field)) problems.push(`field "${field}" is no field of the request`);
+    if (typeof fieldMessage !== "string" || ZOD_DEFAULT.test(fieldMessage)) problems.push(`field ${field}: ${JSON.stringify(fieldMessage)}`);
+  }
+  const echo = echoed(JSON.stringify(error), inputs.map((input) => JSON.stringify(input).slice(1, -1)));
+  if (echo) problems.push(`echoes ${echo.length}+ characters of the input`);
+  return problems;
+}
+
+/** Sends a request; a connection the server dropped counts as a crash, not as the end of the corpus. */
+async function attempt(send: () => Promise<APIResponse>): Promise<{ ok: true; response: APIResponse; text: string } | { ok: false; problem: string }> {
+  try {
+    const response = await send();
+    return { ok: true, response, text: await response.text() };
+  } catch (error) {
+    return { ok: false, problem: `no answer: ${(error as Error).message.split("\n")[0]}` };
+  }
+}
+
+function note(counts: Counts, status: number, problems: string[], label: string) {
+  counts.tried++;
+  if (status >= 500) counts.serverErrors++;
+  if (problems.length === 0) counts.clean++;
+  expect.soft(problems, label).toEqual([]);
+}
+
+function report(label: string, counts: Counts) {
+  const line = `${label}: ${counts.tried} tried, ${counts.clean} refused cleanly, ${counts.serverErrors} answered 5xx`;
+  console.log(line);
+  test.info().annotations.push({ type: "corpus", description: line });
+}
+
+/** Every route handler file, so a route added later cannot be forgotten here. */
+function routeFiles(): string[] {
+  return (readdirSync("app/api", { recursive: true }) as string[])
+    .filter((file) => path.basename(file) === "route.ts")
+    .map((file) => `app/api/${file.split(path.sep).join("/")}`)
+    .sort();
+}
+
+let ids: Ids;
+let before: Awaited<ReturnType<typeof snapshot>>;
+
+test.beforeAll(async ({ request, browser }) => {
+  const environments = (await (await request.get(`${API}/environments`)).json()) as Array<{ id: string; name: string }>;
+  const byName = (name: string) => environments.find((environment) => environment.name === name)!.id;
+  let versions = (await (await request.get(`${API}/versions?limit=1`)).json()) as { items: Array<{ id: string }> };
+  if (versions.items.length === 0) {
+    const page = await browser.newPage();
+    await new WorkspacePage(page).open("README.md");
+    await new WorkspacePage(page).createVersion(`hostile-${Date.now()}`, "A version for the hostile requests");
+    await page.close();
+    versions = (await (await request.get(`${API}/versions?limit=1`)).json()) as { items: Array<{ id: string }> };
+  }
+  ids = { versionId: versions.items[0]!.id, development: byName("development"), staging: byName("staging") };
+});
+
+test.beforeEach(async ({ request }) => {
+  before = await snapshot(request);
+});
+
+test.afterEach(async ({ request }) => {
+  expect(await snapshot(request), "the data after the hostile requests").toEqual(before);
+});
+
+interface RouteCase {
+  label: string;
+  method?: "GET" | "PUT";
+  url: string;
+  body?: string;
+  status: number[];
+  codes: string[];
+  inputs?: string[];
+}
+
+/** encodeURIComponent, except that a lone surrogate goes out as the UTF-8 bytes a careless client sends. */
+const e = (text: string) => text.split("\ud800").map(encodeURIComponent).join("%ED%A0%80");
+const NOT_FOUND = { status: [404], codes: ["not_found"] };
+const BAD = { status: [400], codes: ["invalid"] };
+const BAD_OR_MISSING = { status: [400, 404], codes: ["invalid", "not_found"] };
+
+function routeCorpus(): Record<string, RouteCase[]> {
+  const env = `${API}/environments/${ids.development}`;
+  const version = `${API}/versions/${ids.versionId}`;
+  const badEnvironments = (route: string, query = ""): RouteCase[] => [
+    { label: `${route} of an unknown environment`, url: `${API}/environments/${UNKNOWN_ID}/${route}${query}`, ...NOT_FOUND },
+    { label: `${route} of a version id as environment`, url: `${API}/environments/${ids.versionId}/${route}${query}`, ...NOT_FOUND },
+    ...MALFORMED_IDS.map((id) => ({
+      label: `${route} of environment ${JSON.stringify(id.slice(0, 12))}`,
+      url: `${API}/environments/${e(id)}/${route}${query}`,
+      ...NOT_FOUND,
+      inputs: [id],
+    })),
+  ];
+  const badVersions = (route: string, query = ""): RouteCase[] => [
+    { label: `${route} of an unknown version`, url: `${API}/versions/${UNKNOWN_ID}/${route}${query}`, ...NOT_FOUND },
+    { label: `${route} of an environment id as version`, url: `${API}/versions/${ids.development}/${route}${query}`, ...NOT_FOUND },
+    ...MALFORMED_IDS.map((id) => ({
+      label: `${route} of version ${JSON.stringify(id.slice(0, 12))}`,
+      url: `${API}/versions/${e(id)}/${route}${query}`,
+      ...NOT_FOUND,
+      inputs: [id],
+    })),
+  ];
+  const badPaths = (base: string): RouteCase[] =>
+    [undefined, "", "..", "../README.md", "/etc/passwd", "a\u0000b", "\ud800.md", LONG_PATH, "x".repeat(5000), "no/such/file.md"].map((file) => ({
+      label: `${base.replace(API, "")} path ${JSON.stringify((file ?? "absent").slice(0, 20))}`,
+      url: file === undefined ? base : `${base}?path=${e(file)}`,
+      ...BAD_OR_MISSING,
+      inputs: file ? [file] : [],
+    }));
+  const saveBodies: Array<[string, string]> = [
+    ["empty body", ""],
+    ["non-JSON", "{content: 'x'"],
+    ["null", "null"],
+    ["array", "[]"],
+    ["missing content", JSON.stringify({ baseRevision: 1 })],
+    ["missing baseRevision", JSON.stringify({ content: "x" })],
+    ["content a number", JSON.stringify({ content: 42, baseRevision: 1 })],
+    ["baseRevision text", JSON.stringify({ content: "x", baseRevision: "1" })],
+    ["baseRevision huge", JSON.stringify({ content: "x", baseRevision: 2 ** 53 })],
+    ["content with NUL", JSON.stringify({ content: "a\u0000b", baseRevision: 1 })],
+    ["content with a lone surrogate", JSON.stringify({ content: "a\ud800b", baseRevision: 1 })],
+  ];
+  return {
+    "app/api/health/route.ts": [],
+    "app/api/projects/[slug]/files/route.ts": [],
+    "app/api/projects/[slug]/files/content/route.ts": [
+      ...badPaths(`${API}/files/content`),
+      ...saveBodies.map(([label, body]) => ({
+        label: `autosave with ${label}`,
+        method: "PUT" as const,
+        url: `${API}/files/content?path=README.md`,
+        body,
+        status: [400, 409],
+        codes: ["invalid", "conflict"],
+        inputs: [body],
+      })),
+      ...badPaths(`${API}/files/content`)
+        .filter(({ url }) => url.includes("?path="))
+        .map((bad) => ({ ...bad, label: `autosave to ${bad.label}`, method: "PUT" as const, body: JSON.stringify({ content: "x", baseRevision: 1 }) })),
+    ],
+    "app/api/projects/[slug]/compare/route.ts": [
+      { label: "compare without sides", url: `${API}/compare`, ...BAD },
+      { label: "compare an unknown version", url: `${API}/compare?from=draft&to=${UNKNOWN_ID}`, ...BAD_OR_MISSING },
+      ...["..", "\u0000", "\ud800", "x".repeat(1000)].map((side) => ({
+        label: `compare with side ${JSON.stringify(side.slice(0, 12))}`,
+        url: `${API}/compare?from=draft&to=${e(side)}`,
+        ...BAD_OR_MISSING,
+        inputs: [side],
+      })),
+    ],
+    "app/api/projects/[slug]/environments/route.ts": [],
+    "app/api/projects/[slug]/environments/[environmentId]/deploy-preview/route.ts": [
+      ...badEnvironments("deploy-preview"),
+      { label: "deploy-preview of an unknown version", url: `${env}/deploy-preview?versionId=${UNKNOWN_ID}`, ...NOT_FOUND },
+      ...MALFORMED_IDS.map((id) => ({ label: `deploy-preview of versionId ${JSON.stringify(id.slice(0, 12))}`, url: `${env}/deploy-preview?versionId=${e(id)}`, ...BAD_OR_MISSING, inputs: [id] })),
+    ],
+    "app/api/projects/[slug]/environments/[environmentId]/history/route.ts": [
+      ...badEnvironments("history"),
+      ...["-1", "1.5", "abc", "\u0000", "9".repeat(400)].flatMap((value) => [
+        { label: `history before=${JSON.stringify(value.slice(0, 12))}`, url: `${env}/history?before=${e(value)}`, ...BAD, inputs: [value] },
+        { label: `history limit=${JSON.stringify(value.slice(0, 12))}`, url: `${env}/history?limit=${e(value)}`, ...BAD, inputs: [value] },
+      ]),
+    ],
+    "app/api/projects/[slug]/environments/[environmentId]/versions-run/route.ts": [
+      ...badEnvironments("versions-run", `?versionIds=${ids.versionId}`),
+      { label: "versions-run of 10,000 ids", url: `${env}/versions-run?versionIds=${Array.from({ length: 400 }, () => UNKNOWN_ID).join(",")}`, ...BAD, status: [400, 413, 414, 431], codes: ["invalid", "too_large"] },
+    ],
+    "app/api/projects/[slug]/environments/[environmentId]/settings-comparison/route.ts": [
+      ...badEnvironments("settings-comparison", `?versionId=${ids.versionId}`),
+      { label: "settings-comparison without a version", url: `${env}/settings-comparison`, ...BAD_OR_MISSING },
+      { label: "settings-comparison of an unknown version", url: `${env}/settings-comparison?versionId=${UNKNOWN_ID}`, ...NOT_FOUND },
+      ...MALFORMED_IDS.map((id) => ({ label: `settings-comparison of versionId ${JSON.stringify(id.slice(0, 12))}`, url: `${env}/settings-comparison?versionId=${e(id)}`, ...BAD_OR_MISSING, inputs: [id] })),
+    ],
+    "app/api/projects/[slug]/environments/[environmentId]/settings/route.ts": badEnvironments("settings"),
+    "app/api/projects/[slug]/draft/changes/route.ts": ["-1", "abc", "1.5", "\u0000", "9".repeat(400)].map((since) => ({
+      label: `changes since ${JSON.stringify(since.slice(0, 12))}`,
+      url: `${API}/draft/changes?since=${e(since)}`,
+      ...BAD,
+      inputs: [since],
+    })),
+    "app/api/projects/[slug]/draft/unchanged-since/route.ts": [],
+    "app/api/projects/[slug]/draft/status/route.ts": [],
+    "app/api/projects/[slug]/versions/route.ts": [
+      ...["-1", "abc", "1.5", "9".repeat(400)].flatMap((value) => [
+        { label: `versions before=${JSON.stringify(value.slice(0, 12))}`, url: `${API}/versions?before=${e(value)}`, ...BAD, inputs: [value] },
+        { label: `versions limit=${JSON.stringify(value.slice(0, 12))}`, url: `${API}/versions?limit=${e(value)}`, ...BAD, inputs: [value] },
+      ]),
+      { label: "versions origin=nope", url: `${API}/versions?origin=nope`, ...BAD },
+      { label: "versions search of 1,000 characters", url: `${API}/versions?search=${"s".repeat(1000)}`, ...BAD, inputs: ["s".repeat(1000)] },
+      { label: "versions search with NUL", url: `${API}/versions?search=%00`, ...BAD },
+      { label: "versions author of 1,000 characters", url: `${API}/versions?author=${"a".repeat(1000)}`, ...BAD, inputs: ["a".repeat(1000)] },
+    ],
+    "app/api/projects/[slug]/versions/names/route.ts": ["", "\u0000", "n".repeat(1000)].map((name) => ({
+      label: `names ?name=${JSON.stringify(name.slice(0, 12))}`,
+      url: `${API}/versions/names?name=${e(name)}`,
+      ...BAD,
+      inputs: [name],
+    })),
+    "app/api/projects/[slug]/versions/[versionId]/files/route.ts": [
+      ...badVersions("files", "?path=README.md"),
+      ...badPaths(`${version}/files`),
+    ],
+    "app/api/projects/[slug]/versions/[versionId]/restore-preview/route.ts": badVersions("restore-preview"),
+    "app/api/projects/[slug]/versions/authors/route.ts": [],
+  };
+}
+
+/** Every project route again with a project that is not there, or cannot be. */
+function unknownProjects(files: string[]): RouteCase[] {
+  // No "..": a URL's dot segments are resolved by the client before the request leaves.
+  const slugs = ["no-such-project", "UPPER", "a\u0000b", "\ud800", "s".repeat(1000)];
+  return files
+    .filter((file) => file.includes("[slug]"))
+    .flatMap((file) =>
+      slugs.map((slug) => ({
+        label: `${file} of project ${JSON.stringify(slug.slice(0, 12))}`,
+        url: `/${file.replace(/^app\//, "").replace(/\/route\.ts$/, "")}`
+          .replace("[slug]", e(slug))
+          .replace("[environmentId]", ids.development)
+          .replace("[versionId]", ids.versionId),
+        ...NOT_FOUND,
+        inputs: [slug],
+      })),
+    );
+}
+
+async function send(request: APIRequestContext, route: RouteCase): Promise<APIResponse> {
+  if (route.method === "PUT") {
+    return request.put(route.url, { headers: { "content-type": "application/json" }, data: route.body ?? "" });
+  }
+  return request.get(route.url);
+}
+
+test("every JSON route refuses hostile requests with a 4xx and a message for a person", async ({ request }) => {
+  const files = routeFiles();
+  const corpus = routeCorpus();
+  expect(files, "each route handler has its hostile cases listed here").toEqual(Object.keys(corpus).sort());
+  const counts: Counts = { tried: 0, clean: 0, serverErrors: 0 };
+  for (const route of [...Object.values(corpus).flat(), ...unknownProjects(files)]) {
+    const answer = await attempt(() => send(request, route));
+    if (!answer.ok) {
+      note(counts, 500, [answer.problem], `${route.method ?? "GET"} ${route.label}`);
+      continue;
+    }
+    const { response, text } = answer;
+    const problems: string[] = [];
+    if (!route.status.includes(response.status())) problems.push(`status ${response.status()}, expected ${route.status.join("|")}: ${text.slice(0, 200)}`);
+    let body: { error?: { code?: unknown; message?: unknown } } = {};
+    try {
+      body = JSON.parse(text);
+    } catch {
+      problems.push(`not JSON: ${text.slice(0, 120)}`);
+    }
+    problems.push(...judgeError(body.error, route.codes, route.inputs ?? []));
+    note(counts, response.status(), problems, `${route.method ?? "GET"} ${route.label}`);
+  }
+  report("JSON routes", counts);
+});
+
+type ActionResult = { ok?: boolean; error?: { code?: unknown; message?: unknown; fields?: unknown } };
+
+/**
+ * A server action's answer: the Result in the Flight response, if it carries one. Rows are
+ * `id:json` lines, or `id:T<hex byte length>,<text>` for long strings, referred to as "$id".
+ */
+function actionResult(text: string): ActionResult | undefined {
+  const bytes = Buffer.from(text, "utf8");
+  const texts = new Map<string, string>();
+  const rows: unknown[] = [];
+  let at = 0;
+  while (at < bytes.length) {
+    const colon = bytes.indexOf(":", at);
+    if (colon < 0) break;
+    const id = bytes.toString("utf8", at, colon);
+    if (bytes[colon + 1] === "T".charCodeAt(0)) {
+      const comma = bytes.indexOf(",", colon);
+      const length = parseInt(bytes.toString("utf8", colon + 2, comma), 16);
+      texts.set(id, bytes.toString("utf8", comma + 1, comma + 1 + length));
+      at = comma + 1 + length;
+      continue;
+    }
+    const end = bytes.indexOf("\n", colon);
+    const json = bytes.toString("utf8", colon + 1, end < 0 ? bytes.length : end);
+    at = end < 0 ? bytes.length : end + 1;
+    try {
+      rows.push(JSON.parse(json));
+    } catch {
+      // Rows that are not JSON (module references, hints) carry no result.
+    }
+  }
+  const resolve = (value: unknown): unknown => {
+    if (typeof value === "string" && /^\$[0-9a-f]+$/.test(value) && texts.has(value.slice(1))) return texts.get(value.slice(1));
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, resolve(inner)]));
+    return value;
+  };
+  const result = rows.find((row) => row !== null && typeof row === "object" && "ok" in row);
+  return result === undefined ? undefined : (resolve(result) as ActionResult);
+}
+
+/** The server actions' ids by exported name, from the build the server runs. */
+function actionIds(): Record<string, string> {
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string; filename?: string }>;
+  };
+  const ids: Record<string, string> = {};
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    if (entry.exportedName && entry.filename?.includes("app/projects/[slug]/actions/")) ids[entry.exportedName] = id;
+  }
+  return ids;
+}
+
+type Kind = "id" | "path" | "name" | "description" | "content" | "boolean" | "key" | "value" | "mode";
+
+interface ActionSpec {
+  base: unknown;
+  fields: Record<string, Kind>;
+  /** Fields that may be left out (they have a default): leaving them out is no hostile request. */
+  optional?: string[];
+}
+
+const TYPE = ["invalid"];
+const ANY_REFUSAL = ["invalid", "not_found", "too_large"];
+
+/** Hostile values for one kind of field, each with the codes its refusal may carry. */
+function hostileValues(kind: Kind): Array<[string, unknown, string[]]> {
+  const types: Array<[string, unknown, string[]]> = [
+    ["null", null, TYPE],
+    ["a number", 42, TYPE],
+    ["an array", ["x"], TYPE],
+    ["an object", { x: 1 }, TYPE],
+  ];
+  const text: Array<[string, unknown, string[]]> = [
+    ["NUL", "a\u0000b", ANY_REFUSAL],
+    ["a lone surrogate", "a\ud800b", ANY_REFUSAL],
+    ["1.5 MB", HUGE, ANY_REFUSAL],
+  ];
+  switch (kind) {
+    case "id":
+      return [
+        ...types,
+        ["true", true, TYPE],
+        ["empty", "", TYPE],
+        ["..", "..", ["invalid", "not_found"]],
+        ...MALFORMED_IDS.map((id): [string, unknown, string[]] => [`malformed ${JSON.stringify(id.slice(0, 12))}`, id, ["invalid", "not_found"]]),
+        ["unknown", UNKNOWN_ID, ["not_found", "conflict"]],
+        // Replaced by foreignId(), which knows the field.
+        ["foreign", undefined, ["not_found", "conflict"]],
+        ["1.5 MB", HUGE, ANY_REFUSAL],
+      ];
+    case "path":
+      return [...types, ...text, ["empty", "", TYPE], ["..", "..", ANY_REFUSAL], ["traversal", "../../etc/passwd", ANY_REFUSAL], ["absolute", "/etc/passwd", ANY_REFUSAL], ["1,000 characters", LONG_PATH, ANY_REFUSAL]];
+    case "name":
+      return [...types, ...text, ["blank", "   ", TYPE], ["1,000 characters", "n".repeat(1000), TYPE]];
+    case "description":
+      return [...types, ...text];
+    case "content":
+      return [...types, ["NUL", "a\u0000b", TYPE], ["a lone surrogate", "a\ud800b", TYPE], ["over 1 MB", "x".repeat(1_100_000), ["too_large"]]];
+    case "boolean":
+      return [...types, ["text", "true", TYPE]];
+    case "key":
+      return [...types, ...text, ["empty", "", TYPE], ["..", "..", ANY_REFUSAL], ["1,000 characters", "k".repeat(1000), ANY_REFUSAL]];
+    case "value":
+      return [...types, ...text];
+    case "mode":
+      return [...types, ["unknown mode", "delete", TYPE]];
+  }
+}
+
+/** An id of the wrong kind: a version's where an environment's belongs, and the other way round. */
+function foreignId(field: string, ids: Ids): string {
+  return field.toLowerCase().includes("version") ? ids.development : ids.versionId;
+}
+
+function actionCorpus(ids: Ids): Record<string, ActionSpec> {
+  const deploy = { environmentId: "id" as const, confirmed: "boolean" as const };
+  return {
+    createFileAction: { base: { path: "hostile/new.txt", content: "x" }, fields: { path: "path", content: "content" }, optional: ["content"] },
+    deletePathAction: { base: { path: "hostile/none.txt" }, fields: { path: "path" } },
+    renamePathAction: { base: { from: "README.md", to: "hostile/renamed.md" }, fields: { from: "path", to: "path" } },
+    setNamingConventionAction: { base: "semver", fields: {} },
+    setEnvironmentSettingAction: {
+      base: { environmentId: ids.development, key: "HOSTILE_KEY", value: "v", isSecret: false, mode: "create" },
+      fields: { environmentId: "id", key: "key", value: "value", isSecret: "boolean", mode: "mode" },
+      optional: ["isSecret"],
+    },
+    deleteEnvironmentSettingAction: { base: { environmentId: ids.development, key: "HOSTILE_KEY_NONE" }, fields: { environmentId: "id", key: "key" } },
+    createVersionAction: { base: { name: `hostile-${Date.now()}`, description: "" }, fields: { name: "name", description: "description" }, optional: ["description"] },
+    restoreVersionAction: { base: { versionId: ids.versionId, saveBackup: false }, fields: { versionId: "id", saveBackup: "boolean" } },
+    deployVersionAction: { base: { environmentId: ids.development, versionId: ids.versionId, confirmed: true }, fields: { ...deploy, versionId: "id" }, optional: ["confirmed"] },
+    deployLatestDraftAction: {
+      base: { name: `hostile-deploy-${Date.now()}`, description: "", environmentId: ids.development, confirmed: true },
+      fields: { ...deploy, name: "name", description: "description" },
+      optional: ["confirmed", "description"],
+    },
+    promoteEnvironmentAction: {
+      base: { fromEnvironmentId: ids.development, toEnvironmentId: ids.staging, expectedVersionId: ids.versionId, confirmed: true },
+      fields: { fromEnvironmentId: "id", toEnvironmentId: "id", expectedVersionId: "id", confirmed: "boolean" },
+      optional: ["confirmed"],
+    },
+    rollbackEnvironmentAction: { base: { environmentId: ids.development, expectedVersionId: ids.versionId }, fields: { environmentId: "id", expectedVersionId: "id" } },
+    rollForwardEnvironmentAction: {
+      base: { environmentId: ids.development, expectedVersionId: ids.versionId, confirmed: true },
+      fields: { ...deploy, expectedVersionId: "id" },
+      optional: ["confirmed"],
+    },
+  };
+}
+
+interface ActionCase {
+  label: string;
+  args: unknown[];
+  codes: string[];
+  inputs: string[];
+  fieldNames: string[];
+}
+
+function actionCases(name: string, spec: ActionSpec, ids: Ids): ActionCase[] {
+  const fieldNames = Object.keys(spec.fields);
+  const cases: ActionCase[] = [];
+  const add = (label: string, args: unknown[], codes: string[], input?: unknown) =>
+    cases.push({ label: `${name} ${label}`, args, codes, inputs: typeof input === "string" ? [input] : [], fieldNames });
+  for (const [label, input] of [["no input", undefined], ["null", null], ["a number", 7], ["text", "x".repeat(200)], ["an array", []]] as const) {
+    add(`with ${label} as input`, input === undefined ? ["order-sync"] : ["order-sync", input], TYPE, input);
+  }
+  for (const slug of [42, "no-such-project", "..", "a\u0000b", "\ud800", "s".repeat(1000)]) {
+    add(`in project ${JSON.stringify(String(slug).slice(0, 12))}`, [slug, spec.base], ["not_found"], slug);
+  }
+  for (const [field, kind] of Object.entries(spec.fields)) {
+    const base = spec.base as Record<string, unknown>;
+    if (!spec.optional?.includes(field)) {
+      const without = Object.fromEntries(Object.entries(base).filter(([key]) => key !== field));
+      add(`without ${field}`, ["order-sync", without], TYPE);
+    }
+    for (const [label, value, codes] of hostileValues(kind)) {
+      const hostile = label === "foreign" ? foreignId(field, ids) : value;
+      add(`with ${field} ${label}`, ["order-sync", { ...base, [field]: hostile }], codes, hostile);
+    }
+  }
+  return cases;
+}
+
+/** The body React sends for plain arguments: their JSON, `undefined` spelled the Flight way. */
+function encodeArgs(args: unknown[]): string {
+  return JSON.stringify(args, (_key, value: unknown) => (value === undefined ? "$undefined" : value));
+}
+
+let captured: CapturedAction;
+
+async function captureAction(page: import("@playwright/test").Page): Promise<CapturedAction> {
+  const workspace = new WorkspacePage(page);
+  const name = `hostile-capture-${Date.now()}`;
+  const caught = await interceptAction(page, (body) => body.includes(name));
+  await workspace.open("README.md");
+  const dialog = await workspace.openCreateVersionDialog();
+  await dialog.getByRole("textbox", { name: "Name" }).fill(name);
+  await dialog.getByRole("button", { name: "Create version" }).click();
+  return caught();
+}
+
+function callAction(request: APIRequestContext, origin: string, actionId: string, body: string, headers: Record<string, string> = {}) {
+  return replay(request, { ...captured, headers: { ...captured.headers, "next-action": actionId, ...headers } }, origin, body);
+}
+
+test("every server action refuses hostile arguments with a typed failure and a message for a person", async ({ page, request, baseURL }) => {
+  test.setTimeout(240_000);
+  captured = await captureAction(page);
+  const origin = new URL(baseURL!).origin;
+  const idsByName = actionIds();
+  const corpus = actionCorpus(ids);
+  const actionFiles = (readdirSync("app/projects/[slug]/actions", { recursive: true }) as string[]).filter((file) => /\.ts$/.test(file) && !file.endsWith(".test.ts"));
+  expect(Object.keys(idsByName).sort(), "each server action has its hostile cases listed here").toEqual(Object.keys(corpus).sort());
+  expect(actionFiles.length, "one action per file").toBe(Object.keys(corpus).length);
+
+  const counts: Counts = { tried: 0, clean: 0, serverErrors: 0 };
+  for (const [name, spec] of Object.entries(corpus)) {
+    for (const hostile of actionCases(name, spec, ids)) {
+      const answer = await attempt(() => callAction(request, origin, idsByName[name]!, encodeArgs(hostile.args)));
+      if (!answer.ok) {
+        note(counts, 500, [answer.problem], hostile.label);
+        continue;
+      }
+      const { response, text } = answer;
+      const result = actionResult(text);
+      const problems: string[] = [];
+      if (response.status() !== 200) problems.push(`status ${response.status()}: ${text.slice(0, 200)}`);
+      if (!result) problems.push(`no result: ${text.slice(0, 200)}`);
+      else if (result.ok !== false) problems.push("accepted");
+      else problems.push(...judgeError(result.error, hostile.codes, hostile.inputs, hostile.fieldNames));
+      note(counts, response.status(), problems, hostile.label);
+    }
+  }
+  report("server actions", counts);
+});
+
+test("unknown and malformed action ids are refused with a 4xx", async ({ page, request, baseURL }) => {
+  captured = await captureAction(page);
+  const origin = new URL(baseURL!).origin;
+  const valid = encodeArgs(["order-sync", { name: `hostile-never-${Date.now()}`, description: "" }]);
+  const counts: Counts = { tried: 0, clean: 0, serverErrors: 0 };
+  for (const [label, actionId] of [["an unknown action id", "7f".repeat(21)], ["a malformed action id", "../../etc"]] as const) {
+    const answer = await attempt(() => callAction(request, origin, actionId, valid));
+    const status = answer.ok ? answer.response.status() : 500;
+    note(counts, status, status >= 400 && status < 500 ? [] : [answer.ok ? `status ${status}` : answer.problem], label);
+  }
+  report("unknown action ids", counts);
+});
+
+test("broken action requests answer 4xx, not a crash", async ({ page, request, baseURL }) => {
+  // Next refuses these before any action runs, with a 500 (or a dropped connection): only the
+  // proxy can answer them first. Known and reported; this fails loudly once they are fixed.
+  test.fail();
+  captured = await captureAction(page);
+  const origin = new URL(baseURL!).origin;
+  const createVersion = actionIds().createVersionAction!;
+  const valid = encodeArgs(["order-sync", { name: `hostile-never-${Date.now()}`, description: "" }]);
+  const cases: Array<[string, () => Promise<APIResponse>]> = [
+    ["a non-JSON body", () => callAction(request, origin, createVersion, "{not json")],
+    ["an empty body", () => callAction(request, origin, createVersion, "")],
+    ["a body over the size limit", () => callAction(request, origin, createVersion, encodeArgs(["order-sync", { name: "x", description: "d".repeat(10_000_000) }]))],
+    ["a foreign Origin", () => callAction(request, "http://evil.example", createVersion, valid)],
+  ];
+  const counts: Counts = { tried: 0, clean: 0, serverErrors: 0 };
+  for (const [label, send] of cases) {
+    const answer = await attempt(send);
+    const status = answer.ok ? answer.response.status() : 500;
+    note(counts, status, status >= 400 && status < 500 ? [] : [answer.ok ? `status ${status}: ${answer.text.slice(0, 160)}` : answer.problem], label);
+  }
+  report("requests Next refuses before an action runs", counts);
+});
+
+test("Recreate's action takes the largest valid files, whose text grows most in the request", async ({ page, request, baseURL }) => {
+  test.setTimeout(120_000);
+  captured = await captureAction(page);
+  const origin = new URL(baseURL!).origin;
+  const actions = actionIds();
+  // 1 MB of quotes doubles as JSON (\"); 1 MB of U+0001, which a file may hold, grows sixfold (\u0001).
+  for (const [label, character] of [["quotes", '"'], ["control characters", "\u0001"]] as const) {
+    const file = `hostile/${label.replace(" ", "-")}-${Date.now()}.txt`;
+    const content = character.repeat(1024 * 1024);
+    const created = await callAction(request, origin, actions.createFileAction!, encodeArgs(["order-sync", { path: file, content }]));
+    expect(created.status(), label).toBe(200);
+    expect(actionResult(await created.text()), label).toMatchObject({ ok: true });
+    expect((await (await request.get(`${API}/files/content?path=${e(file)}`)).json()).content === content, label).toBe(true);
+    const deleted = await callAction(request, origin, actions.deletePathAction!, encodeArgs(["order-sync", { path: file }]));
+    expect(actionResult(await deleted.text()), label).toMatchObject({ ok: true });
+  }
+});
