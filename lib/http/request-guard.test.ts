@@ -1,3 +1,4 @@
+import { MAX_ACTION_BODY_BYTES } from "@/lib/files/limits";
 import { describe, expect, it } from "vitest";
 import { MAX_REQUEST_BODY_BYTES } from "./body-limit";
 import { guardRequest } from "./request-guard";
@@ -141,6 +142,15 @@ describe("guardRequest: paths and bodies", () => {
     const response = await refusedWith(guardRequest(write({ ...headers, "content-length": String(MAX_REQUEST_BODY_BYTES + 1) }), LOCAL));
     expect(response.status).toBe(413);
     expect(JSON.parse(response.body)).toMatchObject({ error: { code: "too_large" } });
+  });
+
+  it("refuses a server action larger than any valid one with 413, where Next would answer 500", async () => {
+    const headers = { host, origin: "http://localhost:3000", "next-action": "abc123", "content-type": "text/plain" };
+    const action = (length: number) => request("/projects/p", { ...headers, "content-length": String(length) }, "POST");
+    expect(guardRequest(action(MAX_ACTION_BODY_BYTES), LOCAL)).toBeNull();
+    const response = await refusedWith(guardRequest(action(MAX_ACTION_BODY_BYTES + 1), LOCAL));
+    expect(response.status).toBe(413);
+    expect(response.body).toContain("at most 1 MB");
   });
 });
 

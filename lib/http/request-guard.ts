@@ -1,3 +1,4 @@
+import { MAX_ACTION_BODY_BYTES } from "@/lib/files/limits";
 import { MAX_REQUEST_BODY_BYTES } from "./body-limit";
 import { isTextPath } from "./path-text";
 import { crossSiteRefusal, expectedOrigin, originSettings, requestHost, type OriginSettings } from "./request-origin";
@@ -39,6 +40,10 @@ export function guardRequest(request: Request, settings: OriginSettings = origin
   if (crossSite !== null) return refusal(isApi, 403, "forbidden", crossSite);
   if (Number(headers.get("content-length")) > MAX_REQUEST_BODY_BYTES) {
     return refusal(isApi, 413, "too_large", `The request is larger than the ${MAX_REQUEST_BODY_BYTES / 1024 / 1024} MB the server reads.`);
+  }
+  if (headers.has("next-action") && Number(headers.get("content-length")) > MAX_ACTION_BODY_BYTES) {
+    // Next would answer a bare 500 ("Body exceeded"); no valid action is this large.
+    return refusal(isApi, 413, "too_large", "The request is larger than any change the app accepts: files hold at most 1 MB.");
   }
   return null;
 }
