@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { escapeUndecodableSegments } from "@/lib/http/path-text";
-import { guardRequest } from "@/lib/http/request-guard";
+import { guardRequest, refuseMalformedAction } from "@/lib/http/request-guard";
 
 /**
  * Runs before every page, route, server action and asset. Refuses what `guardRequest` refuses
@@ -8,8 +8,8 @@ import { guardRequest } from "@/lib/http/request-guard";
  * a segment that is no text is passed on literally, so the page answers not found instead of
  * Next failing with a bare 500.
  */
-export function proxy(request: NextRequest) {
-  const refused = guardRequest(request);
+export async function proxy(request: NextRequest) {
+  const refused = guardRequest(request) ?? (await refuseMalformedAction(request));
   if (refused) return refused;
   const escaped = escapeUndecodableSegments(request.nextUrl.pathname);
   if (escaped === null) return NextResponse.next();

@@ -1,7 +1,7 @@
 import { MAX_ACTION_BODY_BYTES } from "@/lib/files/limits";
 import { describe, expect, it } from "vitest";
 import { MAX_REQUEST_BODY_BYTES } from "./body-limit";
-import { guardRequest } from "./request-guard";
+import { guardRequest, refuseMalformedAction } from "./request-guard";
 import { originSettings, type OriginSettings } from "./request-origin";
 
 const LOCAL: OriginSettings = { publicOrigin: null, trustProxy: false };
@@ -170,4 +170,21 @@ describe("originSettings", () => {
       expect(() => originSettings({ DRAFTLINE_ORIGIN: value })).toThrow(/DRAFTLINE_ORIGIN must be the app's public origin/);
     },
   );
+});
+
+describe("refuseMalformedAction", () => {
+  const action = (body: string, contentType = "text/plain;charset=UTF-8") =>
+    new Request("http://localhost:3000/projects/p", { method: "POST", headers: { "next-action": "abc123", "content-type": contentType }, body });
+
+  it("lets an action's JSON array of arguments through, and anything that is not an action", async () => {
+    expect(await refuseMalformedAction(action('["order-sync",{"name":"1.0.0"}]'))).toBeNull();
+    expect(await refuseMalformedAction(action("--boundary", "multipart/form-data; boundary=boundary"))).toBeNull();
+    expect(await refuseMalformedAction(new Request("http://localhost:3000/api/x", { method: "POST", body: "{not json" }))).toBeNull();
+  });
+
+  it.each([["not JSON", "{not json"], ["empty", ""], ["not an array", '{"name":"x"}']])("refuses a body that is %s with 400", async (_label, body) => {
+    const response = await refuseMalformedAction(action(body));
+    expect(response?.status).toBe(400);
+    expect(await response?.text()).toContain("not understood");
+  });
 });

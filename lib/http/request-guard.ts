@@ -47,3 +47,20 @@ export function guardRequest(request: Request, settings: OriginSettings = origin
   }
   return null;
 }
+
+/**
+ * A server action's body as React sends it without files: its arguments as a JSON array in
+ * text/plain. Next answers any other text with a bare 500 before the action runs, so the proxy
+ * refuses it first (multipart bodies, which carry files, are left to Next).
+ */
+export async function refuseMalformedAction(request: Request): Promise<Response | null> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  if (!request.headers.get("content-type")?.toLowerCase().startsWith("text/plain")) return null;
+  const body = await request.clone().text();
+  try {
+    if (Array.isArray(JSON.parse(body))) return null;
+  } catch {
+    // Not JSON: refused below.
+  }
+  return refusal(false, 400, "invalid", "The request was not understood; reload the page and try again.");
+}
