@@ -197,6 +197,7 @@ async function createVersionAndKill(page, base, server, when) {
 
 async function crashRun(browser, template, killPoint) {
   const [kind, when] = killPoint.split(":");
+  const runStarted = Date.now();
   const dataDir = tempDir("draftline-crash-");
   const result = { killPoint, ok: false };
   let server;
@@ -261,6 +262,7 @@ async function crashRun(browser, template, killPoint) {
     if (server) await killGroup(server, "SIGKILL");
     removeTempDir(dataDir);
   }
+  result.seconds = Math.round((Date.now() - runStarted) / 100) / 10;
   return result;
 }
 
