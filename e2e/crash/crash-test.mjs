@@ -4,7 +4,7 @@
 // Usage: node e2e/crash/crash-test.mjs [kill point ...]. A kill point is `<scenario>:<when>`:
 //   deploy:<ms> / deploy:ack  ms after the deploy's POST is sent, or right after the server answered it
 //   version:<ms> / version:ack  the same for Create version
-//   saves:<n>  during a burst of one save per file to BURST_FILES files, once n of them were answered
+//   saves:<ms>  ms after the first of a burst of saves, one per file to BURST_FILES files, sent SAVE_GAP_MS apart
 // A bare `<ms>` or `ack` means a deploy. The default covers each scenario on both sides of its commit.
 // Exits 1 on any failure.
 import { spawn, execFileSync } from "node:child_process";
@@ -18,14 +18,17 @@ import { chromium } from "@playwright/test";
 // to 400 ms found no version but for one, answers came 333-625 ms after it): 250 ms falls mid-way
 // through the deploy, 400 ms around its commit (either outcome), `ack` after it. Creating a plain
 // version does the same work without the deployment: 150 ms falls before its commit, `ack` after.
-// A burst of 120 saves is killed once 40 were answered, with most of the rest in flight.
-const DEFAULT_KILL_POINTS = ["deploy:250", "deploy:400", "deploy:ack", "version:150", "version:ack", "saves:40"];
+// Sent all at once, a burst's saves are all committed before the first is answered; sent 20 ms apart
+// (an editor's autosaves of many files) the early ones are answered while the later ones are still
+// arriving: a kill 1.5 s in finds saves answered, committed but unanswered, and not yet committed.
+const DEFAULT_KILL_POINTS = ["deploy:250", "deploy:400", "deploy:ack", "version:150", "version:ack", "saves:1500"];
 const BURST_FILES = 120;
+const SAVE_GAP_MS = 20;
 const killPoints = process.argv.slice(2).map((point) => (point.includes(":") ? point : `deploy:${point}`));
 if (killPoints.length === 0) killPoints.push(...DEFAULT_KILL_POINTS);
 for (const point of killPoints) {
   if (!/^(deploy|version):(\d+|ack)$|^saves:\d+$/.test(point)) {
-    console.error(`crash test: ${point} is not a kill point (deploy:<ms>|deploy:ack, version:<ms>|version:ack, saves:<answered>)`);
+    console.error(`crash test: ${point} is not a kill point (deploy:<ms>|deploy:ack, version:<ms>|version:ack, saves:<ms>)`);
     process.exit(2);
   }
 }
@@ -117,10 +120,10 @@ async function ackedSaves(base, label) {
 }
 
 /**
- * Sends one save to each of BURST_FILES files at once and SIGKILLs the server's process group once
- * `answers` of them were acknowledged: the rest are in flight, some committed, some not.
+ * Sends one save to each of BURST_FILES files, SAVE_GAP_MS apart, and SIGKILLs the server's process
+ * group `killAfterMs` after the first: some are answered, the rest in flight, committed or not.
  */
-async function burstAndKill(base, server, answers) {
+async function burstAndKill(base, server, killAfterMs) {
   const files = (await draftFiles(base)).slice(-BURST_FILES);
   // What the files held before: the check accepts either that or the unanswered save, nothing else.
   const before = Object.fromEntries(await Promise.all(files.map(async (f) => {
@@ -128,10 +131,11 @@ async function burstAndKill(base, server, answers) {
     return [f.path, (await r.json()).content];
   })));
   const acked = {}, revisions = {}, unanswered = {}, refused = [];
-  let answered = 0, killed = false, reachedAnswers;
-  const enough = new Promise((r) => (reachedAnswers = r));
+  let killed = false;
   const sentAt = Date.now();
-  const saves = files.map(async (f) => {
+  const saves = files.map(async (f, i) => {
+    await sleep(i * SAVE_GAP_MS);
+    if (killed) return;
     const content = `// burst save of ${f.path}\n${"y".repeat(2000)}\n`;
     unanswered[f.path] = [before[f.path], content];
     const { status, revision } = await save(base, f.path, content, f.revision).catch(() => ({ status: 0, revision: null }));
@@ -141,15 +145,19 @@ async function burstAndKill(base, server, answers) {
     acked[f.path] = content;
     revisions[f.path] = revision;
     delete unanswered[f.path];
-    if (++answered >= answers) reachedAnswers();
   });
-  await Promise.race([enough, Promise.all(saves)]);
+  await sleep(killAfterMs);
   killed = true;
   const killedAfterMs = Date.now() - sentAt;
   await killGroup(server, "SIGKILL");
   await Promise.all(saves);
   if (refused.length > 0) throw new Error(`saves in the burst were refused before the kill: ${refused.join(", ")}`);
-  return { expect: { acked, revisions, unanswered }, killedAfterMs, answered: Object.keys(acked).length, sent: files.length };
+  return {
+    expect: { acked, revisions, unanswered },
+    killedAfterMs,
+    sent: Object.keys(acked).length + Object.keys(unanswered).length,
+    answered: Object.keys(acked).length,
+  };
 }
 
 /**
@@ -245,7 +253,7 @@ async function crashRun(browser, template, killPoint) {
     try { out = db("check", dataDir, expectFile); result.ok = true; } catch (e) { out = e.stdout; }
     Object.assign(result, JSON.parse(out.trim().split("\n").pop()));
     if (kind === "saves") {
-      result.outcome = `${result.answered} saves acknowledged before the kill, ${result.unansweredLanded} of ${result.unanswered} unanswered ones committed`;
+      result.outcome = `${result.answered} of ${result.sent} saves sent were acknowledged before the kill, ${result.unansweredLanded} of the ${result.unanswered} unanswered ones committed`;
     } else {
       result.outcome = result.versions === 0 ? "killed before the commit" : "killed after the commit";
       if (result.status !== undefined && result.status !== 200) {
