@@ -47,6 +47,41 @@ test("after rolling production back, Roll forward to <version> re-activates the 
   await expect(production.getByRole("button", { name: `Roll back to ${stable}`, exact: true })).toBeVisible();
 });
 
+test("the Roll forward dialog warns when settings changed since that version last ran", async ({ workspace, page }) => {
+  const stamp = Date.now();
+  const [stable, release] = [`fwd-stable-${stamp}`, `fwd-release-${stamp}`];
+  const key = `FORWARD_TOKEN_${stamp}`;
+  const environments = new EnvironmentsPage(page);
+  await versionsDeployed(workspace, new DeployDialogPage(page), [
+    { name: stable, to: ["staging"] },
+    { name: release, to: ["staging"] },
+  ]);
+  await environments.open();
+  await environments.rollBack("staging", stable);
+  const staging = environments.region("staging");
+  await staging.getByRole("button", { name: "New setting" }).click();
+  await staging.getByRole("textbox", { name: "Key" }).fill(key);
+  await staging.getByLabel("Value").fill("added after the rollback");
+  await staging.getByRole("button", { name: "Add setting" }).click();
+  await expect(staging.getByText(key)).toBeVisible();
+
+  await staging.getByRole("button", { name: `Roll forward to ${release}`, exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: `Roll staging forward to ${release}?` });
+  const warning = dialog.getByRole("alert");
+  await expect(warning).toContainText(`Settings changed since ${release} last ran here`);
+  await expect(warning).toContainText(`${release} will run with today’s settings`);
+  await expect(warning.getByRole("listitem").filter({ hasText: /^Added: / })).toContainText(key);
+  expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
+  await dialog.getByRole("button", { name: `Roll forward to ${release}`, exact: true }).click();
+  await expect(dialog).toBeHidden();
+  expect(await environments.activeVersionName("staging")).toBe(release);
+
+  await staging.getByRole("button", { name: `Delete ${key}` }).click();
+  const confirm = page.getByRole("dialog", { name: `Delete ${key} from staging?` });
+  await confirm.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(confirm).toBeHidden();
+});
+
 test("Deploy a version… picks an older version into staging, marking what runs and ran there", async ({ workspace, page }) => {
   const stamp = Date.now();
   const [older, newer, untried] = [`picked-${stamp}-older`, `picked-${stamp}-newer`, `picked-${stamp}-untried`];

@@ -149,6 +149,14 @@ test.describe("at 390 px", () => {
     const drawer = page.getByRole("dialog", { name: "Files" });
     await expect(drawer).toBeVisible();
     await expectWithinViewport(page, drawer);
+    // Its own close button dismisses it without choosing a file, and gives focus back to the Files button.
+    const close = drawer.getByRole("button", { name: "Close files" });
+    await expectWithinViewport(page, close);
+    await close.click();
+    await expect(drawer).toBeHidden();
+    await expect(page).not.toHaveURL(/file=integration\.yaml/);
+    await expect(page.getByRole("button", { name: "Files", exact: true })).toBeFocused();
+    await page.getByRole("button", { name: "Files", exact: true }).click();
     await drawer.getByRole("treeitem", { name: "integration.yaml" }).click();
     await expect(drawer).toBeHidden();
     await expect(page).toHaveURL(/file=integration\.yaml/);

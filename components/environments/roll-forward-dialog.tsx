@@ -8,6 +8,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import { needsConfirmation } from "@/lib/environments/needs-confirmation";
+import { useSettingsComparison } from "./queries";
+import { SettingsWarning } from "./settings-warning";
 import { useRollForward } from "./use-environment-actions";
 import type { EnvironmentJson } from "@/lib/environments/environment-json";
 
@@ -25,9 +27,11 @@ interface RollForwardDialogProps {
 
 /**
  * Confirms undoing the newest rollback. Into production this is a deployment like any other,
- * so it takes the same confirmation that names the version and the environment.
+ * so it takes the same confirmation that names the version and the environment. Like a rollback
+ * it warns when the environment's settings changed since that version last ran there.
  */
 export function RollForwardDialog({ slug, environment, target, open, onOpenChange, onRolledForward }: RollForwardDialogProps) {
+  const comparison = useSettingsComparison(slug, environment.id, open ? target.id : null);
   const rollForward = useRollForward(slug);
   const [error, setError] = useState<string | null>(null);
   const active = environment.activeVersion;
@@ -55,6 +59,14 @@ export function RollForwardDialog({ slug, environment, target, open, onOpenChang
       description={`${environment.name} runs ${active ? `${active.name} (#${active.number})` : "no version"} after a rollback from ${target.name} (#${target.number}). Rolling forward makes ${target.name} active again at once; no version is created, and it is recorded in the history as a deploy.`}
     >
       <div className="flex flex-col gap-4 text-sm" aria-busy={rollForward.isPending}>
+        <SettingsWarning
+          comparison={comparison.data}
+          loading={comparison.isPending}
+          failed={comparison.error?.message ?? null}
+          environmentName={environment.name}
+          targetName={target.name}
+          move="roll forward"
+        />
         <FormError>{error}</FormError>
         {needsConfirmation(environment.name) ? (
           <ProductionConfirm

@@ -6,11 +6,10 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { useFailureMessage } from "@/components/ui/use-failure-message";
 import { Dialog } from "@/components/ui/dialog";
-import { RelativeTime } from "@/components/ui/relative-time";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import { useSettingsComparison } from "./queries";
+import { SettingsWarning } from "./settings-warning";
 import { useRollback } from "./use-environment-actions";
-import type { SettingsComparisonJson } from "@/lib/deployments/deployment-json";
 import type { EnvironmentJson } from "@/lib/environments/environment-json";
 
 interface RollbackDialogProps {
@@ -56,7 +55,7 @@ export function RollbackDialog({ slug, environment, target, open, onOpenChange, 
       description={`${environment.name} runs ${active ? `${active.name} (#${active.number})` : "no version"} now. Rolling back makes ${target.name} (#${target.number}) active again at once; no version is created or deleted, and the rollback is recorded in the history.`}
     >
       <div className="flex flex-col gap-4 text-sm" aria-busy={rollback.isPending}>
-        <SettingsWarning comparison={comparison.data} loading={comparison.isPending} failed={comparison.error?.message ?? null} environmentName={environment.name} targetName={target.name} />
+        <SettingsWarning comparison={comparison.data} loading={comparison.isPending} failed={comparison.error?.message ?? null} environmentName={environment.name} targetName={target.name} move="roll back" />
         <FormError>{error}</FormError>
         <div className="flex items-center justify-end gap-2">
           <p role="status" className="mr-auto text-xs text-slate-600">
@@ -71,51 +70,5 @@ export function RollbackDialog({ slug, environment, target, open, onOpenChange, 
         </div>
       </div>
     </Dialog>
-  );
-}
-
-interface SettingsWarningProps {
-  comparison: SettingsComparisonJson | undefined;
-  loading: boolean;
-  failed: string | null;
-  environmentName: string;
-  targetName: string;
-}
-
-function SettingsWarning({ comparison, loading, failed, environmentName, targetName }: SettingsWarningProps) {
-  if (loading) return <p className="text-slate-600">Checking {environmentName}’s settings…</p>;
-  if (failed || !comparison) return <p className="text-slate-700">The settings could not be compared ({failed}). Check them before rolling back.</p>;
-  if (!comparison.recorded) {
-    return (
-      <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900 ring-1 ring-inset ring-amber-200">
-        No record of {environmentName}’s settings when {targetName} ran here. Check them before rolling back: rolling back does not change settings.
-      </p>
-    );
-  }
-  const { added, removed, changed, since } = comparison;
-  if (added.length + removed.length + changed.length === 0) {
-    return (
-      <p className="text-slate-700">
-        {environmentName}’s settings are the same as when {targetName} last ran here
-        {since ? (
-          <>
-            {" "}
-            (<RelativeTime date={since} />)
-          </>
-        ) : null}
-        .
-      </p>
-    );
-  }
-  return (
-    <div role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-amber-950 ring-1 ring-inset ring-amber-300">
-      <p className="font-semibold">Settings changed since {targetName} last ran here{since ? <> (<RelativeTime date={since} />)</> : null}.</p>
-      <p className="mt-1">Rolling back the code does not roll settings back: {targetName} will run with today’s settings.</p>
-      <ul className="mt-1 list-disc pl-5">
-        {added.length > 0 ? <li>Added: {added.join(", ")}</li> : null}
-        {removed.length > 0 ? <li>Removed: {removed.join(", ")}</li> : null}
-        {changed.length > 0 ? <li>Changed: {changed.join(", ")}</li> : null}
-      </ul>
-    </div>
   );
 }

@@ -25,12 +25,14 @@ interface FileExplorerProps {
   operations: FileOperations;
   /** Where it sits: beside the editor, or filling the file drawer. */
   className?: string;
+  /** Shown at the toolbar's end: the file drawer's close button. */
+  toolbarEnd?: ReactNode;
 }
 
 type OpenDialog = { kind: "new-file" | "new-folder"; folder: string } | { kind: "rename" | "delete"; node: TreeNode } | null;
 
 /** The file tree with its toolbar; the toolbar's Rename and Delete act on the focused item. */
-export function FileExplorer({ paths, marks, selectedPath, onOpen, operations, className }: FileExplorerProps) {
+export function FileExplorer({ paths, marks, selectedPath, onOpen, operations, className, toolbarEnd }: FileExplorerProps) {
   const { rows, collapsed, active, setActive, toggle } = useTreeState(paths, selectedPath);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const activeNode = rows.find((row) => row.node.path === active?.path)?.node ?? rows.find((row) => row.node.path === selectedPath)?.node ?? null;
@@ -58,6 +60,7 @@ export function FileExplorer({ paths, marks, selectedPath, onOpen, operations, c
         <ToolbarButton label="Delete" disabled={!activeNode} onClick={() => activeNode && setDialog({ kind: "delete", node: activeNode })}>
           <DeleteIcon />
         </ToolbarButton>
+        {toolbarEnd}
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto">
         {rows.length === 0 ? (

@@ -2,10 +2,11 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { DialogClose } from "@/components/ui/dialog";
 import { Sheet } from "@/components/ui/sheet";
 import { FileExplorer, type FileOperations } from "./file-explorer";
 import type { FileMark } from "./file-tree";
-import { FolderIcon } from "./icons";
+import { CloseIcon, FolderIcon } from "./icons";
 
 interface FilesDrawerProps {
   paths: readonly string[];
@@ -15,7 +16,7 @@ interface FilesDrawerProps {
   operations: FileOperations;
 }
 
-/** On narrow screens the file tree opens over the editor from a Files button, and closes once a file is chosen. */
+/** On narrow screens the file tree opens over the editor from a Files button, and closes once a file is chosen or by its close button. */
 export function FilesDrawer({ onOpen, ...explorer }: FilesDrawerProps) {
   const [open, setOpen] = useState(false);
   return (
@@ -33,6 +34,13 @@ export function FilesDrawer({ onOpen, ...explorer }: FilesDrawerProps) {
       <FileExplorer
         {...explorer}
         className="h-full w-full"
+        toolbarEnd={
+          <DialogClose asChild>
+            <Button variant="ghost" size="icon" aria-label="Close files" title="Close files">
+              <CloseIcon />
+            </Button>
+          </DialogClose>
+        }
         onOpen={(path) => {
           onOpen(path);
           setOpen(false);

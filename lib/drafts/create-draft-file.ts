@@ -10,9 +10,10 @@ import { fail, ok, type Result } from "@/lib/result";
 import type { DraftFileEntry } from "./list-draft-files";
 import { findPathCollision } from "./path-collision";
 
+/** Creates a file in the draft; `author`, when given, is recorded as the file's last author. */
 export async function createDraftFile(
   db: PrismaClient,
-  input: { projectId: string; path: string; content?: string },
+  input: { projectId: string; path: string; content?: string; author?: string },
 ): Promise<Result<DraftFileEntry>> {
   const path = validatePath(input.path);
   if (!path.ok) return path;
@@ -37,6 +38,7 @@ export async function createDraftFile(
         content: content.value,
         contentHash: hashContent(content.value),
         size: byteLength(content.value),
+        updatedBy: input.author ?? null,
       },
       select: { path: true, revision: true, size: true, contentHash: true },
     });

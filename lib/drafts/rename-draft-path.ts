@@ -9,11 +9,12 @@ import { excerpt } from "@/lib/text-checks";
 
 /**
  * Renames a file, or a folder with everything in it. Revisions move forward so that an
- * editor still holding the old path cannot silently write to it.
+ * editor still holding the old path cannot silently write to it; `author` becomes each moved
+ * file's last author, so such an editor is told who moved it.
  */
 export async function renameDraftPath(
   db: PrismaClient,
-  input: { projectId: string; from: string; to: string },
+  input: { projectId: string; from: string; to: string; author?: string },
 ): Promise<Result<{ renamed: Array<{ from: string; to: string }> }>> {
   const to = validatePath(input.to);
   if (!to.ok) return to;
@@ -50,7 +51,8 @@ export async function renameDraftPath(
     }
     for (const file of renamed) {
       await tx.$executeRaw`
-        UPDATE draft_files SET path = ${file.to}, revision = nextval('draft_file_revision_seq'), updated_at = now()
+        UPDATE draft_files SET path = ${file.to}, revision = nextval('draft_file_revision_seq'), updated_at = now(),
+          updated_by = ${input.author ?? null}
         WHERE id = ${file.id}`;
     }
     return ok({ renamed: renamed.map(({ from, to }) => ({ from, to })) });
