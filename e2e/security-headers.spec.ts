@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { APIResponse, Page, Response } from "@playwright/test";
 import { API, versionNamed } from "./api";
 import { expect, test } from "./fixtures";
@@ -156,20 +158,23 @@ test("pages and API routes are served with the security headers and without X-Po
 });
 
 test("another site cannot show the Environments page in a frame", async ({ page, baseURL }) => {
-  const port = new URL(baseURL!).port;
-  const foreign = `http://evil.localhost:${port}/`;
   const target = `${baseURL}${PROJECT}/environments`;
-  await page.route(foreign, (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><title>Elsewhere</title><iframe title="Framed" src="${target}" onload="document.title = 'Frame done'"></iframe>`,
-    }),
-  );
-  await page.goto(foreign);
-  // The frame's load event fires whether the browser showed the page or its own refusal, and
-  // the page's heading and buttons are in its server-rendered HTML: had it loaded, they would be there now.
-  await expect(page).toHaveTitle("Frame done");
-  const frame = page.getByTitle("Framed").contentFrame();
-  await expect(frame.getByRole("heading", { name: "Environments" })).toHaveCount(0);
-  await expect(frame.getByRole("button")).toHaveCount(0);
+  // A real server on this machine (a page faked by page.route counts as a public site, which the
+  // browser keeps from framing local addresses anyway), on another origin than the app's.
+  const elsewhere = createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "text/html" });
+    response.end(`<!doctype html><title>Elsewhere</title><iframe title="Framed" src="${target}" onload="document.title = 'Frame done'"></iframe>`);
+  });
+  await new Promise<void>((resolve) => elsewhere.listen(0, "127.0.0.1", resolve));
+  try {
+    await page.goto(`http://localhost:${(elsewhere.address() as AddressInfo).port}/`);
+    // The frame's load event fires whether the browser showed the page or its own refusal, and
+    // the page's heading and buttons are in its server-rendered HTML: had it loaded, they would be there now.
+    await expect(page).toHaveTitle("Frame done");
+    const frame = page.getByTitle("Framed").contentFrame();
+    await expect(frame.getByRole("heading", { name: "Environments" })).toHaveCount(0);
+    await expect(frame.getByRole("button")).toHaveCount(0);
+  } finally {
+    await new Promise((resolve) => elsewhere.close(resolve));
+  }
 });
