@@ -16,7 +16,8 @@ export function buildCsp(nonce: string, { development = false } = {}): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     // In development React reconstructs server error stacks with eval; production never evals,
-    // and neither does Monaco (measured: the editor, its workers and every language load without it).
+    // and neither does Monaco (measured: the editor, its workers and every language run without
+    // it; the one eval refused was zod's feature test, switched off in lib/zod-without-eval.ts).
     "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
     // Monaco creates <style> elements and sets style attributes all the time (cursor, scroll,
     // line positions), as do Radix's popovers; neither can carry a nonce, so inline styles stay
