@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -15,7 +16,10 @@ export const metadata: Metadata = {
   },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, the not-found page included: its scripts carry the nonce
+  // of that response's Content-Security-Policy (proxy.ts), which a page prerendered at build cannot.
+  await connection();
   return (
     <html lang="en">
       <body>

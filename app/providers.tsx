@@ -3,6 +3,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { describeFailure, isWorthRetrying } from "@/lib/http/describe-failure";
+import "@/lib/zod-without-eval";
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
