@@ -1,3 +1,4 @@
+import { SAME_ORIGIN } from "./base-url";
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -157,6 +158,8 @@ const e = (text: string) => text.split("\ud800").map(encodeURIComponent).join("%
 const NOT_FOUND = { status: [404], codes: ["not_found"] };
 const BAD = { status: [400], codes: ["invalid"] };
 const BAD_OR_MISSING = { status: [400, 404], codes: ["invalid", "not_found"] };
+/** A path segment whose percent-escapes are no text is refused as a malformed address; other bad ids are unknown. */
+const inPath = (segment: string) => (segment.includes("\ud800") ? BAD : NOT_FOUND);
 
 function routeCorpus(): Record<string, RouteCase[]> {
   const env = `${API}/environments/${ids.development}`;
@@ -167,7 +170,7 @@ function routeCorpus(): Record<string, RouteCase[]> {
     ...MALFORMED_IDS.map((id) => ({
       label: `${route} of environment ${JSON.stringify(id.slice(0, 12))}`,
       url: `${API}/environments/${e(id)}/${route}${query}`,
-      ...NOT_FOUND,
+      ...inPath(id),
       inputs: [id],
     })),
   ];
@@ -177,7 +180,7 @@ function routeCorpus(): Record<string, RouteCase[]> {
     ...MALFORMED_IDS.map((id) => ({
       label: `${route} of version ${JSON.stringify(id.slice(0, 12))}`,
       url: `${API}/versions/${e(id)}/${route}${query}`,
-      ...NOT_FOUND,
+      ...inPath(id),
       inputs: [id],
     })),
   ];
@@ -299,7 +302,7 @@ function unknownProjects(files: string[]): RouteCase[] {
           .replace("[slug]", e(slug))
           .replace("[environmentId]", ids.development)
           .replace("[versionId]", ids.versionId),
-        ...NOT_FOUND,
+        ...inPath(slug),
         inputs: [slug],
       })),
     );
@@ -307,7 +310,8 @@ function unknownProjects(files: string[]): RouteCase[] {
 
 async function send(request: APIRequestContext, route: RouteCase): Promise<APIResponse> {
   if (route.method === "PUT") {
-    return request.put(route.url, { headers: { "content-type": "application/json" }, data: route.body ?? "" });
+    // Sent as the app's own page sends it: cross-site writes are refused earlier (cross-site.spec.ts).
+    return request.put(route.url, { headers: { "content-type": "application/json", ...SAME_ORIGIN }, data: route.body ?? "" });
   }
   return request.get(route.url);
 }
