@@ -13,7 +13,8 @@ test("going offline as soon as the editor shows still lets TypeScript and JSON f
     await route.fulfill({ response, body });
   });
 
-  await page.goto("/projects/order-sync?file=README.md");
+  // Not waiting for "load": the held-back chunk may be one the load event waits for.
+  await page.goto("/projects/order-sync?file=README.md", { waitUntil: "commit" });
   // The page is interactive once the draft status has arrived; the editor is still loading.
   await expect(workspace.draftStatus).toBeVisible();
   await expect(page.getByText("Loading editor…")).toBeVisible();
