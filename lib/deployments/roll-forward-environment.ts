@@ -1,10 +1,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { runInTransaction } from "@/lib/db/run-in-transaction";
-import { lockEnvironment } from "@/lib/environments/lock-environment";
-import { isId } from "@/lib/ids";
-import { fail, type Result } from "@/lib/result";
+import type { Result } from "@/lib/result";
 import { findRollForwardTargets } from "./find-roll-forward-targets";
-import { recordDeployment, type DeploymentOutcome } from "./record-deployment";
+import { reactivateTarget } from "./reactivate-target";
+import type { DeploymentOutcome } from "./record-deployment";
 
 export interface RollForwardEnvironmentRequest {
   projectId: string;
@@ -25,30 +23,12 @@ export interface RollForwardEnvironmentRequest {
  * findRollForwardTargets) and records a deployment of kind `deploy`. Only a pointer changes;
  * no version is created or altered.
  */
-export async function rollForwardEnvironment(
-  db: PrismaClient,
-  request: RollForwardEnvironmentRequest,
-): Promise<Result<DeploymentOutcome>> {
-  const unknownEnvironment = fail("not_found", "This environment does not exist in this project.");
-  if (!isId(request.projectId) || !isId(request.environmentId)) return unknownEnvironment;
-  return runInTransaction(db, async (tx) => {
-    const environment = await lockEnvironment(tx, request.projectId, request.environmentId);
-    if (!environment) return unknownEnvironment;
-    const target = (await findRollForwardTargets(tx, [environment.id])).get(environment.id);
-    if (!target) return fail("conflict", `${environment.name} has no rollback to undo: its newest deployment is not a rollback.`);
-    if (request.expectedVersionId !== undefined && request.expectedVersionId !== target.id) {
-      return fail(
-        "conflict",
-        `${environment.name} changed in the meantime: rolling forward would now activate ${target.name} (#${target.number}). Check its history and try again.`,
-      );
-    }
-    return recordDeployment(tx, {
-      projectId: request.projectId,
-      environmentId: environment.id,
-      versionId: target.id,
-      kind: "deploy",
-      author: request.author,
-      confirmed: request.confirmed,
-    });
+export function rollForwardEnvironment(db: PrismaClient, request: RollForwardEnvironmentRequest): Promise<Result<DeploymentOutcome>> {
+  return reactivateTarget(db, {
+    ...request,
+    kind: "deploy",
+    findTargets: findRollForwardTargets,
+    verb: "rolling forward",
+    noTarget: (environment) => `${environment} has no rollback to undo: its newest deployment is not a rollback.`,
   });
 }
