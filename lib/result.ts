@@ -2,7 +2,7 @@
  * Expected failures a user can cause, plus `unexpected`: a bug or outage the server caught at
  * its entry point, logged there under `ref` and answered as "Something went wrong (ref …)".
  */
-export type ErrorCode = "invalid" | "conflict" | "not_found" | "forbidden" | "too_large" | "unexpected";
+export type ErrorCode = "invalid" | "unauthenticated" | "conflict" | "not_found" | "forbidden" | "too_large" | "unexpected";
 
 export interface DomainError {
   code: ErrorCode;

@@ -12,7 +12,7 @@ function call(handler: ReturnType<typeof withProject<{ slug: string }>>, slug: s
 
 describe("withProject", () => {
   it("hands the handler the project the slug names", async () => {
-    const handler = withProject(async ({ project, params }) => Response.json({ id: project.id, slug: params.slug }));
+    const handler = withProject("read", async ({ project, params }) => Response.json({ id: project.id, slug: params.slug }));
     const response = await call(handler, "known");
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ id: KNOWN_PROJECT.id, slug: "known" });
@@ -20,7 +20,7 @@ describe("withProject", () => {
 
   it("answers 404 JSON for an unknown or impossible slug, without running the handler", async () => {
     const run = vi.fn();
-    const handler = withProject(run);
+    const handler = withProject("read", run);
     for (const slug of ["no-such-project", "Bad%20Slug"]) {
       const response = await call(handler, slug);
       expect(response.status, slug).toBe(404);
@@ -31,7 +31,7 @@ describe("withProject", () => {
 
   it("answers a throw with 500 JSON carrying the reference it was logged under", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    const handler = withProject(async () => {
+    const handler = withProject("read", async () => {
       throw new TypeError("Cannot read properties of undefined (reading 'id')");
     });
     const response = await call(handler, "known");

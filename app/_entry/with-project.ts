@@ -1,31 +1,43 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
+import type { ProjectActor } from "@/lib/auth/actor";
+import { can, refusalMessage, type Operation } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { errorResponse } from "@/lib/http/respond";
 import { getProjectBySlug, type ProjectSummary } from "@/lib/projects/get-project-by-slug";
+import { fail } from "@/lib/result";
 import { reportUnexpected } from "./report-unexpected";
+import { resolveActor } from "./resolve-actor";
 
 export interface ProjectRequest<Params> {
   request: Request;
   params: Params;
   db: PrismaClient;
   project: ProjectSummary;
+  actor: ProjectActor;
 }
 
 /**
- * The one entry for route handlers under /api/projects/[slug]: the project resolved once (an
- * unknown one is a 404 JSON error), and anything the handler throws logged with a reference
- * and answered as a 500 `{ error: { code: "unexpected", message, ref } }`.
+ * The one entry for route handlers under /api/projects/[slug]: the project and the acting
+ * member resolved once (an unknown project is a 404 JSON error, no session a 401), the
+ * member's role checked for `operation` (403 saying who may), and anything the handler throws
+ * logged with a reference and answered as a 500 `{ error: { code: "unexpected", message, ref } }`.
  */
-export function withProject<Params extends { slug: string }>(handler: (context: ProjectRequest<Params>) => Promise<Response>) {
+export function withProject<Params extends { slug: string }>(
+  operation: Operation,
+  handler: (context: ProjectRequest<Params>) => Promise<Response>,
+) {
   return async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
     try {
       const resolved = await params;
       const db = await getDb();
       const project = await getProjectBySlug(db, resolved.slug);
       if (!project.ok) return errorResponse(project.error);
-      return await handler({ request, params: resolved, db, project: project.value });
+      const actor = await resolveActor(db, project.value);
+      if (!actor.ok) return errorResponse(actor.error);
+      if (!can(actor.value.role, operation)) return errorResponse(fail("forbidden", refusalMessage(operation)).error);
+      return await handler({ request, params: resolved, db, project: project.value, actor: actor.value });
     } catch (error) {
       unstable_rethrow(error);
       return errorResponse(reportUnexpected(error, `${request.method} ${new URL(request.url).pathname}`));

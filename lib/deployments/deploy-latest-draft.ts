@@ -16,6 +16,8 @@ export interface DeployLatestDraftRequest {
   name: string;
   description?: string;
   author: string;
+  /** The signed-in person; absent or null for the system (sample data, scripts). */
+  authorId?: string | null;
   /** See RecordDeploymentRequest.confirmed. */
   confirmed?: boolean;
 }
@@ -65,6 +67,7 @@ export async function deployLatestDraft(
       description: request.description,
       origin: "deployment",
       author: request.author,
+      authorId: request.authorId ?? null,
     });
     if (!version.ok) return version;
     const deployed = await recordDeployment(tx, {
@@ -73,6 +76,7 @@ export async function deployLatestDraft(
       versionId: version.value.id,
       kind: "deploy",
       author: request.author,
+      authorId: request.authorId ?? null,
       confirmed: request.confirmed,
     });
     if (!deployed.ok) return deployed;

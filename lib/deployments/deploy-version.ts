@@ -9,6 +9,8 @@ export interface DeployVersionRequest {
   environmentId: string;
   versionId: string;
   author: string;
+  /** The signed-in person; absent or null for the system (sample data, scripts). */
+  authorId?: string | null;
   /** `promote` when the version comes from another environment; see promoteEnvironment. */
   kind?: "deploy" | "promote";
   /** See RecordDeploymentRequest.confirmed. */

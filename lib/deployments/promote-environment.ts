@@ -11,6 +11,8 @@ export interface PromoteEnvironmentRequest {
   /** Where it should run too, e.g. production. */
   toEnvironmentId: string;
   author: string;
+  /** The signed-in person; absent or null for the system (sample data, scripts). */
+  authorId?: string | null;
   /**
    * The version the user saw ("Promote staging's 1.2.0 to production"). When given and the
    * source runs another version by now, nothing happens and the result is a conflict.
@@ -49,6 +51,7 @@ export async function promoteEnvironment(
       versionId: source.activeVersionId,
       kind: "promote",
       author: request.author,
+      authorId: request.authorId ?? null,
       confirmed: request.confirmed,
     });
   });

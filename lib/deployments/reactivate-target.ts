@@ -12,6 +12,8 @@ export interface Reactivation {
   projectId: string;
   environmentId: string;
   author: string;
+  /** The signed-in person; absent or null for the system (sample data, scripts). */
+  authorId?: string | null;
   /** The version the user saw on the button; when the target has changed since, a conflict. */
   expectedVersionId?: string;
   confirmed?: boolean;
@@ -49,6 +51,7 @@ export async function reactivateTarget(db: PrismaClient, request: Reactivation):
       versionId: target.id,
       kind: request.kind,
       author: request.author,
+      authorId: request.authorId ?? null,
       confirmed: request.confirmed,
     });
   });

@@ -13,6 +13,8 @@ export interface RecordDeploymentRequest {
   versionId: string;
   kind: DeploymentKind;
   author: string;
+  /** The signed-in person; absent or null for the system (sample data, scripts). */
+  authorId?: string | null;
   /**
    * Whether the person asking confirmed the dialog that names the version and the environment.
    * `false` refuses a deployment into an environment that needs confirmation (production), so a
@@ -62,6 +64,7 @@ export async function recordDeployment(tx: Db, request: RecordDeploymentRequest)
       previousVersionId: environment.activeVersionId,
       kind: request.kind,
       author: request.author,
+      authorId: request.authorId ?? null,
       settingsFingerprint: await readSettingsFingerprint(tx, environment.id),
     },
     select: deploymentEntrySelect,

@@ -8,6 +8,8 @@ export interface RollbackEnvironmentRequest {
   projectId: string;
   environmentId: string;
   author: string;
+  /** The signed-in person; absent or null for the system (sample data, scripts). */
+  authorId?: string | null;
   /**
    * The version the user saw on the button ("Roll back to 1.1.0"). When given and the target
    * has changed since (someone deployed or rolled back meanwhile), nothing happens and the

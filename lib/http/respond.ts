@@ -4,6 +4,7 @@ import type { DomainError, ErrorCode, Result } from "@/lib/result";
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid: 400,
+  unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

@@ -14,6 +14,8 @@ export interface CreateVersionRequest extends CreateVersionInput {
   projectId: string;
   origin: VersionOrigin;
   author: string;
+  /** The signed-in person; absent or null for the system (sample data, scripts). */
+  authorId?: string | null;
 }
 
 /** Snapshots the whole draft as a new immutable version; see snapshotDraft for the details. */
@@ -64,6 +66,7 @@ export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Prom
       description,
       origin: request.origin,
       author: request.author,
+      authorId: request.authorId ?? null,
       fileCount: files.length,
       totalSize: files.reduce((sum, file) => sum + BigInt(file.size), BigInt(0)),
       treeHash: treeHash(files),

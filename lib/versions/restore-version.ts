@@ -15,6 +15,8 @@ export interface RestoreVersionRequest {
   /** Save the draft as a `backup` version first when no version captures it. */
   saveBackup: boolean;
   author: string;
+  /** The signed-in person; absent or null for the system (sample data, scripts). */
+  authorId?: string | null;
 }
 
 export interface RestoreOutcome {
@@ -41,6 +43,7 @@ export async function restoreVersion(db: PrismaClient, request: RestoreVersionRe
         description: `Draft before restoring ${version.name}`,
         origin: "backup",
         author: request.author,
+        authorId: request.authorId ?? null,
       });
       if (!saved.ok) return saved;
       backup = saved.value;

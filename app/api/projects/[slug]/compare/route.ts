@@ -11,7 +11,7 @@ const refSchema = z.string().trim().min(1, REF_MESSAGE).max(200, REF_MESSAGE);
 const querySchema = z.object({ from: refSchema, to: refSchema });
 
 /** `?from=<draft|versionId>&to=<draft|versionId>` → both sides' names, every path's change, and the counts. */
-export const GET = withProject(async ({ request, db, project }) => {
+export const GET = withProject("read", async ({ request, db, project }) => {
   const query = new URL(request.url).searchParams;
   const parsed = querySchema.safeParse({ from: query.get("from") ?? "", to: query.get("to") ?? "" });
   if (!parsed.success) return errorResponse({ code: "invalid", message: REF_MESSAGE });

@@ -3,4 +3,4 @@ import { listEnvironments } from "@/lib/environments/list-environments";
 import { resultResponse } from "@/lib/http/respond";
 
 /** The project's environments in order, each with its active version and rollback target. */
-export const GET = withProject(async ({ db, project }) => resultResponse(await listEnvironments(db, project.id)));
+export const GET = withProject("read", async ({ db, project }) => resultResponse(await listEnvironments(db, project.id)));

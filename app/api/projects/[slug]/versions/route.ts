@@ -38,7 +38,7 @@ const querySchema = z.object({
  * One page of a project's versions, newest first:
  * `?search=&environment=<name>&origin=manual|deployment|backup&author=&before=<number>&limit=`.
  */
-export const GET = withProject(async ({ request, db, project }) => {
+export const GET = withProject("read", async ({ request, db, project }) => {
   const query = new URL(request.url).searchParams;
   const parsed = querySchema.safeParse({
     search: query.get("search") ?? undefined,

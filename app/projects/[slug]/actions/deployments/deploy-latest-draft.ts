@@ -14,7 +14,7 @@ const schema = createVersionInputSchema.extend({ environmentId: idSchema, confir
  * Snapshots the draft as a `deployment` version and activates it, in one transaction. No
  * revalidatePath: React Query refetches, and re-rendering the workspace would disturb the editor.
  */
-export const deployLatestDraftAction = projectAction(schema, async ({ db, project, author }, input) => {
-  const deployed = await deployLatestDraft(db, { projectId: project.id, author, ...input });
+export const deployLatestDraftAction = projectAction("deploy", schema, async ({ db, project, actor }, input) => {
+  const deployed = await deployLatestDraft(db, { projectId: project.id, author: actor.name, authorId: actor.id, ...input });
   return deployed.ok ? ok(toDeployedJson(deployed.value)) : deployed;
 });

@@ -11,7 +11,7 @@ import { ok } from "@/lib/result";
 const schema = z.object({ environmentId: idSchema, versionId: idSchema, confirmed: confirmedSchema });
 
 /** Makes an existing version active in an environment; no version is created. */
-export const deployVersionAction = projectAction(schema, async ({ db, project, author }, input) => {
-  const deployed = await deployVersion(db, { projectId: project.id, author, ...input });
+export const deployVersionAction = projectAction("deploy", schema, async ({ db, project, actor }, input) => {
+  const deployed = await deployVersion(db, { projectId: project.id, author: actor.name, authorId: actor.id, ...input });
   return deployed.ok ? ok(toDeployedJson(deployed.value)) : deployed;
 });

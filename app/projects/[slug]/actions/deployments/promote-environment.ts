@@ -16,7 +16,7 @@ const schema = z.object({
 });
 
 /** Deploys the version one environment runs to another, recorded as a promotion. */
-export const promoteEnvironmentAction = projectAction(schema, async ({ db, project, author }, input) => {
-  const deployed = await promoteEnvironment(db, { projectId: project.id, author, ...input });
+export const promoteEnvironmentAction = projectAction("deploy", schema, async ({ db, project, actor }, input) => {
+  const deployed = await promoteEnvironment(db, { projectId: project.id, author: actor.name, authorId: actor.id, ...input });
   return deployed.ok ? ok(toDeployedJson(deployed.value)) : deployed;
 });

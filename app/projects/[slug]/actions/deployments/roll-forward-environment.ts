@@ -11,7 +11,7 @@ import { ok } from "@/lib/result";
 const schema = z.object({ environmentId: idSchema, expectedVersionId: idSchema, confirmed: confirmedSchema });
 
 /** Undoes the newest rollback, if it still re-activates the version the user was shown; production needs the confirmation. */
-export const rollForwardEnvironmentAction = projectAction(schema, async ({ db, project, author }, input) => {
-  const deployed = await rollForwardEnvironment(db, { projectId: project.id, author, ...input });
+export const rollForwardEnvironmentAction = projectAction("deploy", schema, async ({ db, project, actor }, input) => {
+  const deployed = await rollForwardEnvironment(db, { projectId: project.id, author: actor.name, authorId: actor.id, ...input });
   return deployed.ok ? ok(toDeployedJson(deployed.value)) : deployed;
 });

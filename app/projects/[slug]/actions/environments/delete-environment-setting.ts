@@ -12,6 +12,6 @@ const schema = z.object({
 });
 
 /** Deletes one setting of one environment. */
-export const deleteEnvironmentSettingAction = projectAction(schema, ({ db, project }, input) =>
+export const deleteEnvironmentSettingAction = projectAction("edit_settings", schema, ({ db, project }, input) =>
   deleteEnvironmentSetting(db, { projectId: project.id, ...input }),
 );

@@ -8,5 +8,5 @@ import { draftPathSchema } from "@/lib/drafts/schemas";
 const schema = z.object({ path: draftPathSchema, content: z.string({ error: "The content must be text." }).optional() });
 
 /** Creates a file in the draft; a folder comes into being with its first file. */
-export const createFileAction = projectAction(schema, ({ db, project, author }, input) =>
-  createDraftFile(db, { projectId: project.id, ...input, author }));
+export const createFileAction = projectAction("edit", schema, ({ db, project, actor }, input) =>
+  createDraftFile(db, { projectId: project.id, ...input, author: actor.name }));

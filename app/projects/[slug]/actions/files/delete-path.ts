@@ -8,4 +8,4 @@ import { draftPathSchema } from "@/lib/drafts/schemas";
 const schema = z.object({ path: draftPathSchema });
 
 /** Deletes a file, or a folder with everything in it, from the draft. */
-export const deletePathAction = projectAction(schema, ({ db, project }, input) => deleteDraftPath(db, { projectId: project.id, ...input }));
+export const deletePathAction = projectAction("edit", schema, ({ db, project }, input) => deleteDraftPath(db, { projectId: project.id, ...input }));

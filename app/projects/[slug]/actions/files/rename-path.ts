@@ -8,5 +8,5 @@ import { draftPathSchema } from "@/lib/drafts/schemas";
 const schema = z.object({ from: draftPathSchema, to: draftPathSchema });
 
 /** Renames or moves a file, or a folder with everything in it. */
-export const renamePathAction = projectAction(schema, ({ db, project, author }, input) =>
-  renameDraftPath(db, { projectId: project.id, ...input, author }));
+export const renamePathAction = projectAction("edit", schema, ({ db, project, actor }, input) =>
+  renameDraftPath(db, { projectId: project.id, ...input, author: actor.name }));

@@ -9,7 +9,7 @@ import { setNamingConvention } from "@/lib/projects/set-naming-convention";
  * Saves the project's naming convention. Revalidating the project page sends the workspace
  * its new `project` prop in this same response; client state (the editor, open files) stays.
  */
-export const setNamingConventionAction = projectAction(namingConventionSchema, async ({ db, project }, namingConvention) => {
+export const setNamingConventionAction = projectAction("administer", namingConventionSchema, async ({ db, project }, namingConvention) => {
   const updated = await setNamingConvention(db, { projectId: project.id, namingConvention });
   if (updated.ok) revalidatePath(`/projects/${updated.value.slug}`);
   return updated;

@@ -10,7 +10,7 @@ import { toVersionJson } from "@/lib/versions/version-json";
  * Snapshots the project's draft as a new manual version. No revalidatePath: the version list
  * is fetched by React Query, and re-rendering the workspace page would disturb the editor.
  */
-export const createVersionAction = projectAction(createVersionInputSchema, async ({ db, project, author }, input) => {
-  const created = await createVersion(db, { projectId: project.id, ...input, origin: "manual", author });
+export const createVersionAction = projectAction("edit", createVersionInputSchema, async ({ db, project, actor }, input) => {
+  const created = await createVersion(db, { projectId: project.id, ...input, origin: "manual", author: actor.name, authorId: actor.id });
   return created.ok ? ok(toVersionJson(created.value)) : created;
 });

@@ -13,7 +13,7 @@ const schema = z.object({ versionId: idSchema, saveBackup: z.boolean({ error: "S
  * Replaces the latest draft with a version's files, saving the draft first as a backup
  * version when asked and needed. No revalidatePath: the workspace refetches through React Query.
  */
-export const restoreVersionAction = projectAction(schema, async ({ db, project, author }, input) => {
-  const outcome = await restoreVersion(db, { projectId: project.id, author, ...input });
+export const restoreVersionAction = projectAction("edit", schema, async ({ db, project, actor }, input) => {
+  const outcome = await restoreVersion(db, { projectId: project.id, author: actor.name, authorId: actor.id, ...input });
   return outcome.ok ? ok(toRestoreOutcomeJson(outcome.value)) : outcome;
 });

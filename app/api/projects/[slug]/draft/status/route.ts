@@ -5,4 +5,4 @@ import { resultResponse } from "@/lib/http/respond";
 export const dynamic = "force-dynamic";
 
 /** How the draft differs from the version it is based on ("3 files changed since 1.1.0"). */
-export const GET = withProject(async ({ db, project }) => resultResponse(await getDraftStatus(db, project.id)));
+export const GET = withProject("read", async ({ db, project }) => resultResponse(await getDraftStatus(db, project.id)));

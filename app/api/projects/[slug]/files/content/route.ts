@@ -6,7 +6,6 @@ import { validatePath } from "@/lib/files/validate-path";
 import { readUtf8Body } from "@/lib/http/read-utf8-body";
 import { errorResponse, refuseCrossSite, resultResponse } from "@/lib/http/respond";
 import { fail, ok, type Result } from "@/lib/result";
-import { currentAuthor } from "@/lib/session/current-author";
 
 const saveBody = z.object({ content: z.string(), baseRevision: z.number().int() });
 
@@ -19,14 +18,14 @@ function pathOf(request: Request): Result<string> {
 }
 
 /** One draft file's text and the revision a later save must name. */
-export const GET = withProject(async ({ request, db, project }) => {
+export const GET = withProject("read", async ({ request, db, project }) => {
   const path = pathOf(request);
   if (!path.ok) return errorResponse(path.error);
   return resultResponse(await getDraftFile(db, project.id, path.value));
 });
 
 /** Autosave: `{ content, baseRevision }` → `{ revision }`, or 409 with the stored text, its author and time when stale. */
-export const PUT = withProject(async ({ request, db, project }) => {
+export const PUT = withProject("edit", async ({ request, db, project, actor }) => {
   const refused = refuseCrossSite(request);
   if (refused) return refused;
   const text = await readUtf8Body(request);
@@ -35,7 +34,7 @@ export const PUT = withProject(async ({ request, db, project }) => {
   if (!body.success) return errorResponse({ code: "invalid", message: "Send { content, baseRevision } as JSON." });
   const path = pathOf(request);
   if (!path.ok) return errorResponse(path.error);
-  return resultResponse(await saveDraftFile(db, { projectId: project.id, path: path.value, author: currentAuthor(), ...body.data }));
+  return resultResponse(await saveDraftFile(db, { projectId: project.id, path: path.value, author: actor.name, ...body.data }));
 });
 
 function parseJson(text: string): unknown {

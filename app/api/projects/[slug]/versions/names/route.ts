@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
  * suggestions; `?name=` answers only the version holding that name (ignoring case), so a form
  * can tell the user a name is taken while they type.
  */
-export const GET = withProject(async ({ request, db, project }) => {
+export const GET = withProject("read", async ({ request, db, project }) => {
   const named = new URL(request.url).searchParams.get("name");
   const parsedName = named === null ? null : versionNameSchema.safeParse(named);
   if (parsedName && !parsedName.success) {

@@ -5,7 +5,7 @@ import { previewDeployment } from "@/lib/deployments/preview-deployment";
 import { errorResponse } from "@/lib/http/respond";
 
 /** What deploying would change in the environment: `?versionId=` for a version, none for the latest draft. */
-export const GET = withProject<{ slug: string; environmentId: string }>(async ({ request, params: { environmentId }, db, project }) => {
+export const GET = withProject<{ slug: string; environmentId: string }>("read", async ({ request, params: { environmentId }, db, project }) => {
   const versionId = new URL(request.url).searchParams.get("versionId") || undefined;
   const refused = refuseMalformedId("environment", environmentId) ?? refuseMalformedId("version", versionId ?? null);
   if (refused) return refused;

@@ -14,7 +14,7 @@ const querySchema = z.object({
 });
 
 /** One page of an environment's deployments, newest first: `?before=<sequence>&limit=`. */
-export const GET = withProject<{ slug: string; environmentId: string }>(async ({ request, params: { environmentId }, db, project }) => {
+export const GET = withProject<{ slug: string; environmentId: string }>("read", async ({ request, params: { environmentId }, db, project }) => {
   const query = new URL(request.url).searchParams;
   const parsed = querySchema.safeParse({ before: query.get("before"), limit: query.get("limit") });
   if (!parsed.success) return errorResponse({ code: "invalid", message: parsed.error.issues[0]?.message ?? "The query is not valid." });

@@ -4,7 +4,7 @@ import { listEnvironmentSettings } from "@/lib/environments/list-environment-set
 import { resultResponse } from "@/lib/http/respond";
 
 /** An environment's settings by key: plain values in full, secrets only masked. */
-export const GET = withProject<{ slug: string; environmentId: string }>(async ({ params: { environmentId }, db, project }) => {
+export const GET = withProject<{ slug: string; environmentId: string }>("read", async ({ params: { environmentId }, db, project }) => {
   const refused = refuseMalformedId("environment", environmentId);
   if (refused) return refused;
   return resultResponse(await listEnvironmentSettings(db, { projectId: project.id, environmentId }));

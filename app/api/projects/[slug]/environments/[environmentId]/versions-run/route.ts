@@ -4,7 +4,7 @@ import { findVersionsRunIn } from "@/lib/deployments/find-versions-run-in";
 import { resultResponse } from "@/lib/http/respond";
 
 /** Which of `?versionIds=<id>,<id>…` have run in the environment, and when each last became active there. */
-export const GET = withProject<{ slug: string; environmentId: string }>(async ({ request, params: { environmentId }, db, project }) => {
+export const GET = withProject<{ slug: string; environmentId: string }>("read", async ({ request, params: { environmentId }, db, project }) => {
   const refused = refuseMalformedId("environment", environmentId);
   if (refused) return refused;
   const listed = new URL(request.url).searchParams.get("versionIds") ?? "";

@@ -6,7 +6,7 @@ import { previewRestore } from "@/lib/versions/preview-restore";
 export const dynamic = "force-dynamic";
 
 /** GET …/versions/:versionId/restore-preview → what "Restore as draft" would change. */
-export const GET = withProject<{ slug: string; versionId: string }>(async ({ params: { versionId }, db, project }) => {
+export const GET = withProject<{ slug: string; versionId: string }>("read", async ({ params: { versionId }, db, project }) => {
   const refused = refuseMalformedId("version", versionId);
   if (refused) return refused;
   const preview = await previewRestore(db, project.id, versionId);

@@ -1,0 +1,59 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+
+/** What happened. One kind per change a person can make (DESIGN.md, "Activity"). */
+export type AuditKind =
+  | "sign_in"
+  | "sign_in_failed"
+  | "project.created"
+  | "project.naming_changed"
+  | "member.invited"
+  | "member.joined"
+  | "member.role_changed"
+  | "member.removed"
+  | "invite.revoked"
+  | "environment.protection_changed"
+  | "settings.changed"
+  | "version.created"
+  | "draft.restored"
+  | "deployment.deployed"
+  | "deployment.promoted"
+  | "deployment.rolled_back"
+  | "deployment.rolled_forward"
+  | "request.created"
+  | "request.approved"
+  | "request.rejected"
+  | "request.cancelled"
+  | "request.bypassed";
+
+/** Ids and a before/after summary: JSON only, and never a secret value. */
+export type AuditSummary = Record<string, Prisma.InputJsonValue | null>;
+
+export interface AuditEventInput {
+  projectId: string | null;
+  environmentId?: string | null;
+  actor: Actor;
+  kind: AuditKind;
+  summary: AuditSummary;
+  ipAddress?: string | null;
+  userAgent?: string | null;
+}
+
+/**
+ * Appends one event to the activity log. Call it with the transaction that makes the change,
+ * so the change and its event are committed together or not at all (invariant 9).
+ */
+export async function recordEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      projectId: event.projectId,
+      environmentId: event.environmentId ?? null,
+      actorId: event.actor.id,
+      actorName: event.actor.name,
+      kind: event.kind,
+      summary: event.summary,
+      ipAddress: event.ipAddress ?? null,
+      userAgent: event.userAgent ?? null,
+    },
+  });
+}

@@ -1,0 +1,13 @@
+import type { Role } from "./roles";
+
+/** Who acts: recorded on what they make (`name` as it was then) and in the activity log. */
+export interface Actor {
+  /** The person's user id; null for the system (sample data, scripts). */
+  id: string | null;
+  name: string;
+}
+
+/** A member acting in one project. */
+export interface ProjectActor extends Actor {
+  role: Role;
+}
