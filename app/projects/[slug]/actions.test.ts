@@ -1,18 +1,6 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb } from "@/lib/db/client";
-import { deployVersion } from "@/lib/deployments/deploy-version";
-import { rollbackEnvironment } from "@/lib/deployments/rollback-environment";
+import { describe, expect, it, vi } from "vitest";
 import { stubTestSecretKey } from "@/lib/deployments/test-fixtures";
-import { setEnvironmentSetting } from "@/lib/environments/set-environment-setting";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createProject } from "@/lib/projects/create-project";
 import type { Result } from "@/lib/result";
-import { save } from "@/lib/testing/draft-helpers";
-import { value } from "@/lib/testing/harness";
-import { version } from "@/lib/testing/version-helpers";
 import { deployLatestDraftAction } from "./actions/deployments/deploy-latest-draft";
 import { deployVersionAction } from "./actions/deployments/deploy-version";
 import { promoteEnvironmentAction } from "./actions/deployments/promote-environment";
@@ -26,6 +14,7 @@ import { renamePathAction } from "./actions/files/rename-path";
 import { setNamingConventionAction } from "./actions/settings/set-naming-convention";
 import { createVersionAction } from "./actions/versions/create-version";
 import { restoreVersionAction } from "./actions/versions/restore-version";
+import { everything as digestTables, setupActionsProject, SLUG } from "./actions-fixture";
 
 /**
  * Every server action, called as a hostile client could call it (the browser's checks
@@ -49,62 +38,9 @@ const BAD_NAMES = [...WRONG_TYPES, "", " ", ...HOSTILE_TEXT];
 const BAD_DESCRIPTIONS = [null, 42, [], {}, "a\u0000b", "\ud800", TEN_MB];
 const ERROR_CODES = ["invalid", "conflict", "not_found", "forbidden", "too_large"];
 
-let folder: string;
-let db: PrismaClient;
-/** Ids of the project under attack ("own") and of another project ("foreign"). */
-const ids = {} as Record<"project" | "development" | "staging" | "production" | "version" | "older" | "foreignEnvironment" | "foreignVersion", string>;
-const SLUG = "under-attack";
-
-beforeAll(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), "draftline-actions-"));
-  process.env.DRAFTLINE_DATA_DIR = folder;
-  delete process.env.DATABASE_URL;
-  db = await getDb();
-  const environments = ["development", "staging", "production"];
-  const own = value(await createProject(db, { slug: SLUG, name: "Under attack", files: [{ path: "README.md", content: "# Readme\n" }, { path: "src/a.ts", content: "a\n" }], environments }));
-  const foreign = value(await createProject(db, { slug: "foreign", name: "Foreign", files: [{ path: "x.ts", content: "x\n" }], environments }));
-  const envs = async (projectId: string) =>
-    Object.fromEntries((await db.environment.findMany({ where: { projectId } })).map((environment) => [environment.name, environment.id]));
-  const ownEnvs = await envs(own.id);
-  Object.assign(ids, {
-    project: own.id,
-    development: ownEnvs.development,
-    staging: ownEnvs.staging,
-    production: ownEnvs.production,
-    older: (await version(db, own.id, "release-0.9")).id,
-    foreignEnvironment: (await envs(foreign.id)).development,
-    foreignVersion: (await version(db, foreign.id, "foreign-1.0")).id,
-  });
-  await save(db, own.id, "src/a.ts", "a2\n");
-  ids.version = (await version(db, own.id, "release-1.0")).id;
-  for (const versionId of [ids.older, ids.version]) {
-    value(await deployVersion(db, { projectId: own.id, environmentId: ids.development, versionId, author: "setup" }));
-    value(await deployVersion(db, { projectId: own.id, environmentId: ids.production, versionId, author: "setup" }));
-  }
-  // Production right after a rollback, so rolling it forward is possible.
-  value(await rollbackEnvironment(db, { projectId: own.id, environmentId: ids.production, author: "setup" }));
-  value(await setEnvironmentSetting(db, { projectId: own.id, environmentId: ids.development, key: "API_TOKEN", value: "secret-1234", isSecret: true, mode: "create" }));
-});
-
-afterAll(async () => {
-  await closeDb();
-  await rm(folder, { recursive: true, force: true });
-});
-
-/** Every row of every table, as text: any insert, update or delete changes it. */
-async function everything(): Promise<Record<string, string>> {
-  const tables = await db.$queryRaw<Array<{ name: string }>>`
-    SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`;
-  const rows = await Promise.all(
-    tables.map(async ({ name }) => {
-      const [row] = await db.$queryRawUnsafe<Array<{ digest: string | null }>>(
-        `SELECT md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS digest FROM "${name}" AS t`,
-      );
-      return [name, row?.digest ?? ""] as const;
-    }),
-  );
-  return Object.fromEntries(rows);
-}
+const fixture = setupActionsProject();
+const ids = fixture.ids;
+const everything = () => digestTables(fixture.db);
 
 interface ActionCase {
   name: string;

@@ -1,0 +1,239 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { resolveActor } from "@/app/_entry/resolve-actor";
+import { ROLES, type Role } from "@/lib/auth/roles";
+import { fail, ok, type Result } from "@/lib/result";
+import { stubTestSecretKey } from "@/lib/deployments/test-fixtures";
+import { everything, setupActionsProject, SLUG } from "./projects/[slug]/actions-fixture";
+
+/**
+ * Invariant 8, as a table: every server action and every route handler of a project, called
+ * as each role, as a signed-in stranger (not a member) and signed out. The table says who may
+ * (DESIGN.md, "People, roles and approvals"); a refused call must answer with the right code and
+ * change no row. Who the caller is comes from resolveActor, mocked here; its own tests cover
+ * sessions and memberships. A new action or route file without a row here fails the test.
+ */
+stubTestSecretKey();
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("@/app/_entry/resolve-actor", () => ({ resolveActor: vi.fn() }));
+
+type Caller = Role | "stranger" | "signed out";
+const CALLERS: Caller[] = [...ROLES, "stranger", "signed out"];
+
+function actAs(caller: Caller) {
+  const resolved: Result<{ id: null; name: string; role: Role }> =
+    caller === "signed out"
+      ? fail("unauthenticated", "Sign in to continue.")
+      : caller === "stranger"
+        ? fail("not_found", `There is no project "${SLUG}".`)
+        : ok({ id: null, name: `A ${caller}`, role: caller });
+  vi.mocked(resolveActor).mockResolvedValue(resolved);
+}
+
+/** The code a refused caller gets: strangers learn nothing about the project. */
+function refusalCode(caller: Caller): string {
+  return caller === "signed out" ? "unauthenticated" : caller === "stranger" ? "not_found" : "forbidden";
+}
+
+const fixture = setupActionsProject();
+const ids = fixture.ids;
+
+const EDITORS: Role[] = ["builder", "release_manager", "admin"];
+const EVERYONE: Role[] = [...ROLES];
+
+interface ActionRow {
+  file: string;
+  allowed: Role[];
+  /** The call an allowed role makes; `turn` counts the allowed calls so far (0 for the first). */
+  call: (turn: number) => Promise<Result<unknown>>;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- inputs as a client sends them */
+const action = async (file: string, exportName: string, input: unknown, ...rest: unknown[]) => {
+  const loaded = (await import(/* @vite-ignore */ path.join(import.meta.dirname, "projects/[slug]/actions", file))) as Record<string, (...args: any[]) => Promise<Result<unknown>>>;
+  return loaded[exportName]!(SLUG, input, ...rest);
+};
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+// In this order each first allowed call is valid in the state the ones before it leave.
+const ACTIONS: ActionRow[] = [
+  { file: "versions/create-version.ts", allowed: EDITORS, call: (turn) => action("versions/create-version.ts", "createVersionAction", { name: `matrix-${turn}`, description: "" }) },
+  { file: "settings/set-naming-convention.ts", allowed: ["admin"], call: () => action("settings/set-naming-convention.ts", "setNamingConventionAction", "date") },
+  { file: "files/rename-path.ts", allowed: EDITORS, call: (turn) => action("files/rename-path.ts", "renamePathAction", { from: turn === 0 ? "src/a.ts" : `src/b${turn - 1}.ts`, to: `src/b${turn}.ts` }) },
+  {
+    file: "deployments/deploy-latest-draft.ts",
+    allowed: EDITORS,
+    call: (turn) => action("deployments/deploy-latest-draft.ts", "deployLatestDraftAction", { environmentId: ids.staging, name: `matrix-draft-${turn}`, description: "" }),
+  },
+  { file: "files/create-file.ts", allowed: EDITORS, call: (turn) => action("files/create-file.ts", "createFileAction", { path: `src/new${turn}.ts`, content: "new\n" }) },
+  { file: "files/delete-path.ts", allowed: EDITORS, call: (turn) => action("files/delete-path.ts", "deletePathAction", { path: `src/new${turn}.ts` }) },
+  { file: "deployments/deploy-version.ts", allowed: EDITORS, call: () => action("deployments/deploy-version.ts", "deployVersionAction", { environmentId: ids.staging, versionId: ids.older }) },
+  {
+    file: "deployments/promote-environment.ts",
+    allowed: EDITORS,
+    call: () =>
+      action("deployments/promote-environment.ts", "promoteEnvironmentAction", { fromEnvironmentId: ids.development, toEnvironmentId: ids.staging, expectedVersionId: ids.version }),
+  },
+  {
+    file: "deployments/rollback-environment.ts",
+    allowed: EDITORS,
+    call: () => action("deployments/rollback-environment.ts", "rollbackEnvironmentAction", { environmentId: ids.development, expectedVersionId: ids.older }),
+  },
+  {
+    file: "deployments/roll-forward-environment.ts",
+    allowed: EDITORS,
+    call: () =>
+      action("deployments/roll-forward-environment.ts", "rollForwardEnvironmentAction", { environmentId: ids.production, expectedVersionId: ids.version, confirmed: true }),
+  },
+  { file: "versions/restore-version.ts", allowed: EDITORS, call: () => action("versions/restore-version.ts", "restoreVersionAction", { versionId: ids.older, saveBackup: true }) },
+  {
+    file: "environments/set-environment-setting.ts",
+    allowed: EDITORS,
+    call: (turn) =>
+      action("environments/set-environment-setting.ts", "setEnvironmentSettingAction", {
+        environmentId: ids.development,
+        key: `ERP_URL_${turn}`,
+        value: "https://erp.example",
+        isSecret: false,
+        mode: "create",
+      }),
+  },
+  {
+    file: "environments/delete-environment-setting.ts",
+    allowed: EDITORS,
+    call: (turn) =>
+      action("environments/delete-environment-setting.ts", "deleteEnvironmentSettingAction", {
+        environmentId: ids.development,
+        key: turn === 0 ? "API_TOKEN" : `ERP_URL_${turn}`,
+      }),
+  },
+];
+
+interface RouteRow {
+  /** The route file under app/api/projects/[slug], and the method. */
+  file: string;
+  method: "GET" | "PUT";
+  allowed: Role[];
+  request: (turn: number) => Promise<{ url: string; params: Record<string, string>; init?: RequestInit }>;
+}
+
+const api = (rest: string) => `http://localhost/api/projects/${SLUG}/${rest}`;
+const environmentRoute = (file: string, query = "") => ({
+  file: `environments/[environmentId]/${file}`,
+  method: "GET" as const,
+  allowed: EVERYONE,
+  request: async () => ({ url: api(`environments/${ids.development}/${file}${query}`), params: { environmentId: ids.development } }),
+});
+const plainRoute = (file: string, query = "") => ({
+  file: file ? `${file}` : "",
+  method: "GET" as const,
+  allowed: EVERYONE,
+  request: async () => ({ url: api(`${file}${query}`), params: {} }),
+});
+
+const ROUTES: RouteRow[] = [
+  plainRoute("compare", `?from=${"draft"}&to=${"draft"}`),
+  plainRoute("draft/changes", "?since=0"),
+  plainRoute("draft/status"),
+  plainRoute("draft/unchanged-since"),
+  plainRoute("environments"),
+  environmentRoute("deploy-preview"),
+  environmentRoute("history"),
+  { ...environmentRoute("settings-comparison"), request: async () => ({ url: api(`environments/${ids.development}/settings-comparison?versionId=${ids.version}`), params: { environmentId: ids.development } }) },
+  environmentRoute("settings"),
+  { ...environmentRoute("versions-run"), request: async () => ({ url: api(`environments/${ids.development}/versions-run?versionIds=${ids.version}`), params: { environmentId: ids.development } }) },
+  plainRoute("files"),
+  plainRoute("files/content", "?path=README.md"),
+  {
+    file: "files/content",
+    method: "PUT",
+    allowed: EDITORS,
+    request: async (turn) => {
+      const readme = await fixture.db.draftFile.findUniqueOrThrow({ where: { projectId_path: { projectId: ids.project, path: "README.md" } } });
+      const body = JSON.stringify({ content: `# Readme ${turn}\n`, baseRevision: readme.revision });
+      return { url: api("files/content?path=README.md"), params: {}, init: { method: "PUT", body, headers: { "content-type": "application/json", origin: "http://localhost", host: "localhost" } } };
+    },
+  },
+  {
+    file: "versions/[versionId]/files",
+    method: "GET",
+    allowed: EVERYONE,
+    request: async () => ({ url: api(`versions/${ids.version}/files?path=README.md`), params: { versionId: ids.version } }),
+  },
+  {
+    file: "versions/[versionId]/restore-preview",
+    method: "GET",
+    allowed: EVERYONE,
+    request: async () => ({ url: api(`versions/${ids.version}/restore-preview`), params: { versionId: ids.version } }),
+  },
+  plainRoute("versions/authors"),
+  plainRoute("versions/names"),
+  plainRoute("versions", "?limit=5"),
+];
+
+async function callRoute(row: RouteRow, turn: number): Promise<Response> {
+  const { url, params, init } = await row.request(turn);
+  const loaded = (await import(/* @vite-ignore */ path.join(import.meta.dirname, "api/projects/[slug]", row.file, "route.ts"))) as Record<
+    string,
+    (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>
+  >;
+  return loaded[row.method]!(new Request(url, init), { params: Promise.resolve({ slug: SLUG, ...params }) });
+}
+
+async function filesUnder(folder: string, name: (file: string) => boolean): Promise<string[]> {
+  const entries = await readdir(path.join(import.meta.dirname, folder), { recursive: true });
+  return entries.filter(name).map((file) => file.split(path.sep).join("/")).sort();
+}
+
+describe("the authorization table", () => {
+  it("has a row for every server action file and every route handler", async () => {
+    const actionFiles = await filesUnder("projects/[slug]/actions", (file) => file.endsWith(".ts") && !file.endsWith(".test.ts"));
+    expect(ACTIONS.map((row) => row.file).sort()).toEqual(actionFiles);
+    const routeFiles = await filesUnder("api/projects/[slug]", (file) => file.endsWith("route.ts"));
+    const listed = [...new Set(ROUTES.map((row) => `${row.file}/route.ts`))].sort();
+    expect(listed).toEqual(routeFiles);
+  });
+
+  it("lets exactly the allowed roles call each server action; a refused call changes no row", async () => {
+    for (const row of ACTIONS) {
+      for (const caller of CALLERS.filter((candidate) => !row.allowed.includes(candidate as Role))) {
+        actAs(caller);
+        const before = await everything(fixture.db);
+        const result = await row.call(0);
+        const label = `${row.file} as ${caller}`;
+        expect(result, label).toMatchObject({ ok: false, error: { code: refusalCode(caller) } });
+        expect(await everything(fixture.db), label).toEqual(before);
+      }
+      for (const [turn, role] of row.allowed.entries()) {
+        actAs(role);
+        const result = await row.call(turn);
+        const label = `${row.file} as ${role}`;
+        // The first allowed call is valid and succeeds; later ones may meet what it changed
+        // (already active), but never a refusal of the caller.
+        if (turn === 0) expect(result, label).toMatchObject({ ok: true });
+        else if (!result.ok) expect(["forbidden", "unauthenticated"], `${label}: ${result.error.message}`).not.toContain(result.error.code);
+      }
+    }
+  });
+
+  it("lets exactly the allowed roles call each route; a refused call changes no row", async () => {
+    const STATUS: Record<string, number> = { forbidden: 403, unauthenticated: 401, not_found: 404 };
+    for (const row of ROUTES) {
+      for (const caller of CALLERS.filter((candidate) => !row.allowed.includes(candidate as Role))) {
+        actAs(caller);
+        const before = await everything(fixture.db);
+        const response = await callRoute(row, 0);
+        const label = `${row.method} ${row.file} as ${caller}`;
+        expect(response.status, label).toBe(STATUS[refusalCode(caller)]);
+        expect(await response.json(), label).toMatchObject({ error: { code: refusalCode(caller) } });
+        expect(await everything(fixture.db), label).toEqual(before);
+      }
+      for (const [turn, role] of row.allowed.entries()) {
+        actAs(role);
+        const response = await callRoute(row, turn);
+        expect(response.status, `${row.method} ${row.file} as ${role}: ${await response.clone().text()}`).toBe(200);
+      }
+    }
+  });
+});
