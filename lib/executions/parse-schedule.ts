@@ -18,7 +18,7 @@ export function parseSchedule(text: string): { ok: true; schedule: Schedule } | 
   if (every) {
     const count = every[1] === undefined ? 1 : Number(every[1]);
     if (count < 1) return { ok: false, message: `"${trimmed}" repeats never: use a count of 1 or more` };
-    const intervalMs = count * EVERY_UNIT_MS[every[2].toLowerCase() as keyof typeof EVERY_UNIT_MS];
+    const intervalMs = count * EVERY_UNIT_MS[(every[2] ?? "").toLowerCase() as keyof typeof EVERY_UNIT_MS];
     if (intervalMs < 60_000) return { ok: false, message: `"${trimmed}" is too often: a workflow runs at most once a minute` };
     return { ok: true, schedule: { kind: "every", intervalMs } };
   }

@@ -37,7 +37,7 @@ describe("readIntegrationConfig", () => {
       schedule: { kind: "manual" },
       extra: {},
     });
-    expect(config.environments.production.extra).toEqual({ alerts: { email: "integrations@example.com", after_failed_runs: 3 } });
+    expect(config.environments.production?.extra).toEqual({ alerts: { email: "integrations@example.com", after_failed_runs: 3 } });
   });
 
   it("accepts every-n-minutes schedules, manual runs and a missing timeout", () => {
