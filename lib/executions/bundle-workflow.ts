@@ -1,0 +1,67 @@
+import { createHash } from "node:crypto";
+import { build, type Message } from "esbuild";
+import { fail, ok, type Result } from "@/lib/result";
+import { BoundedCache } from "./bounded-cache";
+import type { FileMap } from "./file-map";
+import type { WorkflowEntry } from "./integration-config";
+import { VERSION_NAMESPACE, versionFilesPlugin } from "./version-files-plugin";
+
+/** A workflow bundled into one script that leaves its entry function in this global. */
+export interface BundledWorkflow {
+  entry: WorkflowEntry;
+  code: string;
+}
+
+export const WORKFLOW_GLOBAL = "__draftlineWorkflow";
+
+const cache = new BoundedCache<string, BundledWorkflow>(32);
+
+/**
+ * Bundles a workflow and everything it imports from the version's files, in memory, into a
+ * script for the sandbox (ES2020, which QuickJS runs). The same files and entry are bundled once.
+ */
+export async function bundleWorkflow(files: FileMap, entry: WorkflowEntry): Promise<Result<BundledWorkflow>> {
+  if (!/^[A-Za-z_$][\w$]*$/.test(entry.exportName)) return fail("invalid", `"${entry.exportName}" is not a function name`);
+  if (!files.has(entry.path)) return fail("invalid", `There is no file ${entry.path} in this version`);
+  const key = `${hashFiles(files)}\n${entry.path}#${entry.exportName}`;
+  const cached = cache.get(key);
+  if (cached) return ok(cached);
+  try {
+    const output = await build({
+      stdin: {
+        contents: `export { ${entry.exportName} as default } from ${JSON.stringify(`/${entry.path}`)};`,
+        sourcefile: "(workflow entry)",
+        loader: "js",
+      },
+      bundle: true,
+      write: false,
+      format: "iife",
+      globalName: WORKFLOW_GLOBAL,
+      platform: "neutral",
+      target: "es2020",
+      charset: "utf8",
+      logLevel: "silent",
+      plugins: [versionFilesPlugin(files)],
+    });
+    const bundled = { entry, code: output.outputFiles[0]?.text ?? "" };
+    cache.set(key, bundled);
+    return ok(bundled);
+  } catch (error) {
+    const messages = (error as { errors?: Message[] }).errors;
+    if (!messages) throw error;
+    return fail("invalid", `${entry.path}#${entry.exportName} could not be bundled: ${messages.map(describeMessage).join("; ")}`);
+  }
+}
+
+function describeMessage(message: Message): string {
+  const location = message.location;
+  if (!location || location.file === "(workflow entry)") return message.text.replaceAll(`${VERSION_NAMESPACE}:`, "");
+  const file = location.file.replace(`${VERSION_NAMESPACE}:`, "");
+  return `${file}:${location.line}:${location.column + 1}: ${message.text.replaceAll(`${VERSION_NAMESPACE}:`, "")}`;
+}
+
+function hashFiles(files: FileMap): string {
+  const hash = createHash("sha256");
+  for (const path of [...files.keys()].sort()) hash.update(`${path}\0${files.get(path)}\0`);
+  return hash.digest("hex");
+}
