@@ -6,6 +6,8 @@ async function run(source: string, options: Parameters<typeof runInSandbox>[1] =
   return runInSandbox(await bundleSource(source), options);
 }
 
+const hostGlobals = Object.getOwnPropertyNames(globalThis).sort();
+
 describe("runInSandbox", () => {
   it("returns the entry's value, its logs and its state", async () => {
     const result = await run(
@@ -147,5 +149,6 @@ describe("runInSandbox", () => {
   it("still runs normally after all of the above", async () => {
     const result = await run(`export function run(context: any) { return context.env.A + "!"; }`, { env: { A: "ok" } });
     expect(result).toMatchObject({ status: "succeeded", output: "ok!" });
+    expect(Object.getOwnPropertyNames(globalThis).sort()).toEqual(hostGlobals);
   });
 });

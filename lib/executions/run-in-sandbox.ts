@@ -36,9 +36,15 @@ export interface SandboxResult {
 type Ending = { status: "succeeded"; output: unknown } | { status: "failed" | "timed_out"; error: RunError };
 
 /**
- * Runs a bundled workflow in its own QuickJS runtime (WebAssembly), with a memory limit, a stack
+ * Runs a bundled workflow in its own QuickJS instance (WebAssembly), with a memory limit, a stack
  * limit and one deadline for everything (its code, and what it awaits), and nothing of the host
- * but the bridged fetch to allowed hosts, logs, bounded timers and `context.state`.
+ * but the bridged fetch to allowed hosts, logs, timers that end with the run and `context.state`.
+ *
+ * The sync build with promises, not asyncify: the host's async work (fetch, timers) settles guest
+ * promises between turns of this loop, so nothing needs to suspend inside WebAssembly; asyncify
+ * would be larger and slower, and allows one suspended call at a time.
+ * Guest code runs on the caller's thread: a CPU-bound workflow holds the event loop until its
+ * deadline (the interrupt handler ends it there). Moving runs to worker threads is the next step.
  */
 export async function runInSandbox(workflow: BundledWorkflow, options: SandboxRunOptions = {}): Promise<SandboxResult> {
   const limits = resolveLimits(options.limits);
@@ -141,7 +147,7 @@ async function drive(
       const output = state.value;
       const json = vm.typeof(output) === "string" ? vm.getString(output) : undefined;
       output.dispose();
-      return { status: "succeeded", output: json === undefined ? undefined : JSON.parse(json) };
+      return json === undefined ? { status: "succeeded", output: undefined } : parseOutput(json);
     }
     if (state.type === "rejected") {
       const thrown = vm.dump(state.error);
@@ -150,6 +156,15 @@ async function drive(
     }
     if (Date.now() >= deadline) return fromGuest(undefined, true);
     await host.waitForEvent(deadline - Date.now());
+  }
+}
+
+/** The prelude wrote the output with the guest's JSON.stringify, which the workflow may have replaced. */
+function parseOutput(json: string): Ending {
+  try {
+    return { status: "succeeded", output: JSON.parse(json) as unknown };
+  } catch {
+    return { status: "failed", error: { name: "TypeError", message: "The workflow's return value cannot be written as JSON" } };
   }
 }
 

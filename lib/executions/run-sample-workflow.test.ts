@@ -7,15 +7,15 @@ import { readIntegrationConfig } from "./read-integration-config";
 import { runInSandbox } from "./run-in-sandbox";
 
 const address = {
-  first_name: "Lena",
-  last_name: "Wagner",
-  company: null,
-  address1: "Schillerstraße 12",
-  address2: null,
-  zip: "10625",
-  city: "Berlin",
-  country_code: "de",
-  phone: "+49 30 1234567",
+  first_name: "Jonas",
+  last_name: "Huber",
+  company: "Huber Kaffee",
+  address1: "Mariahilfer Straße 88",
+  address2: "Top 4",
+  zip: "1070",
+  city: "Wien",
+  country_code: "at",
+  phone: null,
 };
 
 function order(id: number, name: string, updatedAt: string) {
@@ -29,7 +29,7 @@ function order(id: number, name: string, updatedAt: string) {
     shipping_method: "express",
     shipping_price: "6.90",
     total_discounts: "0.00",
-    customer: { id: 881, email: "Lena.Wagner@example.com", first_name: "Lena", last_name: "Wagner", default_address: address },
+    customer: { id: 881, email: "Jonas.Huber@example.com", first_name: "Jonas", last_name: "Huber", default_address: address },
     shipping_address: address,
     line_items: [{ sku: "MUG-BLUE", title: "Enamel mug, blue", quantity: 2, price: "14.50", tax_rate: 0.19 }],
   };
@@ -103,9 +103,16 @@ describe("the sample project's syncOrders in the sandbox", () => {
       customerNumber: "WEB-881",
       shippingMethod: "DHL-EXP",
       lines: [
-        { itemNumber: "MUG-BLUE", taxCode: "V19", unitPrice: 14.5, quantity: 2 },
-        { itemNumber: "SHIPPING", taxCode: "V19", unitPrice: 6.9 },
+        { itemNumber: "MUG-BLUE", taxCode: "V20", unitPrice: 14.5, quantity: 2 },
+        { itemNumber: "SHIPPING", taxCode: "V20", unitPrice: 6.9 },
       ],
+      deliveryAddress: { name: "Huber Kaffee (Jonas Huber)", street: "Mariahilfer Straße 88, Top 4", country: "AT" },
+    });
+    expect(erp.calls[0]?.body).toEqual({
+      customerNumber: "WEB-881",
+      name: "Huber Kaffee",
+      email: "jonas.huber@example.com",
+      billingAddress: { name: "Huber Kaffee (Jonas Huber)", street: "Mariahilfer Straße 88, Top 4", postalCode: "1070", city: "Wien", country: "AT" },
     });
   });
 
