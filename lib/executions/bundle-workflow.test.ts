@@ -64,4 +64,14 @@ describe("bundleWorkflow", () => {
     expect(second.value).toBe(first.value);
     expect(changed.value).not.toBe(first.value);
   });
+
+  it("keys the cache by the version's tree hash when given", async () => {
+    const files = new Map([["workflows/main.ts", `export const run = () => 1;`]]);
+    const first = await bundleWorkflow(files, entry, { treeHash: "tree-a" });
+    const sameTree = await bundleWorkflow(new Map(files), entry, { treeHash: "tree-a" });
+    const otherTree = await bundleWorkflow(files, entry, { treeHash: "tree-b" });
+    if (!first.ok || !sameTree.ok || !otherTree.ok) throw new Error("did not bundle");
+    expect(sameTree.value).toBe(first.value);
+    expect(otherTree.value).not.toBe(first.value);
+  });
 });

@@ -18,12 +18,17 @@ const cache = new BoundedCache<string, BundledWorkflow>(32);
 
 /**
  * Bundles a workflow and everything it imports from the version's files, in memory, into a
- * script for the sandbox (ES2020, which QuickJS runs). The same files and entry are bundled once.
+ * script for the sandbox (ES2020, which QuickJS runs). The same files and entry are bundled once:
+ * pass the version's tree hash when known, which spares hashing every file's content.
  */
-export async function bundleWorkflow(files: FileMap, entry: WorkflowEntry): Promise<Result<BundledWorkflow>> {
+export async function bundleWorkflow(
+  files: FileMap,
+  entry: WorkflowEntry,
+  options: { treeHash?: string } = {},
+): Promise<Result<BundledWorkflow>> {
   if (!/^[A-Za-z_$][\w$]*$/.test(entry.exportName)) return fail("invalid", `"${entry.exportName}" is not a function name`);
   if (!files.has(entry.path)) return fail("invalid", `There is no file ${entry.path} in this version`);
-  const key = `${hashFiles(files)}\n${entry.path}#${entry.exportName}`;
+  const key = `${options.treeHash ?? hashFiles(files)}\n${entry.path}#${entry.exportName}`;
   const cached = cache.get(key);
   if (cached) return ok(cached);
   try {

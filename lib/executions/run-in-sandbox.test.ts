@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runInSandbox } from "./run-in-sandbox";
-import { bundleSource } from "./test-helpers";
+import { bundleSource } from "./test-fixtures";
 
 async function run(source: string, options: Parameters<typeof runInSandbox>[1] = {}) {
   return runInSandbox(await bundleSource(source), options);
@@ -131,6 +131,27 @@ describe("runInSandbox", () => {
   it("fails a return value that is not JSON", async () => {
     const result = await run(`export function run() { return { big: 10n }; }`);
     expect(result).toMatchObject({ status: "failed", error: { message: expect.stringMatching(/^The workflow's return value cannot be written as JSON/) } });
+  });
+
+  it("fails a return value larger than the cap", async () => {
+    const result = await run(`export function run() { return "x".repeat(2000); }`, { limits: { outputBytes: 1000 } });
+    expect(result).toMatchObject({ status: "failed", error: { message: "The workflow's return value is larger than 1 KB as JSON" } });
+  });
+
+  it("refuses state beyond its cap and keeps what was set before", async () => {
+    const result = await run(
+      `export async function run(context: any) {
+        await context.state.set("small", "x".repeat(100));
+        await context.state.set("small", "y".repeat(100));
+        await context.state.set("big", "x".repeat(2000));
+      }`,
+      { limits: { stateBytes: 1024 }, state: { old: "1" } },
+    );
+    expect(result).toMatchObject({
+      status: "failed",
+      error: { message: 'context.state may hold at most 1 KB; "big" does not fit' },
+      state: { old: "1", small: "y".repeat(100) },
+    });
   });
 
   it("fails on an error thrown by a timer callback", async () => {

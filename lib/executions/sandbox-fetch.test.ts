@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { startFakeServer } from "./fake-shop-and-erp";
 import { runInSandbox } from "./run-in-sandbox";
-import { bundleSource } from "./test-helpers";
+import { bundleSource } from "./test-fixtures";
 
 const server = await startFakeServer((call) => {
   if (call.path === "/big") return { status: 200, body: "x".repeat(2 * 1024 * 1024) };

@@ -63,7 +63,7 @@ export function checkUrl(text: string, allowedHosts: readonly string[]): URL {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new Error(`Only http and https requests are allowed, not ${url.protocol.replace(/:$/, "")}`);
   }
-  if (!allowedHosts.some((allowed) => allowed === url.host || allowed === url.hostname)) {
+  if (!allowedHosts.some((entry) => [url.host, url.hostname].includes(entry.toLowerCase()))) {
     const allowed = allowedHosts.length > 0 ? `it may call only ${allowedHosts.join(", ")}` : "it may call no hosts";
     throw new Error(`Requests to ${url.host} are not allowed from this workflow: ${allowed}`);
   }

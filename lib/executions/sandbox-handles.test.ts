@@ -2,7 +2,7 @@ import { DEBUG_SYNC, newQuickJSWASMModule } from "quickjs-emscripten";
 import { afterAll, describe, expect, it } from "vitest";
 import { startFakeServer } from "./fake-shop-and-erp";
 import { runInSandbox } from "./run-in-sandbox";
-import { bundleSource } from "./test-helpers";
+import { bundleSource } from "./test-fixtures";
 
 const server = await startFakeServer((call) => (call.path === "/never" ? undefined : { status: 200, body: { path: call.path } }));
 afterAll(() => server.close());

@@ -33,6 +33,8 @@ export class SandboxHost {
   private readonly timers = new Map<number, ReturnType<typeof setTimeout>>();
   private readonly requests = new Map<number, PendingRequest>();
   private nextRequest = 1;
+  /** Characters in the keys and values of `state`, kept as it changes so a set costs no scan. */
+  private stateSize: number;
   private readonly runAbort = new AbortController();
 
   constructor(
@@ -43,6 +45,7 @@ export class SandboxHost {
   ) {
     this.logs = new LogCollector(limits.logBytes);
     this.state = new Map(Object.entries(state));
+    this.stateSize = [...this.state].reduce((sum, [key, value]) => sum + key.length + value.length, 0);
   }
 
   /** The object handed to the prelude; the caller disposes the handle. */
@@ -149,12 +152,13 @@ export class SandboxHost {
   }
 
   private setState(key: string, value: string): undefined {
-    const size = (map: Map<string, string>) => [...map].reduce((sum, [k, v]) => sum + k.length + v.length, 0);
-    const next = new Map(this.state).set(key, value);
-    if (size(next) > this.limits.stateBytes) {
-      throw new Error(`context.state may hold at most ${describeBytes(this.limits.stateBytes)}; "${key}" does not fit`);
+    const previous = this.state.get(key);
+    const size = this.stateSize - (previous === undefined ? 0 : key.length + previous.length) + key.length + value.length;
+    if (size > this.limits.stateBytes) {
+      throw new Error(`context.state may hold at most ${describeBytes(this.limits.stateBytes)}; "${key.slice(0, 100)}" does not fit`);
     }
     this.state.set(key, value);
+    this.stateSize = size;
     return undefined;
   }
 

@@ -15,6 +15,8 @@ export interface SandboxLimits {
   pendingTimers: number;
   /** Total size of the keys and values in `context.state`. */
   stateBytes: number;
+  /** The entry's return value, written as JSON. */
+  outputBytes: number;
 }
 
 export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
@@ -26,6 +28,7 @@ export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
   concurrentRequests: 16,
   pendingTimers: 1000,
   stateBytes: 1024 * 1024,
+  outputBytes: 1024 * 1024,
 };
 
 /**
