@@ -6,6 +6,8 @@ export interface RecordedCall {
   path: string;
   headers: IncomingMessage["headers"];
   body: unknown;
+  /** Settles when the connection closes, answered or not (a client gave up on an unanswered call). */
+  closed: Promise<void>;
 }
 
 /** The answer to a call, or undefined to never answer it. */
@@ -19,7 +21,8 @@ export async function startFakeServer(handler: Handler): Promise<{ url: string; 
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       const text = Buffer.concat(chunks).toString("utf8");
-      const call = { method: request.method ?? "", path: request.url ?? "", headers: request.headers, body: parseBody(text) };
+      const closed = new Promise<void>((resolve) => response.on("close", () => resolve()));
+      const call = { method: request.method ?? "", path: request.url ?? "", headers: request.headers, body: parseBody(text), closed };
       calls.push(call);
       const answer = handler(call);
       if (!answer) return;

@@ -31,6 +31,30 @@ describe("runInSandbox", () => {
     expect(result.memoryUsedBytes).toBeGreaterThan(0);
   });
 
+  it("offers btoa, atob and crypto.randomUUID", async () => {
+    const result = await run(`export function run() {
+      const basic = btoa("user:pässword");
+      return { basic, back: atob(basic), uuid: /^[0-9a-f-]{36}$/.test(crypto.randomUUID()), wide: (() => { try { return btoa("€"); } catch (error: any) { return error.message; } })() };
+    }`);
+    expect(result).toMatchObject({
+      status: "succeeded",
+      output: { basic: Buffer.from("user:pässword", "latin1").toString("base64"), back: "user:pässword", uuid: true, wide: "btoa takes Latin-1 text only: encode other characters to bytes first" },
+    });
+  });
+
+  it("keeps runs apart, even beside one that loops until its deadline", async () => {
+    const [looping, ...others] = await Promise.all([
+      run(`export function run() { while (true) {} }`, { limits: { timeMs: 300 } }),
+      ...["a", "b", "c"].map((name) =>
+        run(`export async function run(context: any) { (globalThis as any).seen = context.env.NAME; await new Promise((r) => setTimeout(r, 10)); return (globalThis as any).seen; }`, {
+          env: { NAME: name },
+        }),
+      ),
+    ]);
+    expect(looping?.status).toBe("timed_out");
+    expect(others.map((result) => result.output)).toEqual(["a", "b", "c"]);
+  });
+
   it("runs timers within the run", async () => {
     const result = await run(`export async function run() {
       const order: string[] = [];

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle } from "quickjs-emscripten";
 import { fetchForSandbox, checkUrl, type SandboxRequest } from "./sandbox-fetch";
 import { describeBytes, type SandboxLimits } from "./sandbox-limits";
@@ -88,6 +89,8 @@ export class SandboxHost {
       const { href, origin, protocol, username, password, host, hostname, port, pathname, search, hash } = url;
       return vm.newString(JSON.stringify({ href, origin, protocol, username, password, host, hostname, port, pathname, search, hash }));
     });
+    define("base64", (direction, text) => vm.newString(base64(vm.getString(direction), vm.getString(text))));
+    define("randomUUID", () => vm.newString(randomUUID()));
     define("stateGet", (key) => {
       const value = this.state.get(vm.getString(key));
       return value === undefined ? vm.null : vm.newString(value);
@@ -207,4 +210,14 @@ function describeFetchError(error: unknown): string {
   if (error.name === "AbortError") return "The request was aborted";
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
   return `${error.message}${cause}`;
+}
+
+/** btoa and atob: text of Latin-1 characters (one byte each) to base64 and back. */
+function base64(direction: string, text: string): string {
+  if (direction === "encode") {
+    if (/[^\u0000-\u00ff]/.test(text)) throw new Error("btoa takes Latin-1 text only: encode other characters to bytes first");
+    return Buffer.from(text, "latin1").toString("base64");
+  }
+  if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(text)) throw new Error("atob was given text that is not base64");
+  return Buffer.from(text, "base64").toString("latin1");
 }

@@ -146,7 +146,11 @@ export const SANDBOX_PRELUDE = String.raw`(function (host) {
     }, (error) => { throw signal && signal.aborted ? signal.reason : new TypeError(String(error)); });
   };
 
-  const globals = { console, setTimeout, clearTimeout, queueMicrotask, AbortSignal, AbortController, URL, URLSearchParams, Headers, Response, fetch };
+  const btoa = (text) => host.base64("encode", String(text));
+  const atob = (text) => host.base64("decode", String(text));
+  const crypto = { randomUUID: () => host.randomUUID() };
+
+  const globals = { console, setTimeout, clearTimeout, queueMicrotask, AbortSignal, AbortController, URL, URLSearchParams, Headers, Response, fetch, btoa, atob, crypto };
   for (const [name, value] of Object.entries(globals)) {
     Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
   }
