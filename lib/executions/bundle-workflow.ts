@@ -4,15 +4,20 @@ import { fail, ok, type Result } from "@/lib/result";
 import { BoundedCache } from "./bounded-cache";
 import type { FileMap } from "./file-map";
 import type { WorkflowEntry } from "./integration-config";
+import type { WorkflowSourceMap } from "./source-map-lines";
 import { VERSION_NAMESPACE, versionFilesPlugin } from "./version-files-plugin";
 
 /** A workflow bundled into one script that leaves its entry function in this global. */
 export interface BundledWorkflow {
   entry: WorkflowEntry;
   code: string;
+  /** Leads stack frames in the bundle back to the version's files. */
+  sourceMap: WorkflowSourceMap;
 }
 
 export const WORKFLOW_GLOBAL = "__draftlineWorkflow";
+/** The name the bundle runs under, which its stack frames show until mapped. */
+export const BUNDLE_NAME = "draftline-workflow.js";
 
 const cache = new BoundedCache<string, BundledWorkflow>(32);
 
@@ -45,10 +50,16 @@ export async function bundleWorkflow(
       platform: "neutral",
       target: "es2020",
       charset: "utf8",
+      sourcemap: "external",
+      sourcesContent: false,
+      outfile: BUNDLE_NAME,
       logLevel: "silent",
       plugins: [versionFilesPlugin(files)],
     });
-    const bundled = { entry, code: output.outputFiles[0]?.text ?? "" };
+    const text = (suffix: string) => output.outputFiles.find((file) => file.path.endsWith(suffix))?.text ?? "";
+    const map = JSON.parse(text(".js.map")) as WorkflowSourceMap;
+    const sourceMap = { mappings: map.mappings, sources: map.sources.map((source) => source.replace(`${VERSION_NAMESPACE}:`, "")) };
+    const bundled = { entry, code: text(".js"), sourceMap };
     cache.set(key, bundled);
     return ok(bundled);
   } catch (error) {

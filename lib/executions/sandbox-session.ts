@@ -1,9 +1,10 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten";
-import { WORKFLOW_GLOBAL, type BundledWorkflow } from "./bundle-workflow";
+import { BUNDLE_NAME, WORKFLOW_GLOBAL, type BundledWorkflow } from "./bundle-workflow";
 import { DEFAULT_RETRIES, type RetryPolicy } from "./integration-config";
 import { describeDuration, describeThrown, explainLimit, type RunError } from "./sandbox-errors";
 import { SandboxHost } from "./sandbox-host";
 import { describeBytes, type SandboxLimits } from "./sandbox-limits";
+import { mapStack } from "./map-stack";
 import { SANDBOX_PRELUDE } from "./sandbox-prelude";
 
 export type Ending = { status: "succeeded"; output: unknown } | { status: "failed" | "timed_out"; error: RunError };
@@ -18,6 +19,9 @@ export interface SessionInput {
 
 type GuestResult = ReturnType<QuickJSContext["evalCode"]>;
 
+/** The sandbox's own globals, whose frames are left out of the stacks people see. */
+const PRELUDE_NAME = "draftline-prelude.js";
+
 /**
  * One run's QuickJS runtime and context, and the loop that drives the workflow's promise to an
  * end: between turns it hands the guest what the host finished (responses, due timers), runs
@@ -29,6 +33,7 @@ export class SandboxSession {
   private readonly vm: QuickJSContext;
   private readonly handles: QuickJSHandle[] = [];
   private interrupted = false;
+  private workflow?: BundledWorkflow;
 
   constructor(
     quickjs: QuickJSWASMModule,
@@ -46,14 +51,15 @@ export class SandboxSession {
 
   async run(workflow: BundledWorkflow): Promise<Ending> {
     const vm = this.vm;
-    const prelude = this.guest(vm.evalCode(SANDBOX_PRELUDE, "draftline-prelude.js"));
+    this.workflow = workflow;
+    const prelude = this.guest(vm.evalCode(SANDBOX_PRELUDE, PRELUDE_NAME));
     if (isEnding(prelude)) return prelude;
     const exported = this.guest(vm.callFunction(prelude, vm.undefined, this.hold(this.host.createHostObject())));
     if (isEnding(exported)) return exported;
     this.host.fireTimer = this.hold(vm.getProp(exported, "fireTimer"));
     const invoke = this.hold(vm.getProp(exported, "invoke"));
 
-    const loaded = this.guest(vm.evalCode(workflow.code, `${workflow.entry.path}.js`));
+    const loaded = this.guest(vm.evalCode(workflow.code, BUNDLE_NAME));
     if (isEnding(loaded)) return loaded;
     const entry = this.hold(vm.getProp(vm.global, WORKFLOW_GLOBAL));
     const { env, input, retries = DEFAULT_RETRIES } = this.input;
@@ -112,7 +118,12 @@ export class SandboxSession {
     if (timedOut) {
       return { status: "timed_out", error: { message: `The workflow ran longer than its time limit of ${describeDuration(this.limits.timeMs)}` } };
     }
-    return { status: "failed", error: explainLimit(describeThrown(thrown), this.limits) };
+    const error = explainLimit(describeThrown(thrown), this.limits);
+    if (error.stack && this.workflow) {
+      const frames = error.stack.split("\n").filter((frame) => !frame.includes(PRELUDE_NAME));
+      error.stack = mapStack(frames.join("\n"), BUNDLE_NAME, this.workflow.sourceMap);
+    }
+    return { status: "failed", error };
   }
 
   private guest(result: GuestResult): QuickJSHandle | Ending {
