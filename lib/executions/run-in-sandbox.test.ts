@@ -74,6 +74,19 @@ describe("runInSandbox", () => {
     expect(result.error?.message).toBe("The workflow ran longer than its time limit of 200 ms");
   });
 
+  it.each([
+    ["an endless chain of awaits", "for (;;) await null;"],
+    ["catastrophic regular expression backtracking", 'return /^(a+)+$/.test("a".repeat(40) + "b");'],
+  ])("stops %s at the time limit", async (_name, body) => {
+    const result = await run(`export async function run() { ${body} }`, { limits: { timeMs: 200 } });
+    expect(result).toMatchObject({ status: "timed_out", error: { message: "The workflow ran longer than its time limit of 200 ms" } });
+  });
+
+  it("refuses timers beyond the pending cap", async () => {
+    const result = await run(`export function run() { for (let i = 0; ; i++) setTimeout(() => {}, 60_000); }`, { limits: { pendingTimers: 100 } });
+    expect(result).toMatchObject({ status: "failed", error: { message: "A workflow may have at most 100 timers pending" } });
+  });
+
   it("stops a promise that never settles at the time limit", async () => {
     const result = await run(`export function run() { return new Promise(() => {}); }`, { limits: { timeMs: 200 } });
     expect(result).toMatchObject({ status: "timed_out", error: { message: "The workflow ran longer than its time limit of 200 ms" } });
