@@ -13,7 +13,7 @@ export interface SandboxLimits {
   concurrentRequests: number;
   /** Timers pending at once. */
   pendingTimers: number;
-  /** Total size of the keys and values in `context.state`. */
+  /** Total length (in characters) of the keys and values in `context.state`. */
   stateBytes: number;
   /** The entry's return value, written as JSON. */
   outputBytes: number;
