@@ -8,7 +8,7 @@ import { toFileMap } from "@/lib/executions/file-map";
 import { runInSandbox, type SandboxRunOptions } from "@/lib/executions/run-in-sandbox";
 import { newSandboxModule } from "@/lib/executions/sandbox-module";
 import { SAMPLE_PROJECT } from "@/lib/projects/sample-project";
-import { round, summarize, timed } from "./timing";
+import { cpuMs, round, summarize, timed } from "./timing";
 
 const WARM_RUNS = 50;
 const address = { first_name: "A", last_name: "B", company: null, address1: "Street 1", address2: null, zip: "1", city: "C", country_code: "de", phone: null };
@@ -49,6 +49,7 @@ const changedFiles = new Map([...files, ["README.md", "changed"]]);
 const uncachedBundle = await timed(() => bundleWorkflow(changedFiles, entry));
 
 const rssBefore = process.memoryUsage().rss;
+const cpuBefore = cpuMs();
 const warm: number[] = [];
 let memoryUsedBytes = 0;
 for (let run = 0; run < WARM_RUNS; run++) {
@@ -57,13 +58,18 @@ for (let run = 0; run < WARM_RUNS; run++) {
   warm.push(ms);
   memoryUsedBytes = value.memoryUsedBytes ?? 0;
 }
+// CPU barely moves when other programs compete for the cores, unlike wall time; it includes the
+// fake servers, which run in this process.
+const warmCpuMsPerRun = (cpuMs() - cpuBefore) / WARM_RUNS;
 globalThis.gc?.();
 const rssAfter = process.memoryUsage().rss;
 
 const trivial = await bundleWorkflow(new Map([["w.ts", "export const run = () => 1;"]]), { path: "w.ts", exportName: "run" });
 if (!trivial.ok) throw new Error(trivial.error.message);
 const trivialRuns: number[] = [];
+const trivialCpuBefore = cpuMs();
 for (let run = 0; run < WARM_RUNS; run++) trivialRuns.push((await timed(() => runInSandbox(trivial.value, {}))).ms);
+const trivialCpuMsPerRun = (cpuMs() - trivialCpuBefore) / WARM_RUNS;
 
 const instances: number[] = [];
 for (let run = 0; run < WARM_RUNS; run++) instances.push((await timed(() => newSandboxModule())).ms);
@@ -82,7 +88,9 @@ console.log(
         quickjsInstancePerRunMs: summarize(instances),
         bundle: { cachedMs: round(cachedBundle.ms, 2), uncachedWarmMs: round(uncachedBundle.ms) },
         warmSyncOrdersRunMs: summarize(warm),
+        warmSyncOrdersCpuMsPerRun: round(warmCpuMsPerRun),
         warmTrivialRunMs: summarize(trivialRuns),
+        warmTrivialCpuMsPerRun: round(trivialCpuMsPerRun),
         memory: {
           quickjsHeapUsedBytes: memoryUsedBytes,
           rssGrowthOver50RunsBytes: rssAfter - rssBefore,
