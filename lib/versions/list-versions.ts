@@ -32,22 +32,12 @@ const FOUND_COLUMNS = Prisma.sql`id, project_id, number, name, description, orig
 const SUMMARY_COLUMNS = Prisma.sql`v.id, v.number, v.name, v.description, v.origin, v.author,
   v.file_count AS "fileCount", v.created_at AS "createdAt"`;
 
+type ListOptions = VersionFilters & { projectId: string; before?: number; limit?: number };
+
 /** Versions newest first, a page at a time, optionally narrowed by a search and filters. */
-export async function listVersions(
-  db: Db,
-  options: VersionFilters & { projectId: string; before?: number; limit?: number },
-): Promise<VersionPage> {
-  const limit = Math.min(Math.max(options.limit ?? VERSION_PAGE_SIZE, 1), MAX_VERSION_PAGE_SIZE);
-  const { found, where } = matchingVersions(options.projectId, options);
-  const before = options.before === undefined ? Prisma.empty : Prisma.sql`AND v.number < ${options.before}`;
-  // One statement, so that a search looks its matches up once for the count and the page.
-  const rows = await db.$queryRaw<Array<{ total: number } & (SummaryRow | { [key in keyof SummaryRow]: null })>>`
-    ${found}
-    SELECT counted.total, page.* FROM (SELECT count(*)::int AS total FROM found AS v WHERE ${where}) AS counted
-    LEFT JOIN LATERAL (
-      SELECT ${SUMMARY_COLUMNS} FROM found AS v WHERE ${where} ${before} ORDER BY v.number DESC LIMIT ${limit + 1}
-    ) AS page ON true`;
-  // Without a row on the page, the one row holds the count and nulls.
+export async function listVersions(db: Db, options: ListOptions): Promise<VersionPage> {
+  const limit = pageSize(options);
+  const rows = await db.$queryRaw<Array<{ total: number } & (SummaryRow | { [key in keyof SummaryRow]: null })>>(versionPageSql(options));
   const pageRows = rows.filter((row): row is { total: number } & SummaryRow => row.id !== null);
   const items = pageRows
     .slice(0, limit)
@@ -58,27 +48,57 @@ export async function listVersions(
   return { items, nextBefore: pageRows.length > limit && last ? last.number : null, total: rows[0]?.total ?? 0 };
 }
 
-/**
- * Three letters or digits in a row give pg_trgm a trigram to look up; a search without them
- * (one or two characters, "1.0", "%") cannot use the trigram indexes and reads the project's versions.
- */
-const TRIGRAM = /[\p{L}\p{N}]{3}/u;
+const pageSize = (options: ListOptions) => Math.min(Math.max(options.limit ?? VERSION_PAGE_SIZE, 1), MAX_VERSION_PAGE_SIZE);
 
 /**
- * `found` (a CTE to select from as `v`) and the condition on it. A search of three letters or
- * more is looked up in the trigram indexes of migration 20261129130100, fenced off in a
+ * The page (one row more than asked, to tell whether another follows), each row with the count
+ * of all matches; one row of nulls and the count when the page is empty. One statement, so that
+ * a search looks its matches up once for both. Exported for the test of its query plan.
+ */
+export function versionPageSql(options: ListOptions): Prisma.Sql {
+  const { found, where } = matchingVersions(options.projectId, options);
+  const before = options.before === undefined ? Prisma.empty : Prisma.sql`AND v.number < ${options.before}`;
+  return Prisma.sql`
+    ${found}
+    SELECT counted.total, page.* FROM (SELECT count(*)::int AS total FROM found AS v WHERE ${where}) AS counted
+    LEFT JOIN LATERAL (
+      SELECT ${SUMMARY_COLUMNS} FROM found AS v WHERE ${where} ${before} ORDER BY v.number DESC LIMIT ${pageSize(options) + 1}
+    ) AS page ON true`;
+}
+
+/**
+ * The part of a search the trigram indexes look up: its longest run of letters and digits, at
+ * most PROBE_LENGTH of them. pg_trgm makes trigrams of letters and digits only, so a search
+ * without three in a row (one or two characters, "1.0", "%") has none and reads the project's
+ * versions instead. Without statistics the planner charges the same for every trigram of the
+ * pattern, so a whole long search ("Added retry logic to order sync") would look dearer than
+ * reading the table; a few characters of its longest word find few candidates, and the whole
+ * search is checked on those.
+ */
+function indexProbe(search: string): string | undefined {
+  const words = search.match(/[\p{L}\p{N}]{3,}/gu) ?? [];
+  const longest = words.reduce((best, word) => (word.length > best.length ? word : best), "");
+  return longest ? `%${longest.slice(0, PROBE_LENGTH)}%` : undefined;
+}
+
+/** Four trigrams: selective enough for a handful of candidates, cheap enough in the planner's eyes. */
+const PROBE_LENGTH = 6;
+
+/**
+ * `found` (a CTE to select from as `v`) and the condition on it. A search that has a probe
+ * (indexProbe) looks it up in the trigram indexes of migration 20261129130100, fenced off in a
  * MATERIALIZED CTE so that the planner cannot move the project's condition inside it: without
  * statistics (the embedded database seldom has fresh ones) it guesses that a project holds a few
  * dozen versions, prefers the project's B-tree and then reads every one of them. The indexes find
- * the matches of all projects; the project and the filters narrow them after.
+ * candidates in all projects; the whole search, the project and the filters narrow them after.
  */
 function matchingVersions(projectId: string, filters: VersionFilters): { found: Prisma.Sql; where: Prisma.Sql } {
   const search = filters.search?.trim();
+  const probe = search ? indexProbe(search) : undefined;
   const pattern = search ? `%${escapeLike(search)}%` : undefined;
-  const indexed = search !== undefined && TRIGRAM.test(search);
   const conditions = [
     Prisma.sql`v.project_id = ${projectId}`,
-    ...(pattern && !indexed ? [Prisma.sql`(v.name ILIKE ${pattern} OR v.description ILIKE ${pattern})`] : []),
+    ...(pattern ? [Prisma.sql`(v.name ILIKE ${pattern} OR v.description ILIKE ${pattern})`] : []),
     // Through the environment's pointer, so only the project's own environments can match.
     ...(filters.environment
       ? [
@@ -89,11 +109,10 @@ function matchingVersions(projectId: string, filters: VersionFilters): { found: 
     ...(filters.origin ? [Prisma.sql`v.origin = ${filters.origin}`] : []),
     ...(filters.author ? [Prisma.sql`v.author = ${filters.author}`] : []),
   ];
-  const found =
-    pattern && indexed
-      ? Prisma.sql`WITH found AS MATERIALIZED (
-          SELECT ${FOUND_COLUMNS} FROM versions WHERE name ILIKE ${pattern} OR description ILIKE ${pattern})`
-      : // Read as the table itself, each time with the project's indexes.
-        Prisma.sql`WITH found AS NOT MATERIALIZED (SELECT ${FOUND_COLUMNS} FROM versions)`;
+  const found = probe
+    ? Prisma.sql`WITH found AS MATERIALIZED (
+        SELECT ${FOUND_COLUMNS} FROM versions WHERE name ILIKE ${probe} OR description ILIKE ${probe})`
+    : // Read as the table itself, each time with the project's indexes.
+      Prisma.sql`WITH found AS NOT MATERIALIZED (SELECT ${FOUND_COLUMNS} FROM versions)`;
   return { found, where: Prisma.join(conditions, " AND ") };
 }
