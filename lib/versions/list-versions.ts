@@ -26,9 +26,9 @@ export interface VersionFilters {
 
 type SummaryRow = Omit<VersionSummary, "origin"> & { origin: string };
 
-/** What the listing reads of a version: the summary and the columns the filters look at. */
-const FOUND_COLUMNS = Prisma.sql`id, project_id, number, name, description, origin, author, file_count, created_at`;
-
+/** What the listing reads of a version: what it shows and what the filters look at. */
+const CANDIDATE_COLUMNS = Prisma.sql`id, project_id, number, name, description, origin, author, file_count, created_at`;
+const MATCH_COLUMNS = Prisma.sql`v.id, v.number, v.name, v.description, v.origin, v.author, v.file_count, v.created_at`;
 const SUMMARY_COLUMNS = Prisma.sql`v.id, v.number, v.name, v.description, v.origin, v.author,
   v.file_count AS "fileCount", v.created_at AS "createdAt"`;
 
@@ -56,13 +56,17 @@ const pageSize = (options: ListOptions) => Math.min(Math.max(options.limit ?? VE
  * a search looks its matches up once for both. Exported for the test of its query plan.
  */
 export function versionPageSql(options: ListOptions): Prisma.Sql {
-  const { found, where } = matchingVersions(options.projectId, options);
-  const before = options.before === undefined ? Prisma.empty : Prisma.sql`AND v.number < ${options.before}`;
+  const { candidates, fenced, where } = matchingVersions(options.projectId, options);
+  // A search's candidates and matches are computed once and read twice; otherwise both are read
+  // as the table itself, each time through the project's indexes.
+  const fence = fenced ? Prisma.sql`MATERIALIZED` : Prisma.sql`NOT MATERIALIZED`;
+  const before = options.before === undefined ? Prisma.empty : Prisma.sql`WHERE v.number < ${options.before}`;
   return Prisma.sql`
-    ${found}
-    SELECT counted.total, page.* FROM (SELECT count(*)::int AS total FROM found AS v WHERE ${where}) AS counted
+    WITH candidates AS ${fence} (${candidates}),
+    matches AS ${fence} (SELECT ${MATCH_COLUMNS} FROM candidates AS v WHERE ${where})
+    SELECT counted.total, page.* FROM (SELECT count(*)::int AS total FROM matches) AS counted
     LEFT JOIN LATERAL (
-      SELECT ${SUMMARY_COLUMNS} FROM found AS v WHERE ${where} ${before} ORDER BY v.number DESC LIMIT ${pageSize(options) + 1}
+      SELECT ${SUMMARY_COLUMNS} FROM matches AS v ${before} ORDER BY v.number DESC LIMIT ${pageSize(options) + 1}
     ) AS page ON true`;
 }
 
@@ -85,20 +89,21 @@ function indexProbe(search: string): string | undefined {
 const PROBE_LENGTH = 6;
 
 /**
- * `found` (a CTE to select from as `v`) and the condition on it. A search that has a probe
+ * The versions to consider and the condition they must meet. A search that has a probe
  * (indexProbe) looks it up in the trigram indexes of migration 20261129130100, fenced off in a
  * MATERIALIZED CTE so that the planner cannot move the project's condition inside it: without
  * statistics (the embedded database seldom has fresh ones) it guesses that a project holds a few
  * dozen versions, prefers the project's B-tree and then reads every one of them. The indexes find
  * candidates in all projects; the whole search, the project and the filters narrow them after.
  */
-function matchingVersions(projectId: string, filters: VersionFilters): { found: Prisma.Sql; where: Prisma.Sql } {
+function matchingVersions(projectId: string, filters: VersionFilters) {
   const search = filters.search?.trim();
   const probe = search ? indexProbe(search) : undefined;
   const pattern = search ? `%${escapeLike(search)}%` : undefined;
   const conditions = [
     Prisma.sql`v.project_id = ${projectId}`,
-    ...(pattern ? [Prisma.sql`(v.name ILIKE ${pattern} OR v.description ILIKE ${pattern})`] : []),
+    // A probe that is the whole search has been checked already.
+    ...(pattern && pattern !== probe ? [Prisma.sql`(v.name ILIKE ${pattern} OR v.description ILIKE ${pattern})`] : []),
     // Through the environment's pointer, so only the project's own environments can match.
     ...(filters.environment
       ? [
@@ -109,10 +114,11 @@ function matchingVersions(projectId: string, filters: VersionFilters): { found: 
     ...(filters.origin ? [Prisma.sql`v.origin = ${filters.origin}`] : []),
     ...(filters.author ? [Prisma.sql`v.author = ${filters.author}`] : []),
   ];
-  const found = probe
-    ? Prisma.sql`WITH found AS MATERIALIZED (
-        SELECT ${FOUND_COLUMNS} FROM versions WHERE name ILIKE ${probe} OR description ILIKE ${probe})`
-    : // Read as the table itself, each time with the project's indexes.
-      Prisma.sql`WITH found AS NOT MATERIALIZED (SELECT ${FOUND_COLUMNS} FROM versions)`;
-  return { found, where: Prisma.join(conditions, " AND ") };
+  return {
+    candidates: probe
+      ? Prisma.sql`SELECT ${CANDIDATE_COLUMNS} FROM versions WHERE name ILIKE ${probe} OR description ILIKE ${probe}`
+      : Prisma.sql`SELECT ${CANDIDATE_COLUMNS} FROM versions`,
+    fenced: probe !== undefined,
+    where: Prisma.join(conditions, " AND "),
+  };
 }
