@@ -1,9 +1,10 @@
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createPglite } from "./create-pglite";
 import { analyzeEmbedded, scheduleMaintenance } from "./maintenance";
 import { migrate } from "./migrate";
 import { prepareDataFolder, restrictModes } from "./restrict-data-folder";
@@ -39,7 +40,7 @@ export function openDatabase(): Promise<Connection> {
 export async function openEmbedded(folder?: string): Promise<Connection & { pglite: PGlite }> {
   // PGlite creates its own folder but not the folders above it; both are kept private.
   if (folder) await prepareDataFolder(path.dirname(folder));
-  const pglite = await PGlite.create(folder);
+  const pglite = await createPglite(folder);
   if (folder) await restrictModes(folder);
   await migrate(pgliteRunner(pglite));
   // PGlite has no autovacuum (see maintenance.ts): statistics now, vacuum as tables churn.

@@ -93,6 +93,24 @@ describe("the migrated database matches prisma/schema.prisma", () => {
       ],
     },
     {
+      change: "an index of another method",
+      from: '@@index([name(ops: raw("gin_trgm_ops"))], type: Gin)',
+      to: "@@index([name])",
+      drift: [
+        "versions: index (name gin_trgm_ops) using gin is in the database but not in schema.prisma",
+        "versions: index (name) is in schema.prisma but missing from the database",
+      ],
+    },
+    {
+      change: "an index with another operator class",
+      from: '@@index([description(ops: raw("gin_trgm_ops"))], type: Gin)',
+      to: '@@index([description(ops: raw("gin_bigm_ops"))], type: Gin)',
+      drift: [
+        "versions: index (description gin_trgm_ops) using gin is in the database but not in schema.prisma",
+        "versions: index (description gin_bigm_ops) using gin is in schema.prisma but missing from the database",
+      ],
+    },
+    {
       change: "a model without a table",
       from: '  @@map("deployments")\n}\n',
       to: '  @@map("deployments")\n}\n\nmodel AuditEntry {\n  id String @id\n\n  @@map("audit_entries")\n}\n',
