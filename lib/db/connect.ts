@@ -90,7 +90,7 @@ export async function openServer(connectionString: string): Promise<Connection> 
   const listening = listeners();
   return {
     prisma,
-    listen: async (channel, handlers) => listening.keep(listenServer(connectionString, channel, handlers)),
+    listen: async (channel, handlers) => listening.keep(await listenServer(connectionString, channel, handlers)),
     async close() {
       await listening.stopAll();
       await prisma.$disconnect();

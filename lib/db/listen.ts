@@ -4,7 +4,7 @@ import pg from "pg";
 /** What a listener is told: a notification's payload, or that some may have been missed. */
 export interface ChannelHandlers {
   onNotify(payload: string): void;
-  /** The listening connection (re)connected: notifications sent while it was down are lost, read again. */
+  /** Listening started or restarted (a dropped connection came back): notifications sent before are lost, read again. */
   onResync(): void;
 }
 
@@ -22,6 +22,7 @@ function checkedChannel(channel: string) {
 /** PGlite runs in this process: its notifications arrive on the same connection, after commit. */
 export async function listenEmbedded(pglite: PGlite, channel: string, handlers: ChannelHandlers): Promise<StopListening> {
   const unlisten = await pglite.listen(checkedChannel(channel), handlers.onNotify);
+  handlers.onResync();
   return unlisten;
 }
 
@@ -29,9 +30,10 @@ export async function listenEmbedded(pglite: PGlite, channel: string, handlers: 
  * One dedicated connection per app instance holds LISTEN on a PostgreSQL server (the pool's
  * connections come and go, and a notification reaches only sessions listening when it commits).
  * When the connection drops it reconnects, retrying with growing delays, and then asks the
- * handlers to resync, since whatever was notified in between never reached it.
+ * handlers to resync, since whatever was notified in between never reached it. Resolves once
+ * the first attempt is over, listening or not (then still retrying).
  */
-export function listenServer(connectionString: string, channel: string, handlers: ChannelHandlers): StopListening {
+export async function listenServer(connectionString: string, channel: string, handlers: ChannelHandlers): Promise<StopListening> {
   const statement = `LISTEN ${checkedChannel(channel)}`;
   let current: pg.Client | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
@@ -82,7 +84,7 @@ export function listenServer(connectionString: string, channel: string, handlers
     handlers.onResync();
   };
 
-  void connect();
+  await connect();
   return async () => {
     stopped = true;
     clearTimeout(retry);

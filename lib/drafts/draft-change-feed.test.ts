@@ -17,6 +17,7 @@ describe("DraftChangeFeed", () => {
     expect(await otherWaiting).toBe("aborted");
     mine.close();
     other.close();
+    expect(feed.subscribers).toBe(0);
     expect(feed.waiting).toBe(0);
   });
 
@@ -61,6 +62,7 @@ describe("DraftChangeFeed", () => {
     expect(await late.next({ timeoutMs: LONG, signal: AbortSignal.abort() })).toBe("aborted");
     late.close();
 
+    expect(feed.subscribers).toBe(0);
     expect(feed.waiting).toBe(0);
     feed.publish("p1");
   });

@@ -24,11 +24,18 @@ export class DraftChangeFeed {
     for (const waiters of this.#waiters.values()) for (const wake of waiters) wake();
   }
 
-  /** How many requests are waiting, over all projects. */
-  get waiting(): number {
+  #parked = 0;
+
+  /** How many requests are subscribed, over all projects: zero once every one was answered. */
+  get subscribers(): number {
     let count = 0;
     for (const waiters of this.#waiters.values()) count += waiters.size;
     return count;
+  }
+
+  /** How many of them are inside `next`, waiting for a change. */
+  get waiting(): number {
+    return this.#parked;
   }
 
   /**
@@ -53,8 +60,10 @@ export class DraftChangeFeed {
           return Promise.resolve("changed");
         }
         if (signal?.aborted) return Promise.resolve("aborted");
+        this.#parked += 1;
         return new Promise((resolve) => {
           const finish = (outcome: "changed" | "timeout" | "aborted") => {
+            this.#parked -= 1;
             clearTimeout(timer);
             signal?.removeEventListener("abort", onAbort);
             settle = undefined;
