@@ -1,9 +1,4 @@
-/**
- * The waiting room of one app instance: long-polling requests wait here for a write to their
- * project's draft, and the instance's database listener (lib/db/listen.ts) wakes them. It
- * holds no database connection, only a callback per waiting request, removed when the request
- * is answered, times out or is aborted.
- */
+/** One waiting request's place in the feed. */
 export interface DraftChangeSubscription {
   /** Resolves on the next change (at once if one came since subscribing or the last `next`), on timeout or on abort. */
   next(options: { timeoutMs: number; signal?: AbortSignal }): Promise<"changed" | "timeout" | "aborted">;
@@ -11,8 +6,15 @@ export interface DraftChangeSubscription {
   close(): void;
 }
 
+/**
+ * The waiting room of one app instance: long-polling requests wait here for a write to their
+ * project's draft, and the instance's database listener (lib/db/listen.ts) wakes them. It
+ * holds no database connection, only a callback per waiting request, removed when the request
+ * is answered, times out or is aborted.
+ */
 export class DraftChangeFeed {
   readonly #waiters = new Map<string, Set<() => void>>();
+  #parked = 0;
 
   /** A write to this project's draft committed. */
   publish(projectId: string) {
@@ -23,8 +25,6 @@ export class DraftChangeFeed {
   publishAll() {
     for (const waiters of this.#waiters.values()) for (const wake of waiters) wake();
   }
-
-  #parked = 0;
 
   /** How many requests are subscribed, over all projects: zero once every one was answered. */
   get subscribers(): number {
