@@ -256,12 +256,20 @@ function routeCorpus(): Record<string, RouteCase[]> {
       ...MALFORMED_IDS.map((id) => ({ label: `settings-comparison of versionId ${JSON.stringify(id.slice(0, 12))}`, url: `${env}/settings-comparison?versionId=${e(id)}`, ...BAD_OR_MISSING, inputs: [id] })),
     ],
     "app/api/projects/[slug]/environments/[environmentId]/settings/route.ts": badEnvironments("settings"),
-    "app/api/projects/[slug]/draft/changes/route.ts": ["-1", "abc", "1.5", "\u0000", "9".repeat(400)].map((since) => ({
-      label: `changes since ${JSON.stringify(since.slice(0, 12))}`,
-      url: `${API}/draft/changes?since=${e(since)}`,
-      ...BAD,
-      inputs: [since],
-    })),
+    "app/api/projects/[slug]/draft/changes/route.ts": [
+      ...["-1", "abc", "1.5", "\u0000", "9".repeat(400)].map((since) => ({
+        label: `changes since ${JSON.stringify(since.slice(0, 12))}`,
+        url: `${API}/draft/changes?since=${e(since)}`,
+        ...BAD,
+        inputs: [since],
+      })),
+      ...["-1", "26", "1.5", "abc", "9".repeat(400)].map((wait) => ({
+        label: `changes waiting ${JSON.stringify(wait.slice(0, 12))} seconds`,
+        url: `${API}/draft/changes?since=0&wait=${e(wait)}`,
+        ...BAD,
+        inputs: [wait],
+      })),
+    ],
     "app/api/projects/[slug]/draft/unchanged-since/route.ts": [],
     "app/api/projects/[slug]/draft/status/route.ts": [],
     "app/api/projects/[slug]/versions/route.ts": [

@@ -3,6 +3,7 @@ import { validatePath } from "@/lib/files/validate-path";
 import { isId } from "@/lib/ids";
 import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
+import { notifyDraftChange } from "./notify-draft-change";
 import { findPathCollision } from "./path-collision";
 import { escapeLike } from "@/lib/db/escape-like";
 import { excerpt } from "@/lib/text-checks";
@@ -55,6 +56,7 @@ export async function renameDraftPath(
           updated_by = ${input.author ?? null}
         WHERE id = ${file.id}`;
     }
+    await notifyDraftChange(tx, input.projectId);
     return ok({ renamed: renamed.map(({ from, to }) => ({ from, to })) });
   });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { notifyDraftChange } from "@/lib/drafts/notify-draft-change";
 import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
 import { invalidInput } from "@/lib/validation";
@@ -75,6 +76,8 @@ export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Prom
   });
 
   await tx.project.update({ where: { id: request.projectId }, data: { versionCounter: number, draftBaseVersionId: id } });
+  // The draft's base moved: open workspaces update their header and version list.
+  await notifyDraftChange(tx, request.projectId);
   return ok(toVersionSummary(version));
 }
 

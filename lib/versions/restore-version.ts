@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { hasUnversionedWork } from "@/lib/drafts/has-unversioned-work";
+import { notifyDraftChange } from "@/lib/drafts/notify-draft-change";
 import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
 import { snapshotDraft } from "./create-version";
@@ -61,6 +62,7 @@ export async function restoreVersion(db: PrismaClient, request: RestoreVersionRe
       SET content = EXCLUDED.content, content_hash = EXCLUDED.content_hash, size = EXCLUDED.size,
           revision = nextval('draft_file_revision_seq'), updated_at = now(), updated_by = EXCLUDED.updated_by`;
     await tx.project.update({ where: { id: request.projectId }, data: { draftBaseVersionId: version.id } });
+    await notifyDraftChange(tx, request.projectId);
     return ok({ restored: version, backup });
   });
 }
