@@ -4,11 +4,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-<<<<<<< HEAD
 import { createPglite } from "./create-pglite";
-=======
 import { listenEmbedded, listenServer, type ChannelHandlers, type StopListening } from "./listen";
->>>>>>> instances
 import { analyzeEmbedded, scheduleMaintenance } from "./maintenance";
 import { migrate } from "./migrate";
 import { prepareDataFolder, restrictModes } from "./restrict-data-folder";
