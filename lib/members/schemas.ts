@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { idSchema } from "@/lib/ids";
+import { hasControlCharacter, hasInvisibleCharacter, hasLoneSurrogate } from "@/lib/text-checks";
 
 export const MAX_EMAIL_LENGTH = 254;
 
@@ -12,11 +14,13 @@ export const emailSchema = z
   .toLowerCase()
   .min(1, "Enter the email address of the person to invite.")
   .max(MAX_EMAIL_LENGTH, `An email address has at most ${MAX_EMAIL_LENGTH} characters.`)
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, EMAIL_MESSAGE);
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, EMAIL_MESSAGE)
+  .refine((email) => !hasControlCharacter(email) && !hasLoneSurrogate(email) && !hasInvisibleCharacter(email), EMAIL_MESSAGE);
 
 export const roleSchema = z.enum(ROLES, { error: "Choose a role." });
 
-const userIdSchema = z.string({ error: "Choose a member." }).min(1, "Choose a member.").max(200, "Choose a member.");
+/** User ids are Better Auth's (letters and digits) or UUIDs; anything else names nobody. */
+const userIdSchema = z.string({ error: "Choose a member." }).regex(/^[A-Za-z0-9_-]{1,100}$/, "Choose a member.");
 
 /** Shared by the Invite member dialog and its server action. */
 export const inviteSchema = z.object({ email: emailSchema, role: roleSchema });
@@ -25,4 +29,4 @@ export const changeRoleSchema = z.object({ userId: userIdSchema, role: roleSchem
 
 export const removeMemberSchema = z.object({ userId: userIdSchema });
 
-export const revokeInviteSchema = z.object({ inviteId: z.uuid({ error: "This invite does not exist." }) });
+export const revokeInviteSchema = z.object({ inviteId: idSchema });

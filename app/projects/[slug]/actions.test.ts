@@ -25,6 +25,12 @@ import { deletePathAction } from "./actions/files/delete-path";
 import { renamePathAction } from "./actions/files/rename-path";
 import { setNamingConventionAction } from "./actions/settings/set-naming-convention";
 import { createVersionAction } from "./actions/versions/create-version";
+import { changeMemberRoleAction } from "./actions/members/change-member-role";
+import { createInviteAction } from "./actions/members/create-invite";
+import { removeMemberAction } from "./actions/members/remove-member";
+import { revokeInviteAction } from "./actions/members/revoke-invite";
+import { createInvite } from "@/lib/members/create-invite";
+import { newMember } from "@/lib/testing/people";
 import { restoreVersionAction } from "./actions/versions/restore-version";
 
 /**
@@ -52,7 +58,22 @@ const ERROR_CODES = ["invalid", "conflict", "not_found", "forbidden", "too_large
 let folder: string;
 let db: PrismaClient;
 /** Ids of the project under attack ("own") and of another project ("foreign"). */
-const ids = {} as Record<"project" | "development" | "staging" | "production" | "version" | "older" | "foreignEnvironment" | "foreignVersion", string>;
+const ids = {} as Record<
+  | "project"
+  | "development"
+  | "staging"
+  | "production"
+  | "version"
+  | "older"
+  | "foreignEnvironment"
+  | "foreignVersion"
+  | "admin"
+  | "builder"
+  | "foreignMember"
+  | "invite"
+  | "foreignInvite",
+  string
+>;
 const SLUG = "under-attack";
 
 beforeAll(async () => {
@@ -84,6 +105,12 @@ beforeAll(async () => {
   // Production right after a rollback, so rolling it forward is possible.
   value(await rollbackEnvironment(db, { projectId: own.id, environmentId: ids.production, author: "setup" }));
   value(await setEnvironmentSetting(db, { projectId: own.id, environmentId: ids.development, key: "API_TOKEN", value: "secret-1234", isSecret: true, mode: "create" }));
+  ids.admin = (await newMember(db, own.id, "admin", "Ann")).id;
+  ids.builder = (await newMember(db, own.id, "builder", "Bob")).id;
+  ids.foreignMember = (await newMember(db, foreign.id, "viewer", "Fay")).id;
+  const system = { id: null, name: "setup" };
+  ids.invite = value(await createInvite(db, { projectId: own.id, email: "pending@example.com", role: "viewer", createdBy: system })).id;
+  ids.foreignInvite = value(await createInvite(db, { projectId: foreign.id, email: "pending@example.com", role: "viewer", createdBy: system })).id;
 });
 
 afterAll(async () => {
@@ -234,6 +261,39 @@ const ACTIONS: ActionCase[] = [
       environmentId: [...BAD_IDS, ids.foreignEnvironment, ids.staging],
       key: [...WRONG_TYPES, "", "api_token", "MISSING", ...HOSTILE_TEXT],
     }),
+  },
+  {
+    name: "createInviteAction",
+    valid: () => ({ slug: SLUG, email: "new.person@example.com", role: "builder" }),
+    call: ({ slug, ...input }) => createInviteAction(slug as any, input as any),
+    hostile: () => ({
+      slug: BAD_SLUGS,
+      email: [...WRONG_TYPES, "", "no-at-sign", "a@b", "two@@example.com", "a b@example.com", "a\u0000@example.com", "\ud800@example.com", `${TEN_MB}@x.io`],
+      role: [...WRONG_TYPES, "", "owner", "Admin", ...HOSTILE_TEXT],
+    }),
+  },
+  {
+    name: "changeMemberRoleAction",
+    valid: () => ({ slug: SLUG, userId: ids.builder, role: "release_manager" }),
+    call: ({ slug, ...input }) => changeMemberRoleAction(slug as any, input as any),
+    hostile: () => ({
+      slug: BAD_SLUGS,
+      // Ann is the only admin: demoting her would leave the project without one.
+      userId: [...BAD_IDS, ids.foreignMember, ids.admin],
+      role: [...WRONG_TYPES, "", "owner", "Builder", ...HOSTILE_TEXT],
+    }),
+  },
+  {
+    name: "revokeInviteAction",
+    valid: () => ({ slug: SLUG, inviteId: ids.invite }),
+    call: ({ slug, ...input }) => revokeInviteAction(slug as any, input as any),
+    hostile: () => ({ slug: BAD_SLUGS, inviteId: [...BAD_IDS, ids.foreignInvite] }),
+  },
+  {
+    name: "removeMemberAction",
+    valid: () => ({ slug: SLUG, userId: ids.builder }),
+    call: ({ slug, ...input }) => removeMemberAction(slug as any, input as any),
+    hostile: () => ({ slug: BAD_SLUGS, userId: [...BAD_IDS, ids.foreignMember, ids.admin] }),
   },
 ];
 /* eslint-enable @typescript-eslint/no-explicit-any */
