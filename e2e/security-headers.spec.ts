@@ -90,8 +90,9 @@ const underPolicy = test.extend<{ violations: string[] }>({
 });
 
 underPolicy("the editor and its language workers run under the policy", async ({ workspace, page, request }) => {
-  // With one project, the projects page opens it.
+  // The projects page, then a project opened from it.
   await visit(page, "/");
+  await page.getByRole("list", { name: "Your projects" }).getByRole("link", { name: /^Order sync/ }).click();
   await expect(workspace.editorLines).toBeVisible();
 
   await visit(page, `${PROJECT}?file=${encodeURIComponent("workflows/order-sync.ts")}`);

@@ -1,7 +1,7 @@
 import { isRole, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ok, type Result } from "@/lib/result";
+import type { Result } from "@/lib/result";
 import { findInvite, type OpenInvite } from "./find-invite";
 
 export interface AcceptInviteRequest {

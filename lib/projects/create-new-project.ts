@@ -7,10 +7,7 @@ import { createProject, SLUG_TAKEN } from "./create-project";
 import type { ProjectSummary } from "./get-project-by-slug";
 import { projectSlugBase } from "./project-slug";
 import { DEFAULT_ENVIRONMENTS, SAMPLE_PROJECT } from "./sample-project";
-import { projectNameSchema } from "./schemas";
-
-export const PROJECT_TEMPLATES = ["empty", "sample"] as const;
-export type ProjectTemplate = (typeof PROJECT_TEMPLATES)[number];
+import { projectNameSchema, type ProjectTemplate } from "./schemas";
 
 export interface CreateNewProjectRequest {
   name: string;
