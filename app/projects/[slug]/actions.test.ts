@@ -29,6 +29,7 @@ import { changeMemberRoleAction } from "./actions/members/change-member-role";
 import { createInviteAction } from "./actions/members/create-invite";
 import { removeMemberAction } from "./actions/members/remove-member";
 import { revokeInviteAction } from "./actions/members/revoke-invite";
+import { createProjectAction } from "@/app/actions/projects/create-project";
 import { createInvite } from "@/lib/members/create-invite";
 import { newMember } from "@/lib/testing/people";
 import { restoreVersionAction } from "./actions/versions/restore-version";
@@ -288,6 +289,13 @@ const ACTIONS: ActionCase[] = [
     valid: () => ({ slug: SLUG, inviteId: ids.invite }),
     call: ({ slug, ...input }) => revokeInviteAction(slug as any, input as any),
     hostile: () => ({ slug: BAD_SLUGS, inviteId: [...BAD_IDS, ids.foreignInvite] }),
+  },
+  {
+    // Outside any project: the slug is ignored, the rest is the New project dialog's input.
+    name: "createProjectAction",
+    valid: () => ({ slug: SLUG, name: "Started here", template: "empty" }),
+    call: ({ name, template }) => createProjectAction({ name, template } as any),
+    hostile: () => ({ name: BAD_NAMES, template: [...WRONG_TYPES, "", "copy", "Sample", ...HOSTILE_TEXT] }),
   },
   {
     name: "removeMemberAction",
