@@ -11,7 +11,7 @@ import { RemoveMemberDialog } from "./remove-member-dialog";
 import { RoleSelect } from "./role-select";
 import { useMemberMutation } from "./use-member-mutation";
 
-const CELL = "px-3 py-2 align-middle";
+const CELL = "px-2 py-2 align-middle sm:px-3";
 
 /** The members with name, email, role and when they joined; admins change roles and remove members here. */
 export function MemberTable({ slug, projectName, members, canAdminister }: { slug: string; projectName: string; members: MemberJson[]; canAdminister: boolean }) {
@@ -27,14 +27,14 @@ export function MemberTable({ slug, projectName, members, canAdminister }: { slu
             <th scope="col" className={`${CELL} w-auto`}>
               Name
             </th>
-            <th scope="col" className={`${CELL} w-40 sm:w-44`}>
+            <th scope="col" className={`${CELL} w-32 sm:w-44`}>
               Role
             </th>
             <th scope="col" className={`${CELL} hidden w-32 md:table-cell`}>
               Joined
             </th>
             {canAdminister ? (
-              <th scope="col" className={`${CELL} w-24`}>
+              <th scope="col" className={`${CELL} w-20 sm:w-24`}>
                 <span className="sr-only">Actions</span>
               </th>
             ) : null}

@@ -42,13 +42,13 @@ export function MembersView({ project, initialMembers }: { project: ProjectSumma
           <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700">{administer.reason}</p>
         ) : null}
         {members.error ? <p className="text-sm text-red-800">The members could not be refreshed: {members.error.message}</p> : null}
-        <section aria-labelledby="members-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <section aria-labelledby="members-heading" className="rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
           <h2 id="members-heading" className="mb-3 text-base font-semibold text-slate-900">
             People
           </h2>
           <MemberTable slug={project.slug} projectName={project.name} members={data.members} canAdminister={administer.allowed} />
         </section>
-        <section aria-labelledby="invites-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <section aria-labelledby="invites-heading" className="rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
           <h2 id="invites-heading" className="mb-3 text-base font-semibold text-slate-900">
             Pending invites
           </h2>

@@ -8,7 +8,7 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { MembersJson } from "@/lib/members/member-json";
 import { useMemberMutation } from "./use-member-mutation";
 
-const CELL = "px-3 py-2 align-middle";
+const CELL = "px-2 py-2 align-middle sm:px-3";
 
 /** Invite links not used yet: email, role, when each expires; admins withdraw them with Revoke. */
 export function PendingInvites({ slug, invites, canAdminister }: { slug: string; invites: MembersJson["invites"]; canAdminister: boolean }) {
@@ -23,14 +23,14 @@ export function PendingInvites({ slug, invites, canAdminister }: { slug: string;
             <th scope="col" className={CELL}>
               Email
             </th>
-            <th scope="col" className={`${CELL} w-32`}>
+            <th scope="col" className={`${CELL} w-24 sm:w-32`}>
               Role
             </th>
             <th scope="col" className={`${CELL} hidden w-32 sm:table-cell`}>
               Expires
             </th>
             {canAdminister ? (
-              <th scope="col" className={`${CELL} w-24`}>
+              <th scope="col" className={`${CELL} w-20 sm:w-24`}>
                 <span className="sr-only">Actions</span>
               </th>
             ) : null}
