@@ -108,6 +108,10 @@ const ACTIONS: ActionRow[] = [
         key: turn === 0 ? "API_TOKEN" : `ERP_URL_${turn}`,
       }),
   },
+  { file: "members/create-invite.ts", allowed: ["admin"], call: () => action("members/create-invite.ts", "createInviteAction", { email: "matrix@example.com", role: "viewer" }) },
+  { file: "members/change-member-role.ts", allowed: ["admin"], call: () => action("members/change-member-role.ts", "changeMemberRoleAction", { userId: ids.builder, role: "release_manager" }) },
+  { file: "members/revoke-invite.ts", allowed: ["admin"], call: () => action("members/revoke-invite.ts", "revokeInviteAction", { inviteId: ids.invite }) },
+  { file: "members/remove-member.ts", allowed: ["admin"], call: () => action("members/remove-member.ts", "removeMemberAction", { userId: ids.builder }) },
 ];
 
 interface RouteRow {
@@ -144,6 +148,7 @@ const ROUTES: RouteRow[] = [
   environmentRoute("settings"),
   { ...environmentRoute("versions-run"), request: async () => ({ url: api(`environments/${ids.development}/versions-run?versionIds=${ids.version}`), params: { environmentId: ids.development } }) },
   plainRoute("files"),
+  plainRoute("members"),
   plainRoute("files/content", "?path=README.md"),
   {
     file: "files/content",

@@ -294,6 +294,7 @@ function routeCorpus(): Record<string, RouteCase[]> {
     ],
     "app/api/projects/[slug]/versions/[versionId]/restore-preview/route.ts": badVersions("restore-preview"),
     "app/api/projects/[slug]/versions/authors/route.ts": [],
+    "app/api/projects/[slug]/members/route.ts": [],
   };
 }
 
@@ -497,6 +498,10 @@ function actionCorpus(ids: Ids): Record<string, ActionSpec> {
       fields: { ...deploy, expectedVersionId: "id" },
       optional: ["confirmed"],
     },
+    createInviteAction: { base: { email: "hostile@example.com", role: "builder" }, fields: { email: "name", role: "mode" } },
+    changeMemberRoleAction: { base: { userId: UNKNOWN_ID, role: "viewer" }, fields: { userId: "id", role: "mode" } },
+    removeMemberAction: { base: { userId: UNKNOWN_ID }, fields: { userId: "id" } },
+    revokeInviteAction: { base: { inviteId: UNKNOWN_ID }, fields: { inviteId: "id" } },
   };
 }
 

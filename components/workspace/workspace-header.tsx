@@ -16,6 +16,8 @@ import { DraftStatusText } from "./draft-status";
 import { HeaderMenu } from "./header-menu";
 import { SaveStatus } from "./save-status";
 
+const PAGE_LABELS = { environments: "Environments", members: "Members" } as const;
+
 interface WorkspaceHeaderProps {
   project: ProjectSummary;
   statuses: ReadonlyMap<string, FileSnapshot>;
@@ -25,7 +27,7 @@ interface WorkspaceHeaderProps {
 
 /**
  * Version History and Deploy stay in the header at every width (icons only when narrow); below
- * 1024 px Environments and Project settings move into the More actions menu, which also links the
+ * 1024 px Environments, Members and Project settings move into the More actions menu, which also links the
  * draft's comparison that the header's draft status stops showing below 768 px.
  */
 export function WorkspaceHeader({ project, statuses, selectedPath, onOpen }: WorkspaceHeaderProps) {
@@ -49,12 +51,15 @@ export function WorkspaceHeader({ project, statuses, selectedPath, onOpen }: Wor
       {/* Around the popover too: its rows offer Deploy… and show where each version runs. */}
       <DeployProvider slug={project.slug} convention={projectConvention(project.namingConvention)}>
         <div className="ml-auto flex shrink-0 items-center gap-2">
-          <Link
-            href={`/projects/${encodeURIComponent(project.slug)}/environments`}
-            className="hidden rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 lg:inline"
-          >
-            Environments
-          </Link>
+          {(["environments", "members"] as const).map((page) => (
+            <Link
+              key={page}
+              href={`/projects/${encodeURIComponent(project.slug)}/${page}`}
+              className="hidden rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 lg:inline"
+            >
+              {PAGE_LABELS[page]}
+            </Link>
+          ))}
           <RestoreFromHistory slug={project.slug}>
             <VersionHistory project={project} />
           </RestoreFromHistory>
