@@ -6,7 +6,7 @@ import { firstEnvironmentNotRunning } from "@/components/environments/queries";
 import type { EnvironmentJson } from "@/lib/environments/environment-json";
 import { Dialog } from "@/components/ui/dialog";
 import { useFailureMessage } from "@/components/ui/use-failure-message";
-import type { DeployedJson } from "@/lib/deployments/deployment-json";
+import type { ActiveVersionChangeJson } from "@/lib/deployments/deployment-json";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import type { NamingConvention } from "@/lib/naming/conventions";
 import { useVersionFields } from "@/components/versions/version-fields";
@@ -26,7 +26,7 @@ interface DeployDialogProps {
   request: DeployRequest;
   environments: EnvironmentJson[] | undefined;
   environmentsError: string | null;
-  onDeployed: (deployed: DeployedJson) => void;
+  onDeployed: (change: ActiveVersionChangeJson) => void;
 }
 
 interface Confirmation {

@@ -5,7 +5,7 @@ import { deployVersionAction } from "@/app/projects/[slug]/actions/deployments/d
 import { promoteEnvironmentAction } from "@/app/projects/[slug]/actions/deployments/promote-environment";
 import { environmentKeys } from "@/components/environments/queries";
 import { useProjectMutation, type NotDone } from "@/components/workspace/use-project-mutation";
-import type { DeployedJson } from "@/lib/deployments/deployment-json";
+import type { ActiveVersionChangeJson } from "@/lib/deployments/deployment-json";
 
 export type DeployCommand = (
   | { kind: "draft"; environmentId: string; name: string; description: string }
@@ -16,7 +16,7 @@ export type DeployCommand = (
   confirmed?: boolean;
 };
 
-export type DeployOutcome = { status: "deployed"; deployed: DeployedJson } | NotDone;
+export type DeployOutcome = { status: "deployed"; deployed: ActiveVersionChangeJson } | NotDone;
 
 function send(slug: string, command: DeployCommand) {
   if (command.kind === "draft") {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { DeployedJson } from "@/lib/deployments/deployment-json";
+import type { ActiveVersionChangeJson } from "@/lib/deployments/deployment-json";
 import { ProductionConfirm } from "@/components/deploy/production-confirm";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -22,7 +22,7 @@ interface RollForwardDialogProps {
   target: VersionRef;
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  onRolledForward: (deployed: DeployedJson) => void;
+  onRolledForward: (change: ActiveVersionChangeJson) => void;
 }
 
 /**

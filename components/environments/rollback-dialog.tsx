@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { DeployedJson } from "@/lib/deployments/deployment-json";
+import type { ActiveVersionChangeJson } from "@/lib/deployments/deployment-json";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { useFailureMessage } from "@/components/ui/use-failure-message";
@@ -18,7 +18,7 @@ interface RollbackDialogProps {
   target: VersionRef;
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  onRolledBack: (deployed: DeployedJson) => void;
+  onRolledBack: (change: ActiveVersionChangeJson) => void;
 }
 
 /**
