@@ -50,6 +50,7 @@ describe("deployVersion", () => {
         createdAt: expect.any(Date),
         version: { id: first.id, number: 1, name: "1.0.0" },
         previousVersion: null,
+        approvedBy: [],
       },
     });
     expect(await activeVersionId(project.environments.production)).toBe(first.id);
