@@ -6,6 +6,7 @@ import { BrandLink } from "@/components/ui/brand-link";
 import { DeployButton } from "@/components/deploy/deploy-button";
 import { DeployProvider } from "@/components/deploy/deploy-context";
 import { projectConvention } from "@/components/naming/project-convention";
+import { PendingRequestsLink } from "@/components/requests/pending-requests-link";
 import { ProjectSettingsButton, ProjectSettingsDialog } from "@/components/settings/project-settings";
 import { RestoreConfirmation } from "@/components/restore/restore-confirmation";
 import { RestoreFromHistory } from "@/components/restore/restore-from-history";
@@ -49,6 +50,7 @@ export function WorkspaceHeader({ project, statuses, selectedPath, onOpen }: Wor
       {/* Around the popover too: its rows offer Deploy… and show where each version runs. */}
       <DeployProvider slug={project.slug} convention={projectConvention(project.namingConvention)}>
         <div className="ml-auto flex shrink-0 items-center gap-2">
+          <PendingRequestsLink slug={project.slug} />
           <Link
             href={`/projects/${encodeURIComponent(project.slug)}/environments`}
             className="hidden rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 lg:inline"
