@@ -18,6 +18,7 @@ describe("listEnvironments", () => {
         id: project.environments[name as "development"],
         name,
         position,
+        requiredApprovals: 0,
         activeVersion: null,
         lastDeployment: null,
         rollbackTarget: null,
