@@ -1,7 +1,10 @@
 "use client";
 
 import { useId, useState } from "react";
+import { usePermission } from "@/components/auth/project-actor";
 import { useDeployLauncher } from "@/components/deploy/deploy-context";
+import { approvalsNeeded } from "@/components/requests/approval-notice";
+import { ProtectionDialog } from "@/components/requests/protection-dialog";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { DeploymentHistory } from "./deployment-history";
@@ -26,6 +29,9 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
   const [rollingBack, setRollingBack] = useState(false);
   const [rollingForward, setRollingForward] = useState(false);
   const [picking, setPicking] = useState(false);
+  const [protecting, setProtecting] = useState(false);
+  const administer = usePermission("administer");
+  const protectionHintId = useId();
   const { activeVersion: active, lastDeployment: last, rollbackTarget, rollForwardTarget } = environment;
   const canPromote = active !== null && next !== null && next.activeVersion?.id !== active.id;
 
@@ -35,6 +41,11 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
         <h2 id={headingId} className="text-base font-semibold text-slate-900">
           {environment.name}
         </h2>
+        {environment.requiredApprovals > 0 ? (
+          <span className="rounded bg-sky-50 px-1.5 py-px text-xs font-medium text-sky-900 ring-1 ring-inset ring-sky-200">
+            Protected · needs {approvalsNeeded(environment)}
+          </span>
+        ) : null}
         <div className="ml-auto flex flex-wrap items-center gap-2">
           {canPromote && launcher ? (
             <Button
@@ -73,6 +84,20 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
               Deploy a version…
             </Button>
           ) : null}
+          <Button
+            variant="secondary"
+            disabled={!administer.allowed}
+            aria-describedby={administer.allowed ? undefined : protectionHintId}
+            title={administer.reason ?? undefined}
+            onClick={() => setProtecting(true)}
+          >
+            Protection
+          </Button>
+          {administer.reason ? (
+            <span id={protectionHintId} className="sr-only">
+              {administer.reason}
+            </span>
+          ) : null}
         </div>
       </div>
       <div className="grid gap-6 px-5 py-4 lg:grid-cols-2">
@@ -96,7 +121,7 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
           </div>
           <DeploymentHistory slug={slug} environmentId={environment.id} environmentName={environment.name} />
         </div>
-        <SettingsPanel slug={slug} environmentId={environment.id} environmentName={environment.name} />
+        <SettingsPanel slug={slug} environmentId={environment.id} environmentName={environment.name} isProtected={environment.requiredApprovals > 0} />
       </div>
       {rollbackTarget ? (
         <RollbackDialog
@@ -124,6 +149,7 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
           }}
         />
       ) : null}
+      {protecting ? <ProtectionDialog slug={slug} environment={environment} open onOpenChange={setProtecting} /> : null}
       {launcher ? (
         <VersionPickerDialog
           slug={slug}

@@ -6,6 +6,8 @@ import { DeployButton } from "@/components/deploy/deploy-button";
 import { DeployProvider } from "@/components/deploy/deploy-context";
 import { projectConvention } from "@/components/naming/project-convention";
 import type { ProjectSummary } from "@/lib/projects/get-project-by-slug";
+import { DeploymentRequests } from "@/components/requests/deployment-requests";
+import { PendingRequestsLink } from "@/components/requests/pending-requests-link";
 import { EnvironmentSection } from "./environment-section";
 import { nextEnvironment, useEnvironments } from "./queries";
 import type { EnvironmentJson } from "@/lib/environments/environment-json";
@@ -27,7 +29,8 @@ export function EnvironmentsView({ project, initialEnvironments }: { project: Pr
             /
           </span>
           <span className="shrink-0 text-sm text-slate-700">Environments</span>
-          <div className="ml-auto shrink-0">
+          <div className="ml-auto flex shrink-0 items-center gap-2">
+            <PendingRequestsLink slug={project.slug} />
             <DeployButton />
           </div>
         </header>
@@ -38,6 +41,7 @@ export function EnvironmentsView({ project, initialEnvironments }: { project: Pr
               Where {project.name} runs. Each environment runs one version with its own settings; rolling back only moves which version is active.
             </p>
           </div>
+          <DeploymentRequests slug={project.slug} />
           <EnvironmentList slug={project.slug} />
         </main>
       </div>

@@ -6,6 +6,7 @@ import { BrandLink } from "@/components/ui/brand-link";
 import { DeployButton } from "@/components/deploy/deploy-button";
 import { DeployProvider } from "@/components/deploy/deploy-context";
 import { projectConvention } from "@/components/naming/project-convention";
+import { PendingRequestsLink } from "@/components/requests/pending-requests-link";
 import { ProjectSettingsButton, ProjectSettingsDialog } from "@/components/settings/project-settings";
 import { RestoreConfirmation } from "@/components/restore/restore-confirmation";
 import { RestoreFromHistory } from "@/components/restore/restore-from-history";
@@ -51,6 +52,7 @@ export function WorkspaceHeader({ project, statuses, selectedPath, onOpen }: Wor
       {/* Around the popover too: its rows offer Deploy… and show where each version runs. */}
       <DeployProvider slug={project.slug} convention={projectConvention(project.namingConvention)}>
         <div className="ml-auto flex shrink-0 items-center gap-2">
+          <PendingRequestsLink slug={project.slug} />
           {(["environments", "members"] as const).map((page) => (
             <Link
               key={page}

@@ -6,7 +6,7 @@ import { compareSettingsFingerprint } from "./compare-settings-fingerprint";
 import { deployVersion } from "./deploy-version";
 import { rollbackEnvironment } from "./rollback-environment";
 import { diffSettingsFingerprints, parseSettingsFingerprint } from "./settings-fingerprint";
-import { failure, newProject, newVersion, stubTestSecretKey, value, type TestProject } from "./test-fixtures";
+import { failure, newProject, newVersion, stubTestSecretKey, deployedNow, value, type TestProject } from "./test-fixtures";
 
 stubTestSecretKey();
 const testDb = setupTestDb();
@@ -29,7 +29,7 @@ function compare(project: TestProject, versionId: string) {
 }
 
 function deploy(project: TestProject, versionId: string) {
-  return deployVersion(testDb.db, { projectId: project.projectId, environmentId: project.environments.production, versionId, author }).then(value);
+  return deployVersion(testDb.db, { projectId: project.projectId, environmentId: project.environments.production, versionId, author }).then(deployedNow);
 }
 
 describe("compareSettingsFingerprint", () => {

@@ -1,3 +1,4 @@
+import { can, refusalMessage, type Role } from "@/lib/auth/roles";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { runInTransaction } from "@/lib/db/run-in-transaction";
 import { isId } from "@/lib/ids";
@@ -10,6 +11,8 @@ export interface DeleteEnvironmentSettingRequest {
   projectId: string;
   environmentId: string;
   key: string;
+  /** The acting member's role: a protected environment's settings need edit_protected_settings. Absent for the system. */
+  role?: Role;
 }
 
 export async function deleteEnvironmentSetting(
@@ -23,6 +26,9 @@ export async function deleteEnvironmentSetting(
   return runInTransaction(db, async (tx) => {
     const environment = await lockEnvironment(tx, request.projectId, request.environmentId);
     if (!environment) return unknownEnvironment;
+    if (environment.requiredApprovals > 0 && request.role && !can(request.role, "edit_protected_settings")) {
+      return fail("forbidden", refusalMessage("edit_protected_settings"));
+    }
     const unknownKey = fail("not_found", `${environment.name} has no setting named ${excerpt(key)}.`);
     // Every stored key matches the pattern; any other names no setting and stays out of the query.
     if (!SETTING_KEY_PATTERN.test(key)) return unknownKey;

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { can, refusalMessage, type Role } from "@/lib/auth/roles";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { runInTransaction } from "@/lib/db/run-in-transaction";
 import { isId } from "@/lib/ids";
@@ -17,6 +18,8 @@ export interface SetEnvironmentSettingRequest extends EnvironmentSettingInput {
   environmentId: string;
   /** `create` refuses a key that exists; `replace` refuses one that does not. */
   mode: "create" | "replace";
+  /** The acting member's role: a protected environment's settings need edit_protected_settings. Absent for the system. */
+  role?: Role;
 }
 
 /** The saved setting, with a warning when saving it left something for the user to do. */
@@ -41,6 +44,9 @@ export async function setEnvironmentSetting(
   return runInTransaction(db, async (tx) => {
     const environment = await lockEnvironment(tx, request.projectId, request.environmentId);
     if (!environment) return unknownEnvironment;
+    if (environment.requiredApprovals > 0 && request.role && !can(request.role, "edit_protected_settings")) {
+      return fail("forbidden", refusalMessage("edit_protected_settings"));
+    }
     const existing = await tx.environmentSetting.findUnique({
       where: { environmentId_key: { environmentId: environment.id, key } },
       select: { id: true, isSecret: true, value: true },
