@@ -50,6 +50,7 @@ export async function promoteEnvironment(
       environmentId: request.toEnvironmentId,
       versionId: source.activeVersionId,
       kind: "promote",
+      eventDetail: { fromEnvironment: source.name, fromEnvironmentId: request.fromEnvironmentId },
       author: request.author,
       authorId: request.authorId ?? null,
       confirmed: request.confirmed,

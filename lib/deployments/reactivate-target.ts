@@ -5,7 +5,7 @@ import { lockEnvironment } from "@/lib/environments/lock-environment";
 import type { VersionRef } from "./deployment-entry";
 import { isId } from "@/lib/ids";
 import { fail, type Result } from "@/lib/result";
-import { recordDeployment, type DeploymentOutcome } from "./record-deployment";
+import { recordDeployment, type DeploymentEventKind, type DeploymentOutcome } from "./record-deployment";
 
 /** What rollback and roll forward share: which version to re-activate, and how to say so. */
 export interface Reactivation {
@@ -18,6 +18,7 @@ export interface Reactivation {
   expectedVersionId?: string;
   confirmed?: boolean;
   kind: "rollback" | "deploy";
+  eventKind: DeploymentEventKind;
   /** The version each environment would re-activate (findRollbackTargets or findRollForwardTargets). */
   findTargets: (db: Db, environmentIds: string[]) => Promise<Map<string, VersionRef>>;
   /** "rolling back" / "rolling forward", for the conflict message. */
@@ -50,6 +51,7 @@ export async function reactivateTarget(db: PrismaClient, request: Reactivation):
       environmentId: environment.id,
       versionId: target.id,
       kind: request.kind,
+      eventKind: request.eventKind,
       author: request.author,
       authorId: request.authorId ?? null,
       confirmed: request.confirmed,

@@ -29,6 +29,7 @@ export function rollForwardEnvironment(db: PrismaClient, request: RollForwardEnv
   return reactivateTarget(db, {
     ...request,
     kind: "deploy",
+    eventKind: "deployment.rolled_forward",
     findTargets: findRollForwardTargets,
     verb: "rolling forward",
     noTarget: (environment) => `${environment} has no rollback to undo: its newest deployment is not a rollback.`,

@@ -27,6 +27,7 @@ export function rollbackEnvironment(db: PrismaClient, request: RollbackEnvironme
   return reactivateTarget(db, {
     ...request,
     kind: "rollback",
+    eventKind: "deployment.rolled_back",
     findTargets: findRollbackTargets,
     verb: "rolling back",
     noTarget: (environment) => `${environment} has no earlier version to roll back to.`,

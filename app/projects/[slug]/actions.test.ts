@@ -11,7 +11,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createProject } from "@/lib/projects/create-project";
 import type { Result } from "@/lib/result";
 import { save } from "@/lib/testing/draft-helpers";
-import { value } from "@/lib/testing/harness";
+import { testActor, value } from "@/lib/testing/harness";
 import { version } from "@/lib/testing/version-helpers";
 import { deployLatestDraftAction } from "./actions/deployments/deploy-latest-draft";
 import { deployVersionAction } from "./actions/deployments/deploy-version";
@@ -83,7 +83,7 @@ beforeAll(async () => {
   }
   // Production right after a rollback, so rolling it forward is possible.
   value(await rollbackEnvironment(db, { projectId: own.id, environmentId: ids.production, author: "setup" }));
-  value(await setEnvironmentSetting(db, { projectId: own.id, environmentId: ids.development, key: "API_TOKEN", value: "secret-1234", isSecret: true, mode: "create" }));
+  value(await setEnvironmentSetting(db, { projectId: own.id, environmentId: ids.development, key: "API_TOKEN", value: "secret-1234", isSecret: true, mode: "create", actor: testActor }));
 });
 
 afterAll(async () => {
