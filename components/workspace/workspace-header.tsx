@@ -25,7 +25,7 @@ interface WorkspaceHeaderProps {
 
 /**
  * Version History and Deploy stay in the header at every width (icons only when narrow); below
- * 1024 px Environments and Project settings move into the More actions menu, which also links the
+ * 1024 px Environments, Activity and Project settings move into the More actions menu, which also links the
  * draft's comparison that the header's draft status stops showing below 768 px.
  */
 export function WorkspaceHeader({ project, statuses, selectedPath, onOpen }: WorkspaceHeaderProps) {
@@ -54,6 +54,12 @@ export function WorkspaceHeader({ project, statuses, selectedPath, onOpen }: Wor
             className="hidden rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 lg:inline"
           >
             Environments
+          </Link>
+          <Link
+            href={`/projects/${encodeURIComponent(project.slug)}/activity`}
+            className="hidden rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 lg:inline"
+          >
+            Activity
           </Link>
           <RestoreFromHistory slug={project.slug}>
             <VersionHistory project={project} />
