@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { listEnvironmentNames } from "@/lib/environments/list-environment-names";
 import type { ActivityFilters } from "./activity-filters";
 import { describeEvent, kindLabel } from "./describe-event";
@@ -89,7 +89,7 @@ export function jsonLine(event: ExportedEvent): string {
  * so the export is exactly the log as it was when the export started.
  */
 export function streamActivityExport(
-  db: Db,
+  db: PrismaClient,
   options: {
     projectId: string;
     filters: ActivityFilters;
