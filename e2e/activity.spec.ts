@@ -31,7 +31,7 @@ test("changes show up in Activity in words, filter by kind, and export as CSV an
   const activity = new ActivityPage(page);
   await activity.openFromHeader();
   const created = activity.row(new RegExp(`created version ${name} \\(#\\d+\\)`));
-  const deployed = activity.row(new RegExp(`deployed ${name} \\(#\\d+\\) to staging \\((was .+|its first deployment)\\)`));
+  const deployed = activity.row(new RegExp(`deployed ${name} to staging \\((was .+|its first deployment)\\)`));
   const setting = activity.row(`added setting ${key} to staging`);
   await expect(created).toHaveCount(1);
   await expect(deployed).toHaveCount(1);
