@@ -295,6 +295,23 @@ function routeCorpus(): Record<string, RouteCase[]> {
     "app/api/projects/[slug]/versions/[versionId]/restore-preview/route.ts": badVersions("restore-preview"),
     "app/api/projects/[slug]/versions/authors/route.ts": [],
     "app/api/projects/[slug]/members/route.ts": [],
+    "app/api/projects/[slug]/activity/export/route.ts": [
+      { label: "activity export without a format", url: `${API}/activity/export`, ...BAD },
+      { label: "activity export as xlsx", url: `${API}/activity/export?format=xlsx`, ...BAD },
+      ...[
+        ["from", "2026-02-30"],
+        ["to", "yesterday"],
+        ["kind", "\u0000"],
+        ["kind", "k".repeat(1000)],
+        ["person", "p".repeat(1000)],
+        ["environment", "production"],
+      ].map(([name, value]) => ({
+        label: `activity export ${name}=${JSON.stringify(value!.slice(0, 12))}`,
+        url: `${API}/activity/export?format=csv&${name}=${e(value!)}`,
+        ...BAD,
+        inputs: [value!],
+      })),
+    ],
   };
 }
 

@@ -17,7 +17,7 @@ import { DraftStatusText } from "./draft-status";
 import { HeaderMenu } from "./header-menu";
 import { SaveStatus } from "./save-status";
 
-const PAGE_LABELS = { environments: "Environments", members: "Members" } as const;
+const PAGE_LABELS = { environments: "Environments", members: "Members", activity: "Activity" } as const;
 
 interface WorkspaceHeaderProps {
   project: ProjectSummary;
@@ -28,7 +28,7 @@ interface WorkspaceHeaderProps {
 
 /**
  * Version History and Deploy stay in the header at every width (icons only when narrow); below
- * 1024 px Environments, Members and Project settings move into the More actions menu, which also links the
+ * 1024 px Environments, Members, Activity and Project settings move into the More actions menu, which also links the
  * draft's comparison that the header's draft status stops showing below 768 px.
  */
 export function WorkspaceHeader({ project, statuses, selectedPath, onOpen }: WorkspaceHeaderProps) {
@@ -53,7 +53,7 @@ export function WorkspaceHeader({ project, statuses, selectedPath, onOpen }: Wor
       <DeployProvider slug={project.slug} convention={projectConvention(project.namingConvention)}>
         <div className="ml-auto flex shrink-0 items-center gap-2">
           <PendingRequestsLink slug={project.slug} />
-          {(["environments", "members"] as const).map((page) => (
+          {(["environments", "members", "activity"] as const).map((page) => (
             <Link
               key={page}
               href={`/projects/${encodeURIComponent(project.slug)}/${page}`}

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { can, type Role } from "@/lib/auth/roles";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordEvent, type AuditSummary } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db/client";
 import { lockEnvironment, type LockedEnvironment } from "@/lib/environments/lock-environment";
 import { needsConfirmation } from "@/lib/environments/needs-confirmation";
 import { isId } from "@/lib/ids";
-import { currentStatus, deploymentKindOf, type RequestKind } from "@/lib/requests/request-status";
+import { currentStatus, deploymentEventKind, deploymentKindOf, type RequestKind } from "@/lib/requests/request-status";
 import { MAX_NOTE_LENGTH, REQUEST_LIFETIME_MS } from "@/lib/requests/schemas";
 import { fail, ok, type Result } from "@/lib/result";
 import { versionRefSelect, type VersionRef } from "./deployment-entry";
@@ -33,6 +33,8 @@ export interface ActiveVersionChangeRequest extends ChangeOptions {
   authorId?: string | null;
   /** See RecordDeploymentRequest.confirmed. */
   confirmed?: boolean;
+  /** More for the activity log's deployment event (a promotion's source environment). */
+  eventDetail?: AuditSummary;
 }
 
 export interface RequestedDeployment {
@@ -58,7 +60,13 @@ export type ActiveVersionChange =
 export async function changeActiveVersion(tx: Db, request: ActiveVersionChangeRequest): Promise<Result<ActiveVersionChange>> {
   const environment = await lockEnvironment(tx, request.projectId, request.environmentId);
   if (!environment) return fail("not_found", "This environment does not exist in this project.");
-  const direct = { ...request, kind: deploymentKindOf(request.change), authorId: request.authorId ?? null };
+  const direct = {
+    ...request,
+    kind: deploymentKindOf(request.change),
+    // A roll forward is recorded as a deploy; the activity log still says what it was.
+    eventKind: deploymentEventKind(request.change),
+    authorId: request.authorId ?? null,
+  };
   if (environment.requiredApprovals === 0) return deployed(await recordDeployment(tx, direct));
   if (request.confirmed === false && needsConfirmation(environment.name)) {
     return fail("invalid", `Deploying to ${environment.name} needs an explicit confirmation that names the version and the environment.`);

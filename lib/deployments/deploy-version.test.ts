@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getEnvironmentHistory } from "@/lib/environments/get-environment-history";
 import { listEnvironments } from "@/lib/environments/list-environments";
 import { setEnvironmentSetting } from "@/lib/environments/set-environment-setting";
-import { setupTestDb } from "@/lib/testing/harness";
+import { setupTestDb, testActor } from "@/lib/testing/harness";
 import { deployVersion } from "./deploy-version";
 import { promoteEnvironment } from "./promote-environment";
 import {
@@ -101,7 +101,7 @@ describe("deployVersion", () => {
       ["ERP_API_URL", "https://erp.example.com", false],
       ["ERP_API_TOKEN", "erp_live_9f8e7d6c5b4a3210", true],
     ] as const) {
-      value(await setEnvironmentSetting(db, { projectId: project.projectId, environmentId, key, value: settingValue, isSecret, mode: "create" }));
+      value(await setEnvironmentSetting(db, { projectId: project.projectId, environmentId, key, value: settingValue, isSecret, mode: "create", actor: testActor }));
     }
 
     const deployed = deployedNow(await deploy(project, version.id));

@@ -50,6 +50,7 @@ export async function promoteEnvironment(
       environmentId: request.toEnvironmentId,
       versionId: source.activeVersionId,
       change: "promote",
+      eventDetail: { fromEnvironment: source.name, fromEnvironmentId: request.fromEnvironmentId },
     });
   });
 }

@@ -61,27 +61,15 @@ export async function approveRequest(db: PrismaClient, request: DecideRequest): 
       kind: deploymentKindOf(locked.kind),
       author: locked.requestedByName,
       authorId: locked.requestedById,
+      // The deployment is the requester's; its event also names the request and the last approver.
+      eventKind: deploymentEventKind(locked.kind),
+      eventDetail: { requestId: locked.id, requestedBy: locked.requestedByName, approvedBy: approver.name },
     });
     if (!deployed.ok) return deployed;
     const { deployment } = deployed.value;
     await tx.deploymentRequest.update({
       where: { id: locked.id },
       data: { status: "deployed", deploymentId: deployment.id, closedAt: new Date() },
-    });
-    await recordEvent(tx, {
-      projectId: request.projectId,
-      environmentId: environment.id,
-      actor: approver,
-      kind: deploymentEventKind(locked.kind),
-      summary: {
-        deploymentId: deployment.id,
-        requestId: locked.id,
-        version: deployment.version.name,
-        versionId: deployment.version.id,
-        previousVersion: deployment.previousVersion?.name ?? null,
-        previousVersionId: deployment.previousVersion?.id ?? null,
-        requestedBy: locked.requestedByName,
-      },
     });
     return ok<ApprovalOutcome>({ status: "deployed", approvals, requiredApprovals, ...deployed.value });
   });

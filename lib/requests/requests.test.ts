@@ -21,7 +21,7 @@ import { deleteEnvironmentSetting } from "@/lib/environments/delete-environment-
 import { getEnvironmentHistory } from "@/lib/environments/get-environment-history";
 import { setEnvironmentSetting } from "@/lib/environments/set-environment-setting";
 import { setRequiredApprovals } from "@/lib/environments/set-required-approvals";
-import { setupTestDb } from "@/lib/testing/harness";
+import { setupTestDb, testActor } from "@/lib/testing/harness";
 import type { VersionSummary } from "@/lib/versions/version-summary";
 import { approveRequest } from "./approve-request";
 import { cancelRequest } from "./cancel-request";
@@ -166,7 +166,7 @@ describe("deployment requests", () => {
     const builder = await member("builder");
     const manager = await member("release_manager");
     const requested = await request(project, v2, builder);
-    value(await setEnvironmentSetting(db, { projectId: project.projectId, environmentId: project.environments.staging, key: "ERP_URL", value: "https://erp.example", isSecret: false, mode: "create", role: manager.role }));
+    value(await setEnvironmentSetting(db, { actor: testActor, projectId: project.projectId, environmentId: project.environments.staging, key: "ERP_URL", value: "https://erp.example", isSecret: false, mode: "create", role: manager.role }));
 
     expect(await listed(project, requested.id)).toMatchObject({ status: "stale", reason: expect.stringContaining("settings changed"), changes: null });
     expect(failure(await approve(project, requested.id, manager))).toMatchObject({ code: "conflict", message: expect.stringContaining("settings changed") });
@@ -331,13 +331,13 @@ describe("deployment requests", () => {
     const { db } = testDb;
     const { project } = await protectedProject(1);
     const setting = { projectId: project.projectId, environmentId: project.environments.staging, key: "ERP_URL", value: "https://erp.example", isSecret: false, mode: "create" as const };
-    expect(failure(await setEnvironmentSetting(db, { ...setting, role: "builder" }))).toEqual({
+    expect(failure(await setEnvironmentSetting(db, { actor: testActor, ...setting, role: "builder" }))).toEqual({
       code: "forbidden",
       message: "Only a Release manager or Admin can change a protected environment's settings.",
     });
-    value(await setEnvironmentSetting(db, { ...setting, role: "release_manager" }));
-    expect(failure(await deleteEnvironmentSetting(db, { projectId: project.projectId, environmentId: project.environments.staging, key: "ERP_URL", role: "builder" }))).toMatchObject({ code: "forbidden" });
+    value(await setEnvironmentSetting(db, { actor: testActor, ...setting, role: "release_manager" }));
+    expect(failure(await deleteEnvironmentSetting(db, { actor: testActor, projectId: project.projectId, environmentId: project.environments.staging, key: "ERP_URL", role: "builder" }))).toMatchObject({ code: "forbidden" });
     // Development is unprotected: a builder may.
-    value(await setEnvironmentSetting(db, { ...setting, environmentId: project.environments.development, role: "builder" }));
+    value(await setEnvironmentSetting(db, { actor: testActor, ...setting, environmentId: project.environments.development, role: "builder" }));
   });
 });

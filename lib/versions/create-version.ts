@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { recordEvent } from "@/lib/audit/record-event";
+import { authorAsActor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { notifyDraftChange } from "@/lib/drafts/notify-draft-change";
 import { lockProject } from "@/lib/projects/lock-project";
@@ -32,7 +34,8 @@ export async function createVersion(db: PrismaClient, request: CreateVersionRequ
  * name check holds and numbers are consecutive. The draft is read once, by the statement
  * that stores its new contents as blobs, so the version is one state of the draft even while
  * saves continue. Its trees are stored next (see trees.ts), then the version row. The draft
- * is then based on the new version.
+ * is then based on the new version. The `version.created` event is written in the same
+ * transaction, so every path that makes a version (create, backup, deploy the draft) logs it.
  */
 export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Promise<Result<VersionSummary>> {
   const parsed = createVersionInputSchema.safeParse({ name: request.name, description: request.description });
@@ -78,6 +81,12 @@ export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Prom
   await tx.project.update({ where: { id: request.projectId }, data: { versionCounter: number, draftBaseVersionId: id } });
   // The draft's base moved: open workspaces update their header and version list.
   await notifyDraftChange(tx, request.projectId);
+  await recordEvent(tx, {
+    projectId: request.projectId,
+    actor: authorAsActor(request),
+    kind: "version.created",
+    summary: { versionId: id, number, name, origin: request.origin },
+  });
   return ok(toVersionSummary(version));
 }
 

@@ -1,4 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { recordEvent } from "@/lib/audit/record-event";
+import { authorAsActor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { hasUnversionedWork } from "@/lib/drafts/has-unversioned-work";
 import { notifyDraftChange } from "@/lib/drafts/notify-draft-change";
@@ -63,8 +65,18 @@ export async function restoreVersion(db: PrismaClient, request: RestoreVersionRe
           revision = nextval('draft_file_revision_seq'), updated_at = now(), updated_by = EXCLUDED.updated_by`;
     await tx.project.update({ where: { id: request.projectId }, data: { draftBaseVersionId: version.id } });
     await notifyDraftChange(tx, request.projectId);
+    await recordEvent(tx, {
+      projectId: request.projectId,
+      actor: authorAsActor(request),
+      kind: "draft.restored",
+      summary: { version: versionRef(version), backup: backup && versionRef(backup) },
+    });
     return ok({ restored: version, backup });
   });
+}
+
+function versionRef(version: VersionSummary) {
+  return { id: version.id, number: version.number, name: version.name };
 }
 
 /** "Draft before restoring 1.1.0", then "… (2)", "… (3)" while the name is taken. */

@@ -12,13 +12,14 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { MAX_FILES_PER_PROJECT } from "@/lib/files/limits";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { benchActivity } from "./activity";
 import { benchAutosave } from "./autosave";
 import { openPglite, openPostgres, type BenchDatabase } from "./databases";
 import { benchDeployRollback } from "./deploy-rollback";
 import { cpuShares, cpuSnapshot, machineFacts } from "./machine";
 import { NEIGHBOURS, withBusyNeighbours } from "./neighbour";
 import { benchPopoverOpen } from "./popover-open";
-import { evaluatePopoverTargets, evaluateTargets, type TargetResult } from "./targets";
+import { evaluateActivityTargets, evaluatePopoverTargets, evaluateTargets, type TargetResult } from "./targets";
 import { log, median, ratio } from "./timing";
 import { benchVersionCreation } from "./version-creation";
 import { benchVersionHistory } from "./version-history";
@@ -36,6 +37,8 @@ const config = {
   autosaveSaves: 200,
   deployVersionCounts: [10, 10_000] as const,
   deployAlternations: 100,
+  activityEvents: 100_000,
+  activityCalls: 50,
   seed: 20_261_125,
 };
 
@@ -72,6 +75,7 @@ async function benchDatabase(kind: BenchDatabase["kind"], open: () => Promise<Be
       large: await benchAutosave(db, 100_000, config.autosaveSaves, config.seed),
     })),
     deployRollback: await step("deploy and rollback", (db) => benchDeployRollback(db, config.deployVersionCounts, config.deployAlternations)),
+    activity: await step("activity pages", (db) => benchActivity(db, config.activityEvents, config.activityCalls)),
   };
   return { database: kind, serverVersion, ...results };
 }
@@ -107,6 +111,7 @@ async function browserBench(condition: "quiet" | "loaded") {
 function targetsOf(results: Awaited<ReturnType<typeof benchAll>>): TargetResult[] {
   return [
     ...results.runs.flatMap(evaluateTargets),
+    ...results.runs.flatMap(evaluateActivityTargets),
     ...(results.browser ? evaluatePopoverTargets(results.browser.versionHistoryPopover) : []),
   ];
 }
@@ -133,7 +138,7 @@ const loaded = loadedRun
 // bench's own files, which is no load from elsewhere.
 const embeddedRun = quiet.runs[0]!;
 const othersWhileEmbedded = median(
-  [embeddedRun.versionCreation, embeddedRun.versionStorage!, embeddedRun.versionHistory, embeddedRun.autosave, embeddedRun.deployRollback].map(
+  [embeddedRun.versionCreation, embeddedRun.versionStorage!, embeddedRun.versionHistory, embeddedRun.autosave, embeddedRun.deployRollback, embeddedRun.activity].map(
     (step) => step.cpuShare.others,
   ),
 );
@@ -157,6 +162,7 @@ const report = {
     "git: `git add -A && git commit -q` in a fresh repository with gc.auto=0, timed with process start-up; bytes are the files under .git/objects.",
     `Projects over MAX_FILES_PER_PROJECT (${MAX_FILES_PER_PROJECT}) get the rest of their draft rows inserted directly: createProject refuses them.`,
     "The Version History and deploy fixtures insert versions with SQL (valid rows, one small file each).",
+    "The activity fixture inserts 100,000 events with SQL into one project (one a minute; 20 people, 7 kinds, 3 environments or none) and 20,000 into another.",
     "scripts/with-postgres.mjs starts PostgreSQL with fsync off (-F).",
     "Browser: `next start` of the production build on a throwaway embedded database (the sample project plus versions made through the library), Chromium as in playwright.config.ts at 1440×900; from the click's event time to the first animation frame with a row on screen, on a loaded page that has finished its own requests; \"first open\" reloads the page before each opening, \"reopen\" closes and opens again.",
     `Loaded: the same benchmarks (storage aside) again while ${NEIGHBOURS} child process${NEIGHBOURS === 1 ? "" : "es"} spin in a busy loop, one per core but one; targets judge the quiet run.`,

@@ -1,3 +1,4 @@
+import type { benchActivity } from "./activity";
 import type { benchAutosave } from "./autosave";
 import type { benchDeployRollback } from "./deploy-rollback";
 import type { benchPopoverOpen } from "./popover-open";
@@ -71,4 +72,27 @@ export function evaluatePopoverTargets(popover: Awaited<ReturnType<typeof benchP
     met: ms.p50 < 300,
   });
   return [check("first open after load", popover.firstOpenAfterLoad.ms), check("reopen", popover.reopen.ms)];
+}
+
+/** Issue 12: the Activity page's server time at 100,000 events, without planner statistics (see benchActivity). */
+export function evaluateActivityTargets(run: { database: string; activity: Awaited<ReturnType<typeof benchActivity>> }): TargetResult[] {
+  const pages = run.activity.withoutStatistics;
+  return (
+    [
+      ["first page", pages.firstPage],
+      ["filtered by person", pages.byPerson],
+      ["filtered by kind", pages.byKind],
+      ["filtered by environment", pages.byEnvironment],
+      ["filtered by one day", pages.byDay],
+      ["filtered by a date range", pages.byDateRange],
+      ["deep page (90% of the way to the oldest)", pages.deepPage],
+      ["people for the person filter", pages.people],
+    ] as const
+  ).map(([label, entry]) => ({
+    database: run.database,
+    name: `activity ${label}, ${run.activity.events} events, no statistics (p95)`,
+    target: "< 100 ms",
+    value: entry.ms.p95,
+    met: entry.ms.p95 < 100,
+  }));
 }

@@ -10,7 +10,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createInvite } from "@/lib/members/create-invite";
 import { createProject } from "@/lib/projects/create-project";
 import { save } from "@/lib/testing/draft-helpers";
-import { value } from "@/lib/testing/harness";
+import { testActor, value } from "@/lib/testing/harness";
 import { newMember } from "@/lib/testing/people";
 import { version } from "@/lib/testing/version-helpers";
 
@@ -74,7 +74,7 @@ export function setupActionsProject(): { readonly db: PrismaClient; readonly ids
     }
     // Production right after a rollback, so rolling it forward is possible.
     value(await rollbackEnvironment(db, { projectId: own.id, environmentId: ids.production, author: "setup" }));
-    value(await setEnvironmentSetting(db, { projectId: own.id, environmentId: ids.development, key: "API_TOKEN", value: "secret-1234", isSecret: true, mode: "create" }));
+    value(await setEnvironmentSetting(db, { projectId: own.id, environmentId: ids.development, key: "API_TOKEN", value: "secret-1234", isSecret: true, mode: "create", actor: testActor }));
     ids.admin = (await newMember(db, own.id, "admin", "Ann")).id;
     ids.builder = (await newMember(db, own.id, "builder", "Bob")).id;
     ids.foreignMember = (await newMember(db, foreign.id, "viewer", "Fay")).id;

@@ -16,5 +16,5 @@ const schema = environmentSettingInputSchema.extend({
  * a secret comes back masked, never in full.
  */
 export const setEnvironmentSettingAction = projectAction("edit_settings", schema, ({ db, project, actor }, input) =>
-  setEnvironmentSetting(db, { projectId: project.id, role: actor.role, ...input }),
+  setEnvironmentSetting(db, { projectId: project.id, actor: { id: actor.id, name: actor.name }, role: actor.role, ...input }),
 );
