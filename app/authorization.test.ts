@@ -184,6 +184,7 @@ const plainRoute = (file: string, query = "") => ({
 
 const ROUTES: RouteRow[] = [
   plainRoute("deployment-requests"),
+  plainRoute("activity/export", "?format=csv"),
   plainRoute("compare", `?from=${"draft"}&to=${"draft"}`),
   plainRoute("draft/changes", "?since=0"),
   plainRoute("draft/status"),

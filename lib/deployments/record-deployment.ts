@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { recordEvent, type AuditKind, type AuditSummary } from "@/lib/audit/record-event";
-import { authorAsActor } from "@/lib/auth/actor";
+import { authorAsActor, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { lockEnvironment } from "@/lib/environments/lock-environment";
 import { needsConfirmation } from "@/lib/environments/needs-confirmation";
@@ -28,6 +28,8 @@ export interface RecordDeploymentRequest {
   eventKind?: DeploymentEventKind;
   /** More for the activity log's summary (a promotion's source environment). */
   eventDetail?: AuditSummary;
+  /** Who the activity log says acted, when not the author: the last approver of a request. */
+  eventActor?: Actor;
 }
 
 export type DeploymentEventKind = Extract<AuditKind, `deployment.${string}`>;
@@ -88,7 +90,7 @@ export async function recordDeployment(tx: Db, request: RecordDeploymentRequest)
   await recordEvent(tx, {
     projectId: request.projectId,
     environmentId: environment.id,
-    actor: authorAsActor(request),
+    actor: request.eventActor ?? authorAsActor(request),
     kind: request.eventKind ?? EVENT_KINDS[request.kind],
     summary: {
       ...request.eventDetail,

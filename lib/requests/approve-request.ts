@@ -61,9 +61,10 @@ export async function approveRequest(db: PrismaClient, request: DecideRequest): 
       kind: deploymentKindOf(locked.kind),
       author: locked.requestedByName,
       authorId: locked.requestedById,
-      // The deployment is the requester's; its event also names the request and the last approver.
+      // The deployment is the requester's; the last approval made it happen, so the activity log names the approver.
       eventKind: deploymentEventKind(locked.kind),
-      eventDetail: { requestId: locked.id, requestedBy: locked.requestedByName, approvedBy: approver.name },
+      eventActor: approver,
+      eventDetail: { requestId: locked.id, requestedBy: locked.requestedByName },
     });
     if (!deployed.ok) return deployed;
     const { deployment } = deployed.value;

@@ -78,9 +78,10 @@ async function activeIn(project: TestProject, environment: keyof TestProject["en
   return row.activeVersionId;
 }
 
+/** The project's events from its first protection rule on: what the setup before it did (versions, a direct deploy) is not under test here. */
 async function events(project: TestProject) {
   const rows = await testDb.db.auditEvent.findMany({ where: { projectId: project.projectId }, orderBy: { id: "asc" }, select: { kind: true, actorId: true, summary: true } });
-  return rows;
+  return rows.slice(Math.max(0, rows.findIndex((row) => row.kind === "environment.protection_changed")));
 }
 
 async function requestRow(requestId: string) {
