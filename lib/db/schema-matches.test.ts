@@ -27,6 +27,7 @@ describe("the migrated database matches prisma/schema.prisma", () => {
       "blobs",
       "deployments",
       "draft_files",
+      "draft_removed_paths",
       "environment_settings",
       "environments",
       "projects",
