@@ -1,15 +1,15 @@
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/client";
 
 /**
- * The statement remembering paths that left the draft (deleted or renamed away), so the next
- * version leaves them out of its base's trees; `paths` is a query yielding a `path` column.
- * A statement of its own, or a data-modifying WITH clause of the statement removing them, so
- * no path can leave without being recorded. A path removed again gets a new revision: a
- * version that read the earlier removal then keeps this one for the next version.
+ * Remembers paths that left the draft (deleted or renamed away), so that the next version
+ * leaves them out of its base's trees. Call it in the transaction that removes them, holding
+ * the project's lock (lockProject): version creation holds it too, so it takes in every
+ * removal recorded before it and none while it runs.
  */
-export function recordRemovedPathsSql(projectId: string, paths: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`
+export async function recordRemovedPaths(tx: Db, projectId: string, paths: string[]) {
+  if (paths.length === 0) return;
+  await tx.$executeRaw`
     INSERT INTO draft_removed_paths (project_id, path)
-    SELECT ${projectId}, removed.path FROM (${paths}) AS removed
-    ON CONFLICT (project_id, path) DO UPDATE SET revision = nextval('draft_file_revision_seq')`;
+    SELECT ${projectId}, path FROM unnest(${paths}::text[]) AS path
+    ON CONFLICT (project_id, path) DO NOTHING`;
 }

@@ -1,10 +1,10 @@
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { validatePath } from "@/lib/files/validate-path";
 import { isId } from "@/lib/ids";
 import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
 import { findPathCollision } from "./path-collision";
-import { recordRemovedPathsSql } from "./record-removed-paths";
+import { recordRemovedPaths } from "./record-removed-paths";
 import { escapeLike } from "@/lib/db/escape-like";
 import { excerpt } from "@/lib/text-checks";
 
@@ -57,8 +57,7 @@ export async function renameDraftPath(
           updated_by = ${input.author ?? null}, changed_since_base = true
         WHERE id = ${file.id}`;
     }
-    const vacated = renamed.map((file) => file.from);
-    await tx.$executeRaw(recordRemovedPathsSql(input.projectId, Prisma.sql`SELECT unnest(${vacated}::text[]) AS path`));
+    await recordRemovedPaths(tx, input.projectId, renamed.map((file) => file.from));
     return ok({ renamed: renamed.map(({ from, to }) => ({ from, to })) });
   });
 }

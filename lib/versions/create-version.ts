@@ -62,7 +62,7 @@ export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Prom
   const rootTreeId =
     base === null
       ? await storeTree(tx, draft.written)
-      : await storeTreeChanges(tx, base, draft.written, draft.removed.map((entry) => entry.path));
+      : await storeTreeChanges(tx, base, draft.written, draft.removed);
   const id = randomUUID();
   const version = await tx.version.create({
     select: versionSummarySelect,
@@ -82,7 +82,7 @@ export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Prom
     },
   });
 
-  await forgetVersionedChanges(tx, request.projectId, draft.written, draft.removed);
+  await forgetVersionedChanges(tx, request.projectId, draft);
   await tx.project.update({
     where: { id: request.projectId },
     data: { versionCounter: number, draftBaseVersionId: id, draftBaseTreeId: BigInt(rootTreeId) },

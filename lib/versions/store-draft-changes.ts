@@ -9,17 +9,11 @@ export interface WrittenFile extends TreeFile {
   revision: number;
 }
 
-/** A path removed from the draft since its base, as draft_removed_paths records it. */
-export interface RemovedPath {
-  path: string;
-  revision: number;
-}
-
 export interface DraftChanges {
   /** Every draft file (`scope` "all"), or those written since the draft's base tree ("changed"). */
   written: WrittenFile[];
   /** Paths deleted or renamed away since the base tree. */
-  removed: RemovedPath[];
+  removed: string[];
   /** The whole draft's tree hash, file count and size. */
   treeHash: string;
   fileCount: number;
@@ -28,7 +22,7 @@ export interface DraftChanges {
 
 interface Row {
   written: Array<Omit<WrittenFile, "blobId"> & { blobId: string | null; contentHash: string }>;
-  removed: RemovedPath[];
+  removed: string[];
   treeHash: string;
   fileCount: number;
   totalSize: bigint;
@@ -36,7 +30,8 @@ interface Row {
 
 /**
  * Reads the draft for a version in one statement, so all of it is one state of the draft
- * even while saves and deletions continue: the files in `scope` with the id of the blob
+ * even while saves continue (the caller holds the project's lock, which keeps out every
+ * other change): the files in `scope` with the id of the blob
  * holding each one's content (storing the contents no blob holds yet), the removed paths, and
  * the tree hash, count and size of the whole draft (those read only paths, hashes and sizes).
  */
@@ -65,8 +60,7 @@ export async function storeDraftChanges(tx: Db, projectId: string, scope: "all" 
     SELECT
       (SELECT coalesce(json_agg(json_build_object('id', id, 'path', path, 'contentHash', content_hash, 'revision', revision, 'blobId', blob_id)), '[]')
        FROM written) AS written,
-      (SELECT coalesce(json_agg(json_build_object('path', path, 'revision', revision)), '[]')
-       FROM draft_removed_paths WHERE project_id = ${projectId}) AS removed,
+      (SELECT coalesce(json_agg(path), '[]') FROM draft_removed_paths WHERE project_id = ${projectId}) AS removed,
       tree_hash AS "treeHash", file_count AS "fileCount", total_size AS "totalSize"
     FROM totals`;
   if (!row) throw new Error("The draft could not be read.");

@@ -18,7 +18,6 @@ ALTER TABLE "projects" ADD COLUMN "draft_base_tree_id" BIGINT;
 CREATE TABLE "draft_removed_paths" (
     "project_id" TEXT NOT NULL,
     "path" TEXT NOT NULL,
-    "revision" INTEGER NOT NULL DEFAULT nextval('draft_file_revision_seq'),
 
     CONSTRAINT "draft_removed_paths_pkey" PRIMARY KEY ("project_id","path")
 );
