@@ -30,10 +30,10 @@ interface Row {
 
 /**
  * Reads the draft for a version in one statement, so all of it is one state of the draft
- * even while saves continue (the caller holds the project's lock, which keeps out every
- * other change): the files in `scope` with the id of the blob
- * holding each one's content (storing the contents no blob holds yet), the removed paths, and
- * the tree hash, count and size of the whole draft (those read only paths, hashes and sizes).
+ * even while saves continue (the caller holds the project's lock, which keeps out every other
+ * change): the files in `scope` with the id of the blob holding each one's content (storing
+ * the contents no blob holds yet), the removed paths, and the tree hash, count and size of the
+ * whole draft (read from paths, hashes and sizes only: the one part that grows with the project).
  */
 export async function storeDraftChanges(tx: Db, projectId: string, scope: "all" | "changed"): Promise<DraftChanges> {
   const inScope = scope === "all" ? Prisma.empty : Prisma.sql`AND d.changed_since_base`;
