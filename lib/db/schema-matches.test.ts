@@ -30,6 +30,7 @@ describe("the migrated database matches prisma/schema.prisma", () => {
       "deployment_requests",
       "deployments",
       "draft_files",
+      "draft_removed_paths",
       "environment_settings",
       "environments",
       "project_invites",

@@ -47,7 +47,8 @@ export async function saveDraftFile(
     WITH saved AS (
       UPDATE draft_files
       SET content = ${content.value}, content_hash = ${hashContent(content.value)}, size = ${byteLength(content.value)},
-          revision = nextval('draft_file_revision_seq'), updated_at = now(), updated_by = ${input.author ?? null}
+          revision = nextval('draft_file_revision_seq'), updated_at = now(), updated_by = ${input.author ?? null},
+          changed_since_base = true
       WHERE project_id = ${input.projectId} AND path = ${input.path} AND revision = ${input.baseRevision}
       RETURNING revision)
     SELECT saved.revision FROM saved, ${draftChangeNotice(input.projectId)}`;

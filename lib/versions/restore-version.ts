@@ -57,13 +57,18 @@ export async function restoreVersion(db: PrismaClient, request: RestoreVersionRe
       WHERE d.project_id = ${request.projectId}
         AND NOT EXISTS (SELECT 1 FROM (${versionFilesSql(version.id)}) AS f WHERE f.path = d.path)`;
     await tx.$executeRaw`
-      INSERT INTO draft_files (id, project_id, path, content, content_hash, size, updated_by)
-      SELECT gen_random_uuid()::text, ${request.projectId}, f.path, b.content, b.hash, b.size, ${request.author}
+      INSERT INTO draft_files (id, project_id, path, content, content_hash, size, updated_by, changed_since_base)
+      SELECT gen_random_uuid()::text, ${request.projectId}, f.path, b.content, b.hash, b.size, ${request.author}, false
       FROM (${versionFilesSql(version.id)}) AS f JOIN blobs AS b ON b.id = f.blob_id
       ON CONFLICT (project_id, path) DO UPDATE
       SET content = EXCLUDED.content, content_hash = EXCLUDED.content_hash, size = EXCLUDED.size,
-          revision = nextval('draft_file_revision_seq'), updated_at = now(), updated_by = EXCLUDED.updated_by`;
-    await tx.project.update({ where: { id: request.projectId }, data: { draftBaseVersionId: version.id } });
+          revision = nextval('draft_file_revision_seq'), updated_at = now(), updated_by = EXCLUDED.updated_by,
+          changed_since_base = false`;
+    // The draft is now exactly the version's files: its base tree, with no changes since.
+    await tx.$executeRaw`DELETE FROM draft_removed_paths WHERE project_id = ${request.projectId}`;
+    await tx.$executeRaw`
+      UPDATE projects SET draft_base_version_id = v.id, draft_base_tree_id = v.root_tree_id
+      FROM versions AS v WHERE projects.id = ${request.projectId} AND v.id = ${version.id}`;
     await notifyDraftChange(tx, request.projectId);
     await recordEvent(tx, {
       projectId: request.projectId,
