@@ -37,6 +37,9 @@ import { restoreVersionAction } from "./actions/versions/restore-version";
 stubTestSecretKey();
 // Outside a Next request there is no cache to revalidate; the settings action asks for it.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+// Signed in as the owner (an admin everywhere): this file attacks the input, not the roles.
+const signedIn = { id: "", name: "Olga Owner", email: "olga@example.com", isOwner: true };
+vi.mock("@/app/_entry/signed-in-user", () => ({ getSignedInUser: async () => signedIn }));
 
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 const TEN_MB = "x".repeat(10 * 1024 * 1024);
@@ -60,6 +63,7 @@ beforeAll(async () => {
   process.env.DRAFTLINE_DATA_DIR = folder;
   delete process.env.DATABASE_URL;
   db = await getDb();
+  signedIn.id = (await db.user.create({ data: { name: signedIn.name, email: signedIn.email, isOwner: true } })).id;
   const environments = ["development", "staging", "production"];
   const own = value(await createProject(db, { slug: SLUG, name: "Under attack", files: [{ path: "README.md", content: "# Readme\n" }, { path: "src/a.ts", content: "a\n" }], environments }));
   const foreign = value(await createProject(db, { slug: "foreign", name: "Foreign", files: [{ path: "x.ts", content: "x\n" }], environments }));
