@@ -3,11 +3,10 @@ import type { ProjectActor } from "@/lib/auth/actor";
 import { findProjectRole } from "@/lib/auth/find-project-role";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ProjectSummary } from "@/lib/projects/get-project-by-slug";
+import { SIGN_IN_MESSAGE } from "@/lib/http/sign-in-gate";
 import { excerpt } from "@/lib/text-checks";
 import { fail, ok, type Result } from "@/lib/result";
 import { getSignedInUser } from "./signed-in-user";
-
-export const SIGN_IN_MESSAGE = "Sign in to continue.";
 
 /**
  * Who is acting in `project`, resolved once per action or request: the signed-in person and

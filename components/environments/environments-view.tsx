@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { AccountMenu } from "@/components/auth/account";
 import { BrandLink } from "@/components/ui/brand-link";
 import { DeployButton } from "@/components/deploy/deploy-button";
 import { DeployProvider } from "@/components/deploy/deploy-context";
@@ -27,8 +28,9 @@ export function EnvironmentsView({ project, initialEnvironments }: { project: Pr
             /
           </span>
           <span className="shrink-0 text-sm text-slate-700">Environments</span>
-          <div className="ml-auto shrink-0">
+          <div className="ml-auto flex shrink-0 items-center gap-2">
             <DeployButton />
+            <AccountMenu />
           </div>
         </header>
         <main className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6">
