@@ -27,7 +27,8 @@ export function AccountMenu() {
   const [signingOut, setSigningOut] = useState(false);
   if (!user) return null;
   return (
-    <DropdownMenu.Root>
+    // Not modal: the rest of the page stays in the accessibility tree (no aria-hidden around focusable controls).
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
         aria-label="Account"
         title={`Account: ${user.name}`}
