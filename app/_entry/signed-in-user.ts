@@ -1,9 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { findSessionUser, type SessionUser } from "@/lib/auth/find-session-user";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { getAuth } from "@/lib/auth/server";
-import { getDb } from "@/lib/db/client";
 
 export type SignedInUser = SessionUser;
 
@@ -12,8 +11,8 @@ export type SignedInUser = SessionUser;
  * checked against its row in the database (Better Auth), once per request.
  */
 export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => {
-  const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: await headers() });
+  const session = await (await getAuth()).api.getSession({ headers: await headers() });
   if (!session) return null;
-  return findSessionUser(await getDb(), session.user.id);
+  const { id, name, email, isOwner } = session.user;
+  return { id, name, email, isOwner: isOwner === true };
 });

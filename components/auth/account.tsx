@@ -2,7 +2,7 @@
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { createContext, useContext, useState, type ReactNode } from "react";
-import type { SessionUser } from "@/lib/auth/find-session-user";
+import type { SessionUser } from "@/lib/auth/session-user";
 
 const AccountContext = createContext<SessionUser | null>(null);
 

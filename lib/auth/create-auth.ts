@@ -71,6 +71,10 @@ export function createAuth(db: PrismaClient, settings: AuthSettings) {
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
     },
+    user: {
+      // The app's own column, returned with every session (no second lookup per request); never settable through Better Auth.
+      additionalFields: { isOwner: { type: "boolean", required: false, defaultValue: false, input: false } },
+    },
     session: {
       // Every request reads the session row, so a sign-out or a removed account takes effect at once.
       cookieCache: { enabled: false },
