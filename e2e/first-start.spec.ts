@@ -57,7 +57,9 @@ test("the first visit creates the owner, who then runs every project", async ({ 
 });
 
 test.describe("after too many wrong passwords", () => {
-  test.use({ expectedConsoleErrors: [/status of 401/, /status of 429/] });
+  test.beforeEach(({ expectedConsoleErrors }) => {
+    expectedConsoleErrors.push(/status of 401/, /status of 429/);
+  });
 
   test("an address is told to wait", async ({ workspace, page }) => {
     const signIn = new SignInPage(workspace.page);
