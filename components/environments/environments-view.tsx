@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { AccountMenu } from "@/components/auth/account";
 import { BrandLink } from "@/components/ui/brand-link";
 import { DeployButton } from "@/components/deploy/deploy-button";
 import { DeployProvider } from "@/components/deploy/deploy-context";
@@ -32,6 +33,7 @@ export function EnvironmentsView({ project, initialEnvironments }: { project: Pr
           <div className="ml-auto flex shrink-0 items-center gap-2">
             <PendingRequestsLink slug={project.slug} />
             <DeployButton />
+            <AccountMenu />
           </div>
         </header>
         <main className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6">

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { AccountMenu } from "@/components/auth/account";
 import { useRef, useState } from "react";
 import { BrandLink } from "@/components/ui/brand-link";
 import { DeployButton } from "@/components/deploy/deploy-button";
@@ -70,6 +71,7 @@ export function WorkspaceHeader({ project, statuses, selectedPath, onOpen }: Wor
             <ProjectSettingsButton ref={settingsButton} onClick={() => changeSettingsOpen(true)} />
           </div>
           <HeaderMenu slug={project.slug} onSettings={() => changeSettingsOpen(true)} triggerRef={menuButton} />
+          <AccountMenu />
         </div>
       </DeployProvider>
       <ProjectSettingsDialog project={project} open={settingsOpen} onOpenChange={changeSettingsOpen} />

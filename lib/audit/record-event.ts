@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 export type AuditKind =
   | "sign_in"
   | "sign_in_failed"
+  | "owner.created"
   | "project.created"
   | "project.naming_changed"
   | "member.invited"

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { stubTestSecretKey } from "@/lib/deployments/test-fixtures";
 import type { Result } from "@/lib/result";
 import { deployLatestDraftAction } from "./actions/deployments/deploy-latest-draft";
@@ -31,6 +31,9 @@ import { everything as digestTables, setupActionsProject, SLUG } from "./actions
 stubTestSecretKey();
 // Outside a Next request there is no cache to revalidate; the settings action asks for it.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+// Signed in as the owner (an admin everywhere): this file attacks the input, not the roles.
+const signedIn = { id: "", name: "Olga Owner", email: "olga@example.com", isOwner: true };
+vi.mock("@/app/_entry/signed-in-user", () => ({ getSignedInUser: async () => signedIn }));
 
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 const TEN_MB = "x".repeat(10 * 1024 * 1024);
@@ -46,6 +49,9 @@ const ERROR_CODES = ["invalid", "conflict", "not_found", "forbidden", "too_large
 const fixture = setupActionsProject();
 const ids = fixture.ids;
 const everything = () => digestTables(fixture.db);
+beforeAll(async () => {
+  signedIn.id = (await fixture.db.user.create({ data: { name: signedIn.name, email: signedIn.email, isOwner: true } })).id;
+});
 
 interface ActionCase {
   name: string;
