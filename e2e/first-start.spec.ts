@@ -42,6 +42,9 @@ test("the first visit creates the owner, who then runs every project", async ({ 
     expect(await seriousViolations(page), `${width} px`).toEqual([]);
   }
   await signIn.createOwner(OWNER);
+  // The owner lands on the projects, as admin of the sample.
+  await expect(page.getByRole("list", { name: "Your projects" })).toContainText("Your role: Admin");
+  await page.getByRole("list", { name: "Your projects" }).getByRole("link", { name: /Order sync/ }).click();
   await expect(page).toHaveURL(`/projects/${SAMPLE_PROJECT}`);
   await page.getByRole("button", { name: "Account" }).click();
   await expect(page.getByRole("menu")).toContainText(OWNER.email);

@@ -298,6 +298,7 @@ function routeCorpus(): Record<string, RouteCase[]> {
     "app/api/projects/[slug]/versions/[versionId]/restore-preview/route.ts": badVersions("restore-preview"),
     "app/api/projects/[slug]/versions/authors/route.ts": [],
     "app/api/projects/[slug]/members/route.ts": [],
+    "app/api/projects/[slug]/deployment-requests/route.ts": [],
     "app/api/projects/[slug]/activity/export/route.ts": [
       { label: "activity export without a format", url: `${API}/activity/export`, ...BAD },
       { label: "activity export as xlsx", url: `${API}/activity/export?format=xlsx`, ...BAD },
@@ -522,6 +523,10 @@ function actionCorpus(ids: Ids): Record<string, ActionSpec> {
     changeMemberRoleAction: { base: { userId: UNKNOWN_ID, role: "viewer" }, fields: { userId: "id", role: "mode" } },
     removeMemberAction: { base: { userId: UNKNOWN_ID }, fields: { userId: "id" } },
     revokeInviteAction: { base: { inviteId: UNKNOWN_ID }, fields: { inviteId: "id" } },
+    approveRequestAction: { base: { requestId: UNKNOWN_ID, comment: "" }, fields: { requestId: "id", comment: "description" }, optional: ["comment"] },
+    rejectRequestAction: { base: { requestId: UNKNOWN_ID, comment: "" }, fields: { requestId: "id", comment: "description" }, optional: ["comment"] },
+    cancelRequestAction: { base: { requestId: UNKNOWN_ID }, fields: { requestId: "id" } },
+    setRequiredApprovalsAction: { base: { environmentId: UNKNOWN_ID, requiredApprovals: 0 }, fields: { environmentId: "id" } },
   };
 }
 

@@ -1,3 +1,4 @@
+import { storageStatePath } from "./accounts";
 import { seriousViolations } from "./axe";
 import { BASE_URL } from "./base-url";
 import { expect, test } from "./fixtures";
@@ -7,6 +8,8 @@ import { TEAM_PROJECT } from "./team-project";
 
 // Each test builds on the members the one before left (seed-people.ts: Ann admin, Bob builder, Vic viewer).
 test.describe.configure({ mode: "serial" });
+// As the owner, an admin of every project: the demo admin is not a member of the team's project.
+test.use({ storageState: storageStatePath("owner") });
 
 const LAST_ADMIN = "Ann Admin is the project's last admin. Make another member an admin first, so someone can still manage the project.";
 
