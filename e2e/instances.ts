@@ -1,4 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { BrowserContextOptions } from "@playwright/test";
+import { ACCOUNTS } from "./accounts";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -19,7 +21,11 @@ export const INSTANCE_URLS = [1, 2].map((offset) => `http://127.0.0.1:${basePort
 
 const STARTUP_LIMIT_MS = 90_000;
 
+type StorageState = Exclude<BrowserContextOptions["storageState"], string | undefined>;
+
 export interface Instances {
+  /** The demo admin, signed in on both instances. */
+  storageState: StorageState;
   urls: [string, string];
   databaseUrl: string;
   stop(): Promise<void>;
@@ -45,11 +51,41 @@ export async function startInstances(): Promise<Instances> {
   };
   try {
     await Promise.all(INSTANCE_URLS.map((url, index) => waitUntilHealthy(url, servers[index]!)));
+    const seeded = spawnSync("npx", ["tsx", "scripts/seed.ts", "--demo-users"], { env, stdio: "inherit" });
+    if (seeded.status !== 0) throw new Error("Seeding the demo accounts into the instances' database failed.");
+    return { urls: INSTANCE_URLS, databaseUrl: postgres.url, stop, storageState: await signInAsAdmin(INSTANCE_URLS[0]) };
   } catch (error) {
     await stop();
     throw error;
   }
-  return { urls: INSTANCE_URLS, databaseUrl: postgres.url, stop };
+}
+
+/**
+ * Signs the demo admin in through one instance. Sessions live in the shared database, and
+ * cookies ignore ports, so the same browser state is signed in on both.
+ */
+async function signInAsAdmin(url: string): Promise<StorageState> {
+  const response = await fetch(`${url}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url },
+    body: JSON.stringify({ email: ACCOUNTS.admin.email, password: ACCOUNTS.admin.password }),
+  });
+  if (!response.ok) throw new Error(`Signing in on ${url} failed with ${response.status}: ${await response.text()}`);
+  const cookies = response.headers.getSetCookie().map((header) => {
+    const [pair = ""] = header.split(";");
+    const separator = pair.indexOf("=");
+    return {
+      name: pair.slice(0, separator),
+      value: pair.slice(separator + 1),
+      domain: "127.0.0.1",
+      path: "/",
+      expires: -1,
+      httpOnly: true,
+      secure: false,
+      sameSite: "Lax" as const,
+    };
+  });
+  return { cookies, origins: [] };
 }
 
 async function waitUntilHealthy(url: string, server: ChildProcess) {
@@ -73,6 +109,8 @@ function stopServer(server: ChildProcess): Promise<void> {
 
 /** The end-to-end fixtures, plus both instances for the whole worker: started once, stopped after its last test. */
 export const test = base.extend<object, { instances: Instances }>({
+  // Every page and request of these tests is the demo admin's, signed in on the instances' database.
+  storageState: async ({ instances }, use) => use(instances.storageState),
   instances: [
     async ({}, use) => {
       const instances = await startInstances();

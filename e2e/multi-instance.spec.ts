@@ -36,7 +36,7 @@ test("a change saved through instance A reaches a tab served by instance B withi
 
 test("saves, versions and deploys through both instances keep every invariant", async ({ instances, workspace, page, playwright }) => {
   const [a, b] = instances.urls;
-  const throughA = await playwright.request.newContext({ baseURL: a });
+  const throughA = await playwright.request.newContext({ baseURL: a, storageState: instances.storageState });
   const request = page.request;
 
   // A stale save through B, after a save through A on the same revision, is refused.
