@@ -65,11 +65,15 @@ async function closePopover(page: Page) {
   await page.locator(ROW).first().waitFor({ state: "detached" });
 }
 
-/** A warm page: loaded, hydrated, and done with the requests it makes on its own. */
+/**
+ * A warm page: loaded, hydrated, and showing the draft as saved. Not "networkidle": the page
+ * follows the draft with a long poll, so one request is always open.
+ */
 async function loadWorkspace(page: Page, url: string) {
   await page.goto(url);
+  await page.waitForLoadState("load");
   await page.locator(".monaco-editor .view-lines").first().waitFor();
-  await page.waitForLoadState("networkidle");
+  await page.getByText("Saved", { exact: true }).first().waitFor();
 }
 
 export async function benchPopoverOpen() {
