@@ -37,3 +37,24 @@ export async function versionNamed(request: APIRequestContext, name: string): Pr
 export async function versionFileContent(request: APIRequestContext, versionId: string, path: string): Promise<string> {
   return (await read<{ content: string }>(request, `/versions/${versionId}/files?path=${encodeURIComponent(path)}`)).content;
 }
+
+/** Everything a refused or hostile request could disturb in a project, read through the app's JSON routes. */
+export async function projectSnapshot(request: APIRequestContext, api = API) {
+  const read = async (route: string) => {
+    const response = await request.get(`${api}${route}`);
+    expect(response.ok(), route).toBe(true);
+    return response.json();
+  };
+  const files = (await read("/files")) as Array<{ path: string }>;
+  const environments = (await read("/environments")) as Array<{ id: string }>;
+  return {
+    files,
+    contents: await Promise.all(files.map(({ path: file }) => read(`/files/content?path=${encodeURIComponent(file)}`))),
+    versions: await read("/versions?limit=200"),
+    environments,
+    histories: await Promise.all(environments.map(({ id }) => read(`/environments/${id}/history?limit=200`))),
+    settings: await Promise.all(environments.map(({ id }) => read(`/environments/${id}/settings`))),
+    members: await read("/members"),
+    requests: await read("/deployment-requests"),
+  };
+}

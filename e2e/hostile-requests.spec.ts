@@ -1,11 +1,11 @@
 import { SAME_ORIGIN } from "./base-url";
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { API } from "./api";
+import { API, projectSnapshot } from "./api";
 import { WorkspacePage } from "./pages/workspace";
-import { interceptAction, replay, type CapturedAction } from "./server-actions";
+import { actionIds, actionResult, captureAction, encodeArgs, sendAction, type CapturedAction } from "./server-actions";
 
 /**
  * A corpus of hostile requests sent over HTTP to the production server: every JSON route and
@@ -31,25 +31,6 @@ interface Counts {
   tried: number;
   clean: number;
   serverErrors: number;
-}
-
-/** Everything a hostile request could disturb, read through the app's public JSON routes. */
-async function snapshot(request: APIRequestContext) {
-  const read = async (route: string) => {
-    const response = await request.get(`${API}${route}`);
-    expect(response.ok(), route).toBe(true);
-    return response.json();
-  };
-  const files = (await read("/files")) as Array<{ path: string }>;
-  const environments = (await read("/environments")) as Array<{ id: string }>;
-  return {
-    files,
-    contents: await Promise.all(files.map(({ path: file }) => read(`/files/content?path=${encodeURIComponent(file)}`))),
-    versions: await read("/versions?limit=200"),
-    environments,
-    histories: await Promise.all(environments.map(({ id }) => read(`/environments/${id}/history?limit=200`))),
-    settings: await Promise.all(environments.map(({ id }) => read(`/environments/${id}/settings`))),
-  };
 }
 
 /** The longest pieces of `inputs` the answer may not repeat. */
@@ -119,7 +100,7 @@ function routeFiles(): string[] {
 }
 
 let ids: Ids;
-let before: Awaited<ReturnType<typeof snapshot>>;
+let before: Awaited<ReturnType<typeof projectSnapshot>>;
 
 test.beforeAll(async ({ request, browser }) => {
   const environments = (await (await request.get(`${API}/environments`)).json()) as Array<{ id: string; name: string }>;
@@ -136,11 +117,11 @@ test.beforeAll(async ({ request, browser }) => {
 });
 
 test.beforeEach(async ({ request }) => {
-  before = await snapshot(request);
+  before = await projectSnapshot(request);
 });
 
 test.afterEach(async ({ request }) => {
-  expect(await snapshot(request), "the data after the hostile requests").toEqual(before);
+  expect(await projectSnapshot(request), "the data after the hostile requests").toEqual(before);
 });
 
 interface RouteCase {
@@ -372,59 +353,6 @@ test("every JSON route refuses hostile requests with a 4xx and a message for a p
   report("JSON routes", counts);
 });
 
-type ActionResult = { ok?: boolean; error?: { code?: unknown; message?: unknown; fields?: unknown } };
-
-/**
- * A server action's answer: the Result in the Flight response, if it carries one. Rows are
- * `id:json` lines, or `id:T<hex byte length>,<text>` for long strings, referred to as "$id".
- */
-function actionResult(text: string): ActionResult | undefined {
-  const bytes = Buffer.from(text, "utf8");
-  const texts = new Map<string, string>();
-  const rows: unknown[] = [];
-  let at = 0;
-  while (at < bytes.length) {
-    const colon = bytes.indexOf(":", at);
-    if (colon < 0) break;
-    const id = bytes.toString("utf8", at, colon);
-    if (bytes[colon + 1] === "T".charCodeAt(0)) {
-      const comma = bytes.indexOf(",", colon);
-      const length = parseInt(bytes.toString("utf8", colon + 2, comma), 16);
-      texts.set(id, bytes.toString("utf8", comma + 1, comma + 1 + length));
-      at = comma + 1 + length;
-      continue;
-    }
-    const end = bytes.indexOf("\n", colon);
-    const json = bytes.toString("utf8", colon + 1, end < 0 ? bytes.length : end);
-    at = end < 0 ? bytes.length : end + 1;
-    try {
-      rows.push(JSON.parse(json));
-    } catch {
-      // Rows that are not JSON (module references, hints) carry no result.
-    }
-  }
-  const resolve = (value: unknown): unknown => {
-    if (typeof value === "string" && /^\$[0-9a-f]+$/.test(value) && texts.has(value.slice(1))) return texts.get(value.slice(1));
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, resolve(inner)]));
-    return value;
-  };
-  const result = rows.find((row) => row !== null && typeof row === "object" && "ok" in row);
-  return result === undefined ? undefined : (resolve(result) as ActionResult);
-}
-
-/** The server actions' ids by exported name, from the build the server runs. */
-function actionIds(): Record<string, string> {
-  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
-  const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
-  };
-  const ids: Record<string, string> = {};
-  for (const [id, entry] of Object.entries(manifest.node)) {
-    if (entry.exportedName && entry.filename?.includes("app/projects/[slug]/actions/")) ids[entry.exportedName] = id;
-  }
-  return ids;
-}
-
 type Kind = "id" | "path" | "name" | "description" | "content" | "boolean" | "key" | "value" | "mode";
 
 interface ActionSpec {
@@ -563,31 +491,15 @@ function actionCases(name: string, spec: ActionSpec, ids: Ids): ActionCase[] {
   return cases;
 }
 
-/** The body React sends for plain arguments: their JSON, `undefined` spelled the Flight way. */
-function encodeArgs(args: unknown[]): string {
-  return JSON.stringify(args, (_key, value: unknown) => (value === undefined ? "$undefined" : value));
-}
-
 let captured: CapturedAction;
 
-async function captureAction(page: import("@playwright/test").Page): Promise<CapturedAction> {
-  const workspace = new WorkspacePage(page);
-  const name = `hostile-capture-${Date.now()}`;
-  const caught = await interceptAction(page, (body) => body.includes(name));
-  await workspace.open("README.md");
-  const dialog = await workspace.openCreateVersionDialog();
-  await dialog.getByRole("textbox", { name: "Name" }).fill(name);
-  await dialog.getByRole("button", { name: "Create version" }).click();
-  return caught();
-}
-
 function callAction(request: APIRequestContext, origin: string, actionId: string, body: string, headers: Record<string, string> = {}) {
-  return replay(request, { ...captured, headers: { ...captured.headers, "next-action": actionId, ...headers } }, origin, body);
+  return sendAction(request, captured, actionId, body, origin, headers);
 }
 
 test("every server action refuses hostile arguments with a typed failure and a message for a person", async ({ page, request, baseURL }) => {
   test.setTimeout(240_000);
-  captured = await captureAction(page);
+  captured = await captureAction(page, "hostile");
   const origin = new URL(baseURL!).origin;
   const idsByName = actionIds();
   const corpus = actionCorpus(ids);
@@ -617,7 +529,7 @@ test("every server action refuses hostile arguments with a typed failure and a m
 });
 
 test("unknown and malformed action ids are refused with a 4xx", async ({ page, request, baseURL }) => {
-  captured = await captureAction(page);
+  captured = await captureAction(page, "hostile");
   const origin = new URL(baseURL!).origin;
   const valid = encodeArgs(["order-sync", { name: `hostile-never-${Date.now()}`, description: "" }]);
   const counts: Counts = { tried: 0, clean: 0, serverErrors: 0 };
@@ -631,7 +543,7 @@ test("unknown and malformed action ids are refused with a 4xx", async ({ page, r
 
 test("broken action requests answer 4xx, not a crash", async ({ page, request, baseURL }) => {
   // Next would refuse these itself with a bare 500 before any action runs: the proxy answers first.
-  captured = await captureAction(page);
+  captured = await captureAction(page, "hostile");
   const origin = new URL(baseURL!).origin;
   const createVersion = actionIds().createVersionAction!;
   const valid = encodeArgs(["order-sync", { name: `hostile-never-${Date.now()}`, description: "" }]);
@@ -652,7 +564,7 @@ test("broken action requests answer 4xx, not a crash", async ({ page, request, b
 
 test("Recreate's action takes the largest valid files, whose text grows most in the request", async ({ page, request, baseURL }) => {
   test.setTimeout(120_000);
-  captured = await captureAction(page);
+  captured = await captureAction(page, "hostile");
   const origin = new URL(baseURL!).origin;
   const actions = actionIds();
   // 1 MB of quotes doubles as JSON (\"); 1 MB of U+0001, which a file may hold, grows sixfold (\u0001).
