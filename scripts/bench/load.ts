@@ -38,15 +38,15 @@ type Outcome = { ok: true; ms: number } | { ok: false; reason: string };
 function tally() {
   const ms: number[] = [];
   const errors: Record<string, number> = {};
+  const failed = () => Object.values(errors).reduce((sum, count) => sum + count, 0);
   return {
     add(outcome: Outcome) {
       if (outcome.ok) ms.push(outcome.ms);
       else errors[outcome.reason] = (errors[outcome.reason] ?? 0) + 1;
     },
-    result: () => ({
-      ms: summarizeWithTail(ms.map((value) => round(value, 2))),
-      errors: { total: Object.values(errors).reduce((sum, count) => sum + count, 0), byReason: errors },
-    }),
+    /** Requests answered or failed so far. */
+    count: () => ms.length + failed(),
+    result: () => ({ ms: summarizeWithTail(ms.map((value) => round(value, 2))), errors: { total: failed(), byReason: errors } }),
   };
 }
 
@@ -84,14 +84,25 @@ async function sessions(baseUrl: string, role: Role, count: number) {
   return cookies;
 }
 
-/** One builder: loads its file as the editor does, then saves it every second until `endAt`. */
-async function runBuilder(builder: number, context: { api: string; origin: string; cookie: string; startAt: number; endAt: number }, saves: ReturnType<typeof tally>) {
+const contentUrl = (api: string, builder: number) => `${api}/files/content?${new URLSearchParams({ path: builderPath(builder) })}`;
+
+/** The revision of a builder's file, loaded as the editor does when it opens the file. */
+async function openFile(api: string, builder: number, cookie: string): Promise<number> {
+  const loaded = await request(contentUrl(api, builder), { headers: { cookie } });
+  if (!loaded.outcome.ok) throw new Error(`Builder ${builder + 1} could not load ${builderPath(builder)}: ${loaded.outcome.reason}`);
+  return (loaded.body as { revision: number }).revision;
+}
+
+/** One builder: saves its file every second until `endAt`, each save on the revision the last one was acknowledged with. */
+async function runBuilder(
+  builder: number,
+  context: { api: string; origin: string; cookie: string; revision: number; startAt: number; endAt: number },
+  saves: ReturnType<typeof tally>,
+) {
   const filePath = builderPath(builder);
-  const url = `${context.api}/files/content?${new URLSearchParams({ path: filePath })}`;
+  const url = contentUrl(context.api, builder);
   const headers = { cookie: context.cookie, origin: context.origin };
-  const loaded = await request(url, { headers });
-  if (!loaded.outcome.ok) throw new Error(`Builder ${builder + 1} could not load ${filePath}: ${loaded.outcome.reason}`);
-  let revision = (loaded.body as { revision: number }).revision;
+  let revision = context.revision;
   const ledger: SaveLedger = { path: filePath, acknowledged: null, unanswered: [] };
   // Builders start spread over the first second, as people do not type in step.
   for (let save = 1, at = context.startAt + (builder * LOAD.saveEveryMs) / LOAD.builders; at < context.endAt; save++, at += LOAD.saveEveryMs) {
@@ -103,16 +114,20 @@ async function runBuilder(builder: number, context: { api: string; origin: strin
       headers: { ...headers, "content-type": "application/json" },
       body: JSON.stringify({ content, baseRevision: revision }),
     });
-    saves.add(saved.outcome.ok || saved.status !== 409 ? saved.outcome : { ok: false, reason: "HTTP 409 (refused as stale)" });
-    if (saved.outcome.ok) {
-      revision = (saved.body as { revision: number }).revision;
+    const answered = (saved.body as { revision?: unknown } | null)?.revision;
+    if (saved.outcome.ok && typeof answered === "number") {
+      saves.add(saved.outcome);
+      revision = answered;
       ledger.acknowledged = { content, revision };
       ledger.unanswered = [];
     } else if (saved.status === 409) {
+      saves.add({ ok: false, reason: "HTTP 409 (refused as stale)" });
       // Go on from the stored revision so that one refusal is counted once, not for every later save.
       revision = (saved.body as { error: { current: { revision: number } } }).error.current.revision;
-    } else if (saved.status === null || saved.status >= 500) {
-      ledger.unanswered.push(content);
+    } else {
+      saves.add(saved.outcome.ok ? { ok: false, reason: "answer without a revision" } : saved.outcome);
+      // Without an answer (or with a 5xx) the save may still have been written.
+      if (saved.outcome.ok || saved.status === null || saved.status >= 500) ledger.unanswered.push(content);
     }
   }
   return ledger;
@@ -202,23 +217,27 @@ export async function benchLoad(postgresUrl?: string) {
       const api = `${server.baseUrl}/api/projects/${encodeURIComponent(slug)}`;
       const saves = tally();
       const pages = tally();
-      // A route's first request loads its code into the server: the builders' file loads (the
-      // save's route) warm the saves, one untimed page the history.
+      // Opening the files also loads the save's route into the server (a route's first request
+      // loads its code); one untimed page does the same for the history.
+      const revisions = await Promise.all(builderCookies.map((cookie, builder) => openFile(api, builder, cookie)));
       await request(`${api}/versions`, { headers: { cookie: readerCookies[0]! } });
       const before = cpuSnapshot(server.processGroup);
       const startAt = performance.now() + 1000;
       const endAt = startAt + LOAD.seconds * 1000;
       const [ledgers, walks] = await Promise.all([
-        Promise.all(builderCookies.map((cookie, builder) => runBuilder(builder, { api, origin: server.baseUrl, cookie, startAt, endAt }, saves))),
+        Promise.all(builderCookies.map((cookie, builder) => runBuilder(builder, { api, origin: server.baseUrl, cookie, revision: revisions[builder]!, startAt, endAt }, saves))),
         Promise.all(readerCookies.map((cookie) => runReader({ api, cookie, endAt }, pages))),
       ]);
+      const after = cpuSnapshot(server.processGroup);
       run = {
         ledgers,
         // Saves are due every second until the end; a slow server answers the last ones later.
         seconds: round((performance.now() - startAt) / 1000, 1),
         saves: saves.result(),
         pages: { ...pages.result(), walksToOldest: walks.reduce((sum, count) => sum + count, 0) },
-        cpuShare: cpuShares(before, cpuSnapshot(server.processGroup)),
+        cpuShare: cpuShares(before, after),
+        // What a request costs the server whatever else runs: less noisy than its latency on a shared machine.
+        serverCpuMsPerRequest: round((after.serverMs! - before.serverMs!) / (saves.count() + pages.count()), 1),
         loadAverage: round(loadavg()[0]!, 2),
       };
     } finally {
@@ -245,6 +264,7 @@ export async function benchLoad(postgresUrl?: string) {
       // (other people's work, and a PostgreSQL server under test); and the 1-minute load average at the end.
       cpuShare: run.cpuShare,
       loadAverage: run.loadAverage,
+      serverCpuMsPerRequest: run.serverCpuMsPerRequest,
     };
   } finally {
     await database.dispose();
