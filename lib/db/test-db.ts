@@ -18,6 +18,8 @@ export async function createTestDb() {
   return {
     prisma: connection.prisma,
     listen: connection.listen,
+    /** The new database's address, for a server started on it. */
+    url: url.toString(),
     async close() {
       await connection.close();
       await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE "${name}" WITH (FORCE)`));

@@ -10,6 +10,8 @@ export interface BenchDatabase {
   kind: "pglite" | "postgresql";
   prisma: PrismaClient;
   serverVersion: string;
+  /** PostgreSQL: the database's address, for an app server started on it. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -36,12 +38,13 @@ export async function openPostgres(url: string): Promise<BenchDatabase> {
   return {
     kind: "postgresql",
     prisma: connection.prisma,
+    url: "url" in connection ? connection.url : undefined,
     serverVersion: await serverVersion(connection.prisma),
     close: connection.close,
   };
 }
 
-async function serverVersion(db: Db): Promise<string> {
+export async function serverVersion(db: Db): Promise<string> {
   const [row] = await db.$queryRaw<Array<{ server_version: string }>>`SHOW server_version`;
   return row?.server_version ?? "unknown";
 }

@@ -1,10 +1,7 @@
 // The Version History popover as a person meets it: a production build (`next start` on a
 // throwaway data folder holding the sample project with 60 versions) in Chromium, timed from
 // the click on Version History to the first row on screen.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -16,7 +13,8 @@ import { SAMPLE_PROJECT } from "@/lib/projects/sample-project";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "@/lib/auth/seed-demo-users";
 import { seedSampleProject } from "@/lib/projects/seed-sample-project";
 import { createVersion } from "@/lib/versions/create-version";
-import { log, round, summarize } from "./timing";
+import { startNextServer, type NextServer } from "./next-server";
+import { round, summarize } from "./timing";
 
 const VERSIONS = 60;
 const OPENINGS = Number(process.env.BENCH_POPOVER_OPENINGS ?? 10);
@@ -78,14 +76,11 @@ async function loadWorkspace(page: Page, url: string) {
 
 export async function benchPopoverOpen() {
   const folder = await mkdtemp(path.join(tmpdir(), "draftline-bench-browser-"));
-  let server: ChildProcess | undefined;
+  let server: NextServer | undefined;
   try {
     await seedVersions(folder);
-    ensureBuild();
-    const port = await freePort();
-    server = startServer(port, folder);
-    const baseUrl = `http://127.0.0.1:${port}`;
-    await waitForHealth(baseUrl, server);
+    server = await startNextServer({ dataDir: folder });
+    const baseUrl = server.baseUrl;
     const browser = await chromium.launch(chromiumLaunchOptions());
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -112,7 +107,7 @@ export async function benchPopoverOpen() {
       await browser.close();
     }
   } finally {
-    if (server) await stopServer(server);
+    if (server) await server.stop();
     await rm(folder, { recursive: true, force: true });
   }
 }
@@ -150,56 +145,6 @@ async function seedVersions(folder: string) {
   } finally {
     await connection.close();
   }
-}
-
-function distDir() {
-  return process.env.NEXT_DIST_DIR ?? ".next";
-}
-
-/** Reuses the production build in place; builds one first when there is none. */
-function ensureBuild() {
-  if (existsSync(path.join(distDir(), "BUILD_ID"))) return;
-  log(`no production build in ${distDir()}: running next build…`);
-  const build = spawnSync("npx", ["next", "build"], { stdio: ["ignore", process.stderr, process.stderr] });
-  if (build.status !== 0) throw new Error("next build failed");
-}
-
-function startServer(port: number, folder: string): ChildProcess {
-  return spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DRAFTLINE_DATA_DIR: folder, DATABASE_URL: "" },
-    stdio: ["ignore", "ignore", process.stderr],
-    detached: true,
-  });
-}
-
-async function stopServer(server: ChildProcess) {
-  if (server.exitCode !== null || server.pid === undefined) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  // npx runs next in a child of its own: the whole process group goes.
-  process.kill(-server.pid, "SIGTERM");
-  await exited;
-}
-
-async function waitForHealth(baseUrl: string, server: ChildProcess) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
-    const healthy = await fetch(`${baseUrl}/api/health`).then((response) => response.ok, () => false);
-    if (healthy) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("next start did not answer /api/health within 2 minutes");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 /** The Chromium the end-to-end tests use, launched the same way (playwright.config.ts). */

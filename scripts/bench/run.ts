@@ -8,6 +8,10 @@
 //   BENCH_LOADED=0 skips the loaded run.
 //   BENCH_BROWSER=0 skips the browser-timed Version History popover (it needs Chromium and a
 //   production build, made first when .next has none).
+//   BENCH_LOAD=0 skips the load figure (load.ts: 50 builders autosaving and 5 people paging
+//   Version History against the production server, 60 s per database, 10 s with BENCH_QUICK=1).
+//   It runs in the quiet run only: it is a load test already, and busy neighbours on top would
+//   add another minute or more per database to measure CPU starvation rather than the app.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { MAX_FILES_PER_PROJECT } from "@/lib/files/limits";
@@ -16,10 +20,11 @@ import { benchActivity } from "./activity";
 import { benchAutosave } from "./autosave";
 import { openPglite, openPostgres, type BenchDatabase } from "./databases";
 import { benchDeployRollback } from "./deploy-rollback";
+import { benchLoad, LOAD } from "./load";
 import { cpuShares, cpuSnapshot, machineFacts } from "./machine";
 import { NEIGHBOURS, withBusyNeighbours } from "./neighbour";
 import { benchPopoverOpen } from "./popover-open";
-import { evaluateActivityTargets, evaluatePopoverTargets, evaluateTargets, type TargetResult } from "./targets";
+import { evaluateActivityTargets, evaluateLoadTargets, evaluatePopoverTargets, evaluateTargets, type TargetResult } from "./targets";
 import { log, median, ratio } from "./timing";
 import { benchVersionCreation } from "./version-creation";
 import { benchVersionHistory } from "./version-history";
@@ -39,6 +44,7 @@ const config = {
   deployAlternations: 100,
   activityEvents: 100_000,
   activityCalls: 50,
+  load: LOAD,
   seed: 20_261_125,
 };
 
@@ -91,14 +97,19 @@ async function withDatabase<T>(open: () => Promise<BenchDatabase>, work: (databa
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const browserWanted = process.env.BENCH_BROWSER !== "0";
+const loadWanted = process.env.BENCH_LOAD !== "0";
 
-/** Every database, then (last, so that its server and browser share the machine with nothing else of ours) the browser. */
+/**
+ * Every database, then the production server under load on each (quiet run only), then the
+ * browser: these last two share the machine with nothing else of ours.
+ */
 async function benchAll(condition: "quiet" | "loaded") {
   const before = cpuSnapshot();
   const runs = [await benchDatabase("pglite", openPglite, condition)];
   if (serverUrl) runs.push(await benchDatabase("postgresql", () => openPostgres(serverUrl), condition));
+  const load = loadWanted && condition === "quiet" ? [await benchLoad(), ...(serverUrl ? [await benchLoad(serverUrl)] : [])] : null;
   const browser = browserWanted ? await browserBench(condition) : null;
-  return { cpuShare: cpuShares(before, cpuSnapshot()), runs, browser };
+  return { cpuShare: cpuShares(before, cpuSnapshot()), runs, load, browser };
 }
 
 async function browserBench(condition: "quiet" | "loaded") {
@@ -112,6 +123,7 @@ function targetsOf(results: Awaited<ReturnType<typeof benchAll>>): TargetResult[
   return [
     ...results.runs.flatMap(evaluateTargets),
     ...results.runs.flatMap(evaluateActivityTargets),
+    ...(results.load ?? []).flatMap(evaluateLoadTargets),
     ...(results.browser ? evaluatePopoverTargets(results.browser.versionHistoryPopover) : []),
   ];
 }
@@ -165,6 +177,7 @@ const report = {
     "The activity fixture inserts 100,000 events with SQL into one project (one a minute; 20 people, 7 kinds, 3 environments or none) and 20,000 into another.",
     "scripts/with-postgres.mjs starts PostgreSQL with fsync off (-F).",
     "Browser: `next start` of the production build on a throwaway embedded database (the sample project plus versions made through the library), Chromium as in playwright.config.ts at 1440×900; from the click's event time to the first animation frame with a row on screen, on a loaded page that has finished its own requests; \"first open\" reloads the page before each opening, \"reopen\" closes and opens again.",
+    `Load: \`next start\` of the production build on a throwaway database (PGlite, and a new database on the PostgreSQL server); ${LOAD.builders} sessions of the demo builder each load their own file and then save it every second (PUT /api/projects/<slug>/files/content, the editor's autosave route) naming the revision the last save was acknowledged with, while ${LOAD.readers} sessions of the demo viewer page through ${LOAD.versions} versions (GET /api/projects/<slug>/versions, following nextBefore, ${LOAD.readerPauseMs} ms between pages); latencies of answered requests from sending to the body read, failures counted by reason; after the server stopped, every file must hold its last acknowledged text.`,
     `Loaded: the same benchmarks (storage aside) again while ${NEIGHBOURS} child process${NEIGHBOURS === 1 ? "" : "es"} spin in a busy loop, one per core but one; targets judge the quiet run.`,
   ],
 };

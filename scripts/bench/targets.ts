@@ -1,6 +1,7 @@
 import type { benchActivity } from "./activity";
 import type { benchAutosave } from "./autosave";
 import type { benchDeployRollback } from "./deploy-rollback";
+import type { benchLoad } from "./load";
 import type { benchPopoverOpen } from "./popover-open";
 import type { Summary } from "./timing";
 import type { benchVersionCreation } from "./version-creation";
@@ -117,4 +118,19 @@ export function evaluateActivityTargets(run: { database: string; activity: Await
     value: entry.ms.p95,
     met: entry.ms.p95 < 100,
   }));
+}
+
+/**
+ * Issue 14: the production server under 50 builders autosaving every second while 5 people page
+ * through Version History: saves stay fast, nothing fails, and nothing acknowledged is lost.
+ */
+export function evaluateLoadTargets(load: Awaited<ReturnType<typeof benchLoad>>): TargetResult[] {
+  const under = `${load.builders} builders autosaving every second and ${load.readers} paging Version History for ${load.seconds} s`;
+  const errors = load.saves.errors.total + load.versionHistoryPages.errors.total;
+  const lost = load.lostAcknowledgedSaves.lost;
+  return [
+    { database: load.database, name: `load: autosave (p95 of ${load.saves.ms.n}), ${under}`, target: "< 100 ms", value: load.saves.ms.p95, met: load.saves.ms.p95 < 100 },
+    { database: load.database, name: `load: failed saves and Version History pages, ${under}`, target: "0", value: errors, met: errors === 0 },
+    { database: load.database, name: `load: acknowledged saves the database does not hold afterwards, ${under}`, target: "0", value: lost, met: lost === 0 },
+  ];
 }

@@ -48,6 +48,11 @@ export function summarize(samples: number[]): Summary {
   };
 }
 
+/** A summary with the tail too, for many requests under load. */
+export function summarizeWithTail(samples: number[]): Summary & { p99: number } {
+  return { ...summarize(samples), p99: round(percentile(samples, 0.99), 2) };
+}
+
 /** `numerator / denominator` rounded for a report. */
 export const ratio = (numerator: number, denominator: number) => round(numerator / denominator, 2);
 
