@@ -10,6 +10,7 @@
 //   production build, made first when .next has none).
 //   BENCH_LOAD=0 skips the load figure (load.ts: 50 builders autosaving and 5 people paging
 //   Version History against the production server, 60 s per database, 10 s with BENCH_QUICK=1).
+//   BENCH_SANDBOX=0 skips the workflow sandbox's figures (sandbox.ts).
 //   It runs in the quiet run only: it is a load test already, and busy neighbours on top would
 //   add another minute or more per database to measure CPU starvation rather than the app.
 import { mkdir, writeFile } from "node:fs/promises";
@@ -24,6 +25,7 @@ import { benchLoad, LOAD } from "./load";
 import { cpuShares, cpuSnapshot, machineFacts } from "./machine";
 import { NEIGHBOURS, withBusyNeighbours } from "./neighbour";
 import { benchPopoverOpen } from "./popover-open";
+import { benchSandbox } from "./sandbox";
 import { evaluateActivityTargets, evaluateLoadTargets, evaluatePopoverTargets, evaluateTargets, type TargetResult } from "./targets";
 import { log, median, ratio } from "./timing";
 import { benchVersionCreation } from "./version-creation";
@@ -98,6 +100,7 @@ async function withDatabase<T>(open: () => Promise<BenchDatabase>, work: (databa
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const browserWanted = process.env.BENCH_BROWSER !== "0";
 const loadWanted = process.env.BENCH_LOAD !== "0";
+const sandboxWanted = process.env.BENCH_SANDBOX !== "0";
 
 /**
  * Every database, then the production server under load on each (quiet run only), then the
@@ -109,7 +112,8 @@ async function benchAll(condition: "quiet" | "loaded") {
   if (serverUrl) runs.push(await benchDatabase("postgresql", () => openPostgres(serverUrl), condition));
   const load = loadWanted && condition === "quiet" ? [await benchLoad(), ...(serverUrl ? [await benchLoad(serverUrl)] : [])] : null;
   const browser = browserWanted ? await browserBench(condition) : null;
-  return { cpuShare: cpuShares(before, cpuSnapshot()), runs, load, browser };
+  const sandbox = sandboxWanted ? await benchSandbox(condition) : null;
+  return { cpuShare: cpuShares(before, cpuSnapshot()), runs, load, browser, sandbox };
 }
 
 async function browserBench(condition: "quiet" | "loaded") {

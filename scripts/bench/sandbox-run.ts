@@ -1,14 +1,16 @@
 // `npx tsx scripts/bench/sandbox-run.ts`: what running a workflow in the sandbox costs, printed as
-// JSON. Run it in a fresh process: the first bundle and run are the cold start (esbuild's service
-// starting, QuickJS's WebAssembly compiled); the rest are warm. The workflow is the sample
-// project's syncOrders against a fake shop and ERP on 127.0.0.1 (three orders, nine requests).
-import { bundleWorkflow } from "@/lib/executions/bundle-workflow";
+// JSON (`npm run bench` runs it as a child process, see sandbox.ts). Run it in a fresh process:
+// the first bundle and run are the cold start (esbuild's service starting, QuickJS's WebAssembly
+// compiled); the rest are warm. The workflow is the sample project's syncOrders against a fake
+// shop and ERP on 127.0.0.1 (three orders, nine requests); the same bundles also run directly in
+// Node, without the sandbox, to show what the sandbox adds.
+import { bundleWorkflow, WORKFLOW_GLOBAL, type BundledWorkflow } from "@/lib/executions/bundle-workflow";
 import { startFakeServer } from "@/lib/executions/fake-shop-and-erp";
 import { toFileMap } from "@/lib/executions/file-map";
 import { runInSandbox, type SandboxRunOptions } from "@/lib/executions/run-in-sandbox";
 import { newSandboxModule } from "@/lib/executions/sandbox-module";
 import { SAMPLE_PROJECT } from "@/lib/projects/sample-project";
-import { cpuMs, round, summarize, timed } from "./timing";
+import { cpuMs, median, round, summarize, timed } from "./timing";
 
 const WARM_RUNS = 50;
 const address = { first_name: "A", last_name: "B", company: null, address1: "Street 1", address2: null, zip: "1", city: "C", country_code: "de", phone: null };
@@ -71,6 +73,39 @@ const trivialCpuBefore = cpuMs();
 for (let run = 0; run < WARM_RUNS; run++) trivialRuns.push((await timed(() => runInSandbox(trivial.value, {}))).ms);
 const trivialCpuMsPerRun = (cpuMs() - trivialCpuBefore) / WARM_RUNS;
 
+/**
+ * The same bundle called straight in this process, with Node's own fetch and a context of the
+ * shape the sandbox's prelude hands over: no isolation, no limits, no bridge.
+ */
+async function runDirectly(bundled: BundledWorkflow, env: Record<string, string>) {
+  const workflow = new Function(`${bundled.code}\nreturn ${WORKFLOW_GLOBAL};`)() as { default: (context: unknown, input: unknown) => unknown };
+  const state = new Map<string, string>();
+  const context = {
+    env,
+    retries: options.retries,
+    input: null,
+    state: { get: async (key: string) => state.get(key), set: async (key: string, value: string) => void state.set(key, value) },
+    log: () => {},
+  };
+  return JSON.stringify(await workflow.default(context, null));
+}
+
+async function directRuns(bundled: BundledWorkflow, env: Record<string, string>) {
+  await runDirectly(bundled, env);
+  const samples: number[] = [];
+  const cpuBefore = cpuMs();
+  for (let run = 0; run < WARM_RUNS; run++) samples.push((await timed(() => runDirectly(bundled, env))).ms);
+  return { ms: summarize(samples), cpuMsPerRun: round((cpuMs() - cpuBefore) / WARM_RUNS, 2) };
+}
+
+// The workflow logs through console: quiet it for the direct runs, as the sandbox captures it.
+const quieted = ["log", "info", "debug", "warn"] as const;
+const originals = quieted.map((method) => console[method]);
+for (const method of quieted) console[method] = () => {};
+const directSyncOrders = await directRuns(workflow, options.env ?? {});
+const directTrivial = await directRuns(trivial.value, {});
+quieted.forEach((method, index) => (console[method] = originals[index]!));
+
 const instances: number[] = [];
 for (let run = 0; run < WARM_RUNS; run++) instances.push((await timed(() => newSandboxModule())).ms);
 
@@ -91,6 +126,18 @@ console.log(
         warmSyncOrdersCpuMsPerRun: round(warmCpuMsPerRun),
         warmTrivialRunMs: summarize(trivialRuns),
         warmTrivialCpuMsPerRun: round(trivialCpuMsPerRun),
+        trivialRunsPerSecond: round(1000 / median(trivialRuns)),
+        directInNode: {
+          syncOrdersRunMs: directSyncOrders.ms,
+          syncOrdersCpuMsPerRun: directSyncOrders.cpuMsPerRun,
+          trivialRunMs: directTrivial.ms,
+          trivialCpuMsPerRun: directTrivial.cpuMsPerRun,
+        },
+        sandboxOverhead: {
+          syncOrdersMsPerRun: round(median(warm) - directSyncOrders.ms.p50, 2),
+          syncOrdersTimesDirect: round(median(warm) / directSyncOrders.ms.p50, 1),
+          trivialMsPerRun: round(median(trivialRuns) - directTrivial.ms.p50, 2),
+        },
         memory: {
           quickjsHeapUsedBytes: memoryUsedBytes,
           rssGrowthOver50RunsBytes: rssAfter - rssBefore,
