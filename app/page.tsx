@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getSignedInUser } from "@/app/_entry/signed-in-user";
+import { AccountMenu } from "@/components/auth/account";
 import { NewProjectButton } from "@/components/projects/new-project-dialog";
 import { ProjectList } from "@/components/projects/project-list";
 import { BrandLink } from "@/components/ui/brand-link";
@@ -22,6 +23,9 @@ export default async function HomePage() {
     <div className="min-h-dvh bg-slate-50">
       <header className="flex h-14 items-center gap-4 border-b border-slate-200 bg-white px-4">
         <BrandLink separator={false} />
+        <div className="ml-auto">
+          <AccountMenu />
+        </div>
       </header>
       <main className="mx-auto max-w-2xl px-4 py-8">
         <div className="flex flex-wrap items-center justify-between gap-3">

@@ -71,6 +71,8 @@ test("the Account menu names the person, and Sign out ends the session", async (
     await expect(menu).toBeHidden();
   }
   const cookies = await context.storageState();
+  // The projects page has the menu too: someone in no project can still sign out.
+  await page.goto("/");
   await signIn.signOut();
   await page.goto(PROJECT);
   await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(PROJECT)}`);
