@@ -155,7 +155,7 @@ export const rollback = apiOperation({
   path: "/projects/{slug}/environments/{environmentId}/rollback",
   access: "deploy",
   summary: "Roll back to the version that ran before",
-  body: z.object({ expectedVersionId: idSchema.describe("The version you saw active; refused if it changed."), note: requestNoteSchema, bypassReason: bypassReasonSchema }),
+  body: z.object({ expectedVersionId: idSchema.describe("The version you expect to roll back to; refused if the environment changed since."), note: requestNoteSchema, bypassReason: bypassReasonSchema }),
   success: { status: 201, description: "As for a deployment." },
   errors: DEPLOY_ERRORS,
 });
@@ -203,5 +203,5 @@ export const exportActivity = apiOperation({
     from: textParam("from", 10).optional().describe("First day, YYYY-MM-DD (UTC)."),
     to: textParam("to", 10).optional().describe("Last day, YYYY-MM-DD (UTC)."),
   }),
-  success: { status: 200, description: "The events as text/csv or application/x-ndjson." },
+  success: { status: 200, description: "The events as text/csv or application/jsonl." },
 });
