@@ -63,7 +63,9 @@ export function withApi<Path extends `/projects/{slug}${string}`, Query extends 
     }
     const actor = await projectActorFor(context.db, context.token.user, project.value);
     if (!actor.ok) return actor;
-    if (operation.access !== "account" && !can(actor.value.role, operation.access)) return fail("forbidden", refusalMessage(operation.access));
+    // Anything about a project needs at least to see it.
+    const needed = operation.access === "account" || operation.access === "public" ? "read" : operation.access;
+    if (!can(actor.value.role, needed)) return fail("forbidden", refusalMessage(needed));
     return handler({ ...context, project: project.value, actor: actor.value });
   });
 }

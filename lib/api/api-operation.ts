@@ -15,7 +15,8 @@ export interface ApiOperation<Query extends z.ZodType = z.ZodType, Body extends 
   method: ApiMethod;
   /** Below /api/v1, with {name} for path parameters, as OpenAPI writes them. */
   path: Path;
-  access: Operation | "account";
+  /** `public`: no token needed (the API's own description). */
+  access: Operation | "account" | "public";
   summary: string;
   description?: string;
   query?: Query;
