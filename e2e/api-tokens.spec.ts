@@ -25,6 +25,8 @@ test("a token made in the account page lists versions and deploys to staging thr
     expect(await seriousViolations(page), `Create token dialog at ${width}px`).toEqual([]);
     const created = await account.finishToken(dialog);
     expect(created).toMatch(/^dl_[A-Za-z0-9_-]{43}$/);
+    // The page re-reads its list behind the dialog; axe looks once it has.
+    await expect(page).toHaveTitle("Account · Draftline");
     expect(await seriousViolations(page), `the new token at ${width}px`).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scrolling at ${width}px`).toBe(true);
     await page.getByRole("dialog", { name: "Your new token" }).getByRole("button", { name: "Done" }).click();
@@ -33,6 +35,12 @@ test("a token made in the account page lists versions and deploys to staging thr
     await expect(account.tokens).not.toContainText(created);
     token ||= created;
   }
+
+  await account.tokens.getByRole("link", { name: "API" }).click();
+  await expect(page.getByRole("heading", { name: "API reference", level: 1 })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Deploy a version, or the latest draft as a new version" })).toContainText("Idempotency-Key");
+  expect(await seriousViolations(page), "the API reference").toEqual([]);
+  await page.goto("/account");
 
   const created = await api(token, `/projects/${SAMPLE_PROJECT}/versions`, { method: "POST", body: { name: "From a script", description: "made with a token" } });
   expect(created.status, await created.clone().text()).toBe(201);
