@@ -91,7 +91,7 @@ function TokenRow({ token }: { token: AccessTokenJson }) {
         <FormError>{error}</FormError>
       </div>
       {token.status === "revoked" ? null : (
-        <Button variant="secondary" size="sm" onClick={revokeToken} aria-disabled={revoke.isPending} aria-label={`Revoke ${token.name}`}>
+        <Button variant="secondary" size="sm" className="self-start sm:self-auto" onClick={revokeToken} aria-disabled={revoke.isPending} aria-label={`Revoke ${token.name}`}>
           {revoke.isPending ? "Revoking…" : "Revoke"}
         </Button>
       )}

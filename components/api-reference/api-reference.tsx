@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 
 type JsonSchema = Record<string, unknown>;
 interface Parameter {
@@ -26,7 +26,7 @@ export function ApiReference({ document }: { document: ApiDocument }) {
   const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, entry]) => ({ path, method, entry })));
   return (
     <div className="flex flex-col gap-6">
-      <p className="text-sm text-slate-700">{document.info.description}</p>
+      <p className="text-sm text-slate-700">{withInlineCode(document.info.description)}</p>
       <p className="text-sm text-slate-700">
         The machine-readable description: <a className="text-indigo-700 underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).
       </p>
@@ -35,9 +35,9 @@ export function ApiReference({ document }: { document: ApiDocument }) {
           {operations.map(({ path, method, entry }) => (
             <li key={entry.operationId}>
               <a className="text-indigo-700 underline" href={`#${entry.operationId}`}>
-                {entry.summary}
+                {withInlineCode(entry.summary)}
               </a>{" "}
-              <code className="text-xs text-slate-600">
+              <code className="break-all text-xs text-slate-600">
                 {method.toUpperCase()} {path}
               </code>
             </li>
@@ -57,12 +57,12 @@ function OperationSection({ path, method, entry }: { path: string; method: strin
   return (
     <section id={entry.operationId} aria-labelledby={headingId} className="flex scroll-mt-4 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id={headingId} className="text-base font-semibold text-slate-900">
-        {entry.summary}
+        {withInlineCode(entry.summary)}
       </h2>
       <code className="break-all text-sm text-slate-800">
         <span className="font-semibold">{method.toUpperCase()}</span> /api/v1{path}
       </code>
-      {entry.description ? <p className="text-sm text-slate-700">{entry.description}</p> : null}
+      {entry.description ? <p className="text-sm text-slate-700">{withInlineCode(entry.description)}</p> : null}
       {entry.parameters.length > 0 ? (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
@@ -86,7 +86,7 @@ function OperationSection({ path, method, entry }: { path: string; method: strin
                   <td className="py-1 pr-3">
                     <code className="text-xs text-slate-700">{describeSchema(parameter.schema)}</code>
                   </td>
-                  <td className="py-1 text-slate-700">{parameter.description ?? ""}</td>
+                  <td className="py-1 text-slate-700">{withInlineCode(parameter.description ?? "")}</td>
                 </tr>
               ))}
             </tbody>
@@ -109,7 +109,7 @@ function OperationSection({ path, method, entry }: { path: string; method: strin
               <dt>
                 <code>{status}</code>
               </dt>
-              <dd className="text-slate-700">{response.description}</dd>
+              <dd className="text-slate-700">{withInlineCode(response.description)}</dd>
             </div>
           ))}
         </dl>
@@ -125,4 +125,9 @@ function describeSchema(schema: JsonSchema): string {
   if (typeof schema.maxLength === "number") parts.push(`max ${schema.maxLength}`);
   if (typeof schema.pattern === "string") parts.push(`pattern ${schema.pattern}`);
   return parts.join(", ");
+}
+
+/** The document's text, with `code` spans (the only markup its descriptions use) as <code>. */
+function withInlineCode(text: string): ReactNode[] {
+  return text.split("`").map((part, index) => (index % 2 === 1 ? <code key={index} className="rounded bg-slate-100 px-1 text-[0.9em]">{part}</code> : part));
 }

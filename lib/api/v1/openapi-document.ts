@@ -64,7 +64,9 @@ function responses(operation: ApiOperation): Record<string, JsonSchema> {
 /** The OpenAPI 3.1 description of /api/v1, made from the same zod schemas the routes parse with. */
 export function openApiDocument(): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
-  for (const operation of API_OPERATIONS) {
+  const METHOD_ORDER = ["GET", "POST", "PUT", "DELETE"];
+  const ordered = [...API_OPERATIONS].sort((a, b) => a.path.localeCompare(b.path) || METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method));
+  for (const operation of ordered) {
     const entry: JsonSchema = {
       operationId: operation.operationId,
       summary: operation.summary,
