@@ -53,8 +53,7 @@ test.afterAll(async () => {
 test("login, pull, edit, push, version, deploy to staging, roll back, and a push refused after an edit in the browser", async ({ page, request }) => {
   test.setTimeout(180_000);
   const account = new AccountPage(page);
-  await page.goto("/");
-  await account.openFromMenu();
+  await page.goto("/account");
   const token = await account.finishToken(await account.startToken(`cli-${Date.now()}`));
 
   const refused = await draftline("login", "--server", BASE_URL, "--token", "dl_not-a-real-token");
