@@ -2,7 +2,19 @@
  * Expected failures a user can cause, plus `unexpected`: a bug or outage the server caught at
  * its entry point, logged there under `ref` and answered as "Something went wrong (ref …)".
  */
-export type ErrorCode = "invalid" | "unauthenticated" | "conflict" | "not_found" | "forbidden" | "too_large" | "unexpected";
+export type ErrorCode =
+  | "invalid"
+  | "unauthenticated"
+  | "conflict"
+  | "not_found"
+  | "forbidden"
+  | "too_large"
+  /** The API: a write named a stale ETag (If-Match) or none where one is required. */
+  | "precondition_failed"
+  | "precondition_required"
+  /** The API: a token over its rate limit. */
+  | "too_many_requests"
+  | "unexpected";
 
 export interface DomainError {
   code: ErrorCode;

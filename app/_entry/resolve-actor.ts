@@ -1,11 +1,10 @@
 import "server-only";
 import type { ProjectActor } from "@/lib/auth/actor";
-import { findProjectRole } from "@/lib/auth/find-project-role";
+import { projectActorFor } from "@/lib/auth/project-actor";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ProjectSummary } from "@/lib/projects/get-project-by-slug";
 import { SIGN_IN_MESSAGE } from "@/lib/http/sign-in-gate";
-import { excerpt } from "@/lib/text-checks";
-import { fail, ok, type Result } from "@/lib/result";
+import { fail, type Result } from "@/lib/result";
 import { getSignedInUser } from "./signed-in-user";
 
 /**
@@ -16,7 +15,5 @@ import { getSignedInUser } from "./signed-in-user";
 export async function resolveActor(db: PrismaClient, project: ProjectSummary): Promise<Result<ProjectActor>> {
   const user = await getSignedInUser();
   if (!user) return fail("unauthenticated", SIGN_IN_MESSAGE);
-  const role = await findProjectRole(db, user, project.id);
-  if (!role) return fail("not_found", `There is no project "${excerpt(project.slug)}".`);
-  return ok({ id: user.id, name: user.name, role });
+  return projectActorFor(db, user, project);
 }

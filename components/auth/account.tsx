@@ -21,7 +21,7 @@ export async function signOut(): Promise<void> {
   window.location.assign("/sign-in");
 }
 
-/** The header's Account button: a menu with the signed-in person's name and email, and Sign out. */
+/** The header's Account button: a menu with the signed-in person's name and email, a link to their account page, and Sign out. */
 export function AccountMenu() {
   const user = useAccount();
   const [signingOut, setSigningOut] = useState(false);
@@ -47,6 +47,9 @@ export function AccountMenu() {
             <span className="block truncate text-xs text-slate-600">{user.email}</span>
           </DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+          <DropdownMenu.Item asChild className="flex w-full cursor-default items-center rounded px-3 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100">
+            <a href="/account">Account settings</a>
+          </DropdownMenu.Item>
           <DropdownMenu.Item
             disabled={signingOut}
             onSelect={() => {

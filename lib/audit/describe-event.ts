@@ -29,6 +29,8 @@ export const KIND_LABELS: Partial<Record<AuditKind, string>> = {
   "request.rejected": "Request rejected",
   "request.cancelled": "Request cancelled",
   "request.bypassed": "Approval bypassed",
+  "token.created": "Access token created",
+  "token.revoked": "Access token revoked",
   sign_in: "Signed in",
   sign_in_failed: "Sign-in failed",
 };
@@ -68,6 +70,14 @@ const DESCRIPTIONS: Partial<Record<AuditKind, Words>> = {
     if (s.get("change") === "added") return `${who} added ${what} to ${environment}`;
     if (s.get("change") === "removed") return `${who} removed ${what} from ${environment}`;
     return `${who} changed ${what} in ${environment}`;
+  },
+  "token.created": (who, s) => {
+    const name = text(s.get("name"));
+    return name ? `${who} created access token ${name} for ${text(s.get("scope")) ?? "the API"}` : null;
+  },
+  "token.revoked": (who, s) => {
+    const name = text(s.get("name"));
+    return name ? `${who} revoked access token ${name}` : null;
   },
 };
 

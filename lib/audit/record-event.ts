@@ -25,7 +25,9 @@ export type AuditKind =
   | "request.approved"
   | "request.rejected"
   | "request.cancelled"
-  | "request.bypassed";
+  | "request.bypassed"
+  | "token.created"
+  | "token.revoked";
 
 /** Ids and a before/after summary: JSON only, and never a secret value. */
 export type AuditSummary = Record<string, Prisma.InputJsonValue | null>;

@@ -24,6 +24,7 @@ describe("the migrated database matches prisma/schema.prisma", () => {
   it("has the same tables, columns, types, keys, indexes and foreign keys", () => {
     const models = parsePrismaSchema(SCHEMA_TEXT);
     expect(models.map((model) => model.table).sort()).toEqual([
+      "access_tokens",
       "accounts",
       "audit_events",
       "blobs",
@@ -33,6 +34,7 @@ describe("the migrated database matches prisma/schema.prisma", () => {
       "draft_removed_paths",
       "environment_settings",
       "environments",
+      "idempotency_keys",
       "project_invites",
       "project_members",
       "projects",

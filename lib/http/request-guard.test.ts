@@ -188,3 +188,26 @@ describe("refuseMalformedAction", () => {
     expect(await response?.text()).toContain("not understood");
   });
 });
+
+describe("guardRequest: the token API", () => {
+  const deploy = (headers: Record<string, string>, method = "POST") =>
+    request("/api/v1/projects/p/environments/e/deployments", { host: "127.0.0.1:3000", ...headers }, method);
+
+  it("lets a write with a bearer token through without Origin: the API reads no cookie, so no page can ride a session", () => {
+    expect(guardRequest(deploy({ authorization: "Bearer dl_x" }), LOCAL)).toBeNull();
+    expect(guardRequest(deploy({ authorization: "Bearer dl_x", origin: "https://evil.example" }), LOCAL)).toBeNull();
+  });
+
+  it("checks a write without a bearer token like any other, and never allows a cross-site preflight", async () => {
+    expect((await refusedWith(guardRequest(deploy({}), LOCAL))).status).toBe(403);
+    expect((await refusedWith(guardRequest(deploy({ cookie: "better-auth.session_token=x", origin: "https://evil.example" }), LOCAL))).status).toBe(403);
+    const preflight = guardRequest(deploy({ origin: "https://evil.example", "access-control-request-headers": "authorization" }, "OPTIONS"), LOCAL);
+    expect(preflight?.status).toBe(403);
+    expect(preflight?.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("does not extend the exemption beyond /api/v1", async () => {
+    const save = write({ host: "127.0.0.1:3000", authorization: "Bearer dl_x" });
+    expect((await refusedWith(guardRequest(save, LOCAL))).status).toBe(403);
+  });
+});

@@ -36,7 +36,9 @@ export function guardRequest(request: Request, settings: OriginSettings = origin
   if (isApi && !isTextPath(pathname)) {
     return errorResponse({ code: "invalid", message: "The address has a part that is not valid text (a broken percent-escape)." });
   }
-  const crossSite = crossSiteRefusal(method, headers, settings);
+  // The token API never reads cookies (a token call is no browser riding a session), so a
+  // call with a bearer token needs no Origin; without one it is checked like any other write.
+  const crossSite = isTokenApiCall(pathname, headers) ? null : crossSiteRefusal(method, headers, settings);
   if (crossSite !== null) return refusal(isApi, 403, "forbidden", crossSite);
   if (Number(headers.get("content-length")) > MAX_REQUEST_BODY_BYTES) {
     return refusal(isApi, 413, "too_large", `The request is larger than the ${MAX_REQUEST_BODY_BYTES / 1024 / 1024} MB the server reads.`);
@@ -46,6 +48,16 @@ export function guardRequest(request: Request, settings: OriginSettings = origin
     return refusal(isApi, 413, "too_large", "The request is larger than any change the app accepts: files hold at most 1 MB.");
   }
   return null;
+}
+
+/** A call to the token API (/api/v1) that carries a bearer token. */
+export function isTokenApiCall(pathname: string, headers: Headers): boolean {
+  return isTokenApiPath(pathname) && /^Bearer\s/i.test(headers.get("authorization") ?? "");
+}
+
+/** The token-authenticated API: its routes check the token themselves, and never accept a session. */
+export function isTokenApiPath(pathname: string): boolean {
+  return pathname === "/api/v1" || pathname.startsWith("/api/v1/");
 }
 
 /**

@@ -9,6 +9,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  precondition_failed: 412,
+  precondition_required: 428,
+  too_many_requests: 429,
   unexpected: 500,
 };
 

@@ -6,6 +6,8 @@ export function isPublicPath(pathname: string): boolean {
     pathname === "/sign-in" ||
     /^\/invite\/[^/]+$/.test(pathname) ||
     pathname.startsWith("/api/auth/") ||
+    // The token API answers 401 itself, in its own words (lib/tokens/authenticate-token.ts).
+    pathname.startsWith("/api/v1/") ||
     pathname === "/api/health" ||
     pathname.startsWith("/_next/") ||
     // The files in public/ (the logo, icons, robots.txt), all at the top level.

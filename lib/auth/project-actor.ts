@@ -1,0 +1,21 @@
+import type { ProjectActor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import type { ProjectSummary } from "@/lib/projects/get-project-by-slug";
+import { fail, ok, type Result } from "@/lib/result";
+import { excerpt } from "@/lib/text-checks";
+import { findProjectRole } from "./find-project-role";
+
+/**
+ * A known person acting in `project` with their role there. Someone who is not a member gets
+ * `not_found`, worded as for a project that does not exist, so its existence is not revealed.
+ * Shared by the session entry (resolveActor) and the token entry (withApi).
+ */
+export async function projectActorFor(
+  db: Db,
+  user: { id: string; name: string; isOwner: boolean },
+  project: ProjectSummary,
+): Promise<Result<ProjectActor>> {
+  const role = await findProjectRole(db, user, project.id);
+  if (!role) return fail("not_found", `There is no project "${excerpt(project.slug)}".`);
+  return ok({ id: user.id, name: user.name, role });
+}
