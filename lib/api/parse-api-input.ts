@@ -4,6 +4,20 @@ import { fail, ok, type Result } from "@/lib/result";
 import { invalidInput } from "@/lib/validation";
 
 /**
+ * Messages for the issues a schema did not word itself (a missing or mistyped field), naming the
+ * field as the request spells it, instead of zod's "Invalid input: expected string…".
+ */
+function apiIssueMessage(issue: z.core.$ZodRawIssue): string {
+  const name = issue.path && issue.path.length > 0 ? `\`${issue.path.join(".")}\`` : "The value";
+  if (issue.code === "invalid_type") {
+    return issue.input === undefined ? `Send ${name}.` : `${name} must be ${issue.expected === "object" ? "an object" : `a ${issue.expected}`}.`;
+  }
+  if (issue.code === "invalid_value") return `${name} must be one of ${issue.values.map((value) => JSON.stringify(value)).join(", ")}.`;
+  if (issue.code === "unrecognized_keys") return `Unknown ${issue.keys.length === 1 ? "field" : "fields"}: ${issue.keys.join(", ")}.`;
+  return `${name} is not valid.`;
+}
+
+/**
  * The query string as an object for the operation's schema: each parameter once (the first),
  * so a schema sees strings, as OpenAPI describes them. No schema: no parameters expected.
  */
@@ -11,7 +25,7 @@ export function parseApiQuery<Schema extends z.ZodType>(schema: Schema | undefin
   if (!schema) return ok(undefined as z.output<Schema>);
   const values: Record<string, string> = {};
   for (const [name, value] of params) values[name] ??= value;
-  const parsed = schema.safeParse(values);
+  const parsed = schema.safeParse(values, { error: apiIssueMessage });
   return parsed.success ? ok(parsed.data) : invalidInput(parsed.error, "The query is not valid.");
 }
 
@@ -27,6 +41,7 @@ export function parseApiBody<Schema extends z.ZodType>(schema: Schema | undefine
   } catch {
     return fail("invalid", "The request body is not valid JSON.");
   }
-  const parsed = schema.safeParse(json);
+  if (json === null || typeof json !== "object" || Array.isArray(json)) return fail("invalid", "Send the request body as a JSON object.");
+  const parsed = schema.safeParse(json, { error: apiIssueMessage });
   return parsed.success ? ok(parsed.data) : invalidInput(parsed.error, "The request body is not valid.");
 }
