@@ -297,7 +297,7 @@ describe("the authorization table", () => {
 });
 
 /** Actions outside any project (signedInAction), under app/actions: each has its cases below. */
-const SIGNED_IN_ACTIONS = ["projects/create-project.ts"];
+const SIGNED_IN_ACTIONS = ["account/confirm-two-factor.ts", "account/disable-two-factor.ts", "account/start-two-factor.ts", "projects/create-project.ts"];
 
 describe("actions outside a project", () => {
   function signInAs(user: SignedInUser | null) {
@@ -331,6 +331,20 @@ describe("actions outside a project", () => {
       expect(created, label).toMatchObject({ ok: true });
       const project = await fixture.db.project.findFirstOrThrow({ where: { name: `Made by the ${label}` } });
       expect(await fixture.db.projectMember.findFirst({ where: { projectId: project.id, userId: user.id } }), label).toMatchObject({ role: "admin" });
+    }
+  });
+
+  it("the account page's two-factor actions refuse the signed out and change nothing (signed in, each acts on the caller's own account only)", async () => {
+    const calls: [string, () => Promise<Result<unknown>>][] = [
+      ["start", async () => (await import("./actions/account/start-two-factor")).startTwoFactorAction({ password: "draftline-demo" })],
+      ["confirm", async () => (await import("./actions/account/confirm-two-factor")).confirmTwoFactorAction({ code: "123456" })],
+      ["disable", async () => (await import("./actions/account/disable-two-factor")).disableTwoFactorAction({ password: "draftline-demo" })],
+    ];
+    signInAs(null);
+    for (const [label, call] of calls) {
+      const before = await everything(fixture.db);
+      expect(await call(), label).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+      expect(await everything(fixture.db), label).toEqual(before);
     }
   });
 });

@@ -21,7 +21,9 @@ export async function signOut(): Promise<void> {
   window.location.assign("/sign-in");
 }
 
-/** The header's Account button: a menu with the signed-in person's name and email, and Sign out. */
+const MENU_ITEM = "flex w-full cursor-default items-center rounded px-3 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100";
+
+/** The header's Account button: a menu with the signed-in person's name and email, a link to their account page, and Sign out. */
 export function AccountMenu() {
   const user = useAccount();
   const [signingOut, setSigningOut] = useState(false);
@@ -47,13 +49,16 @@ export function AccountMenu() {
             <span className="block truncate text-xs text-slate-600">{user.email}</span>
           </DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+          <DropdownMenu.Item asChild className={MENU_ITEM}>
+            <a href="/account">Your account</a>
+          </DropdownMenu.Item>
           <DropdownMenu.Item
             disabled={signingOut}
             onSelect={() => {
               setSigningOut(true);
               void signOut();
             }}
-            className="flex w-full cursor-default items-center rounded px-3 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100"
+            className={MENU_ITEM}
           >
             {signingOut ? "Signing out…" : "Sign out"}
           </DropdownMenu.Item>

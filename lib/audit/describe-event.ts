@@ -31,6 +31,8 @@ export const KIND_LABELS: Partial<Record<AuditKind, string>> = {
   "request.bypassed": "Approval bypassed",
   sign_in: "Signed in",
   sign_in_failed: "Sign-in failed",
+  "two_factor.enabled": "Two-factor sign-in turned on",
+  "two_factor.disabled": "Two-factor sign-in turned off",
 };
 
 export function kindLabel(kind: string): string {
