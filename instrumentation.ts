@@ -1,6 +1,10 @@
 export async function register() {
   // Only the Node.js server opens the database; `next build` never calls register.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before any request is handled: the sign-in limit counts per address, never a client-written one.
+  const { stampClientAddress } = await import("./lib/http/stamp-client-address");
+  const { originSettings } = await import("./lib/http/request-origin");
+  stampClientAddress(originSettings().trustProxy);
   const { getDb } = await import("./lib/db/client");
   const { seedSampleProject } = await import("./lib/projects/seed-sample-project");
   await seedSampleProject(await getDb());

@@ -2,13 +2,14 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { resolveActor } from "@/app/_entry/resolve-actor";
+import { getSignedInUser, type SignedInUser } from "@/app/_entry/signed-in-user";
 import type { ProjectActor } from "@/lib/auth/actor";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { deployVersion } from "@/lib/deployments/deploy-version";
 import { fail, ok, type Result } from "@/lib/result";
 import { stubTestSecretKey } from "@/lib/deployments/test-fixtures";
 import { value } from "@/lib/testing/harness";
-import { newUser } from "@/lib/testing/people";
+import { newMember, newUser } from "@/lib/testing/people";
 import { everything, setupActionsProject, SLUG } from "./projects/[slug]/actions-fixture";
 
 /**
@@ -21,6 +22,7 @@ import { everything, setupActionsProject, SLUG } from "./projects/[slug]/actions
 stubTestSecretKey();
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/app/_entry/resolve-actor", () => ({ resolveActor: vi.fn() }));
+vi.mock("@/app/_entry/signed-in-user", () => ({ getSignedInUser: vi.fn() }));
 
 type Caller = Role | "stranger" | "signed out";
 const CALLERS: Caller[] = [...ROLES, "stranger", "signed out"];
@@ -243,6 +245,7 @@ describe("the authorization table", () => {
   it("has a row for every server action file and every route handler", async () => {
     const actionFiles = await filesUnder("projects/[slug]/actions", (file) => file.endsWith(".ts") && !file.endsWith(".test.ts"));
     expect(ACTIONS.map((row) => row.file).sort()).toEqual(actionFiles);
+    expect(await filesUnder("actions", (file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))).toEqual(SIGNED_IN_ACTIONS);
     const routeFiles = await filesUnder("api/projects/[slug]", (file) => file.endsWith("route.ts"));
     const listed = [...new Set(ROUTES.map((row) => `${row.file}/route.ts`))].sort();
     expect(listed).toEqual(routeFiles);
@@ -289,6 +292,59 @@ describe("the authorization table", () => {
         const response = await callRoute(row, turn);
         expect(response.status, `${row.method} ${row.file} as ${role}: ${await response.clone().text()}`).toBe(200);
       }
+    }
+  });
+});
+
+/** Actions outside any project (signedInAction), under app/actions: each has its cases below. */
+const SIGNED_IN_ACTIONS = ["account/confirm-two-factor.ts", "account/disable-two-factor.ts", "account/start-two-factor.ts", "projects/create-project.ts"];
+
+describe("actions outside a project", () => {
+  function signInAs(user: SignedInUser | null) {
+    vi.mocked(getSignedInUser).mockResolvedValue(user);
+  }
+  const createProject = async (name: string) => {
+    const { createProjectAction } = await import("./actions/projects/create-project");
+    return createProjectAction({ name, template: "empty" });
+  };
+
+  it("createProjectAction: the owner and admins of a project may create one; other members, people without a project and the signed out may not", async () => {
+    const asUser = async (user: { id: string; name: string; email: string }, isOwner = false): Promise<SignedInUser> => ({ ...user, isOwner });
+    const owner = await asUser(await newUser(fixture.db, "Olive Owner"), true);
+    const admin = await asUser(await newMember(fixture.db, ids.project, "admin", "Ada Admin"));
+    const refused: [string, SignedInUser | null, string][] = [
+      ["signed out", null, "unauthenticated"],
+      ["nobody's member", await asUser(await newUser(fixture.db, "Nina Nomember")), "forbidden"],
+    ];
+    for (const role of ["viewer", "builder", "release_manager"] as const) {
+      refused.push([role, await asUser(await newMember(fixture.db, ids.project, role, `A plain ${role}`)), "forbidden"]);
+    }
+    for (const [label, user, code] of refused) {
+      signInAs(user);
+      const before = await everything(fixture.db);
+      expect(await createProject(`Refused ${label}`), label).toMatchObject({ ok: false, error: { code } });
+      expect(await everything(fixture.db), label).toEqual(before);
+    }
+    for (const [label, user] of [["owner", owner], ["admin", admin]] as const) {
+      signInAs(user);
+      const created = await createProject(`Made by the ${label}`);
+      expect(created, label).toMatchObject({ ok: true });
+      const project = await fixture.db.project.findFirstOrThrow({ where: { name: `Made by the ${label}` } });
+      expect(await fixture.db.projectMember.findFirst({ where: { projectId: project.id, userId: user.id } }), label).toMatchObject({ role: "admin" });
+    }
+  });
+
+  it("the account page's two-factor actions refuse the signed out and change nothing (signed in, each acts on the caller's own account only)", async () => {
+    const calls: [string, () => Promise<Result<unknown>>][] = [
+      ["start", async () => (await import("./actions/account/start-two-factor")).startTwoFactorAction({ password: "draftline-demo" })],
+      ["confirm", async () => (await import("./actions/account/confirm-two-factor")).confirmTwoFactorAction({ code: "123456" })],
+      ["disable", async () => (await import("./actions/account/disable-two-factor")).disableTwoFactorAction({ password: "draftline-demo" })],
+    ];
+    signInAs(null);
+    for (const [label, call] of calls) {
+      const before = await everything(fixture.db);
+      expect(await call(), label).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+      expect(await everything(fixture.db), label).toEqual(before);
     }
   });
 });

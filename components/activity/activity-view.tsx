@@ -1,5 +1,5 @@
+import { ProjectPageHeader } from "@/components/projects/project-page-header";
 import Link from "next/link";
-import { BrandLink } from "@/components/ui/brand-link";
 import { activityQuery, hasActivityFilters, type ActivityFilters } from "@/lib/audit/activity-filters";
 import type { ActivityPerson } from "@/lib/audit/list-activity-people";
 import type { ActivityPage } from "@/lib/audit/list-activity";
@@ -32,19 +32,7 @@ export function ActivityView({ project, filters, page, problem, people, environm
 
   return (
     <div className="min-h-dvh bg-slate-50">
-      <header className="flex h-14 items-center gap-2 border-b border-slate-200 bg-white px-3 sm:gap-4 sm:px-4">
-        <BrandLink />
-        <Link
-          href={`/projects/${encodeURIComponent(project.slug)}`}
-          className="min-w-0 truncate rounded text-sm font-semibold text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
-        >
-          {project.name}
-        </Link>
-        <span aria-hidden className="text-slate-300">
-          /
-        </span>
-        <span className="shrink-0 text-sm text-slate-700">Activity</span>
-      </header>
+      <ProjectPageHeader project={project} page="Activity" />
       <main className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-6">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <div>

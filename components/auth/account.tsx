@@ -21,6 +21,8 @@ export async function signOut(): Promise<void> {
   window.location.assign("/sign-in");
 }
 
+const MENU_ITEM = "flex w-full cursor-default items-center rounded px-3 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100";
+
 /** The header's Account button: a menu with the signed-in person's name and email, a link to their account page, and Sign out. */
 export function AccountMenu() {
   const user = useAccount();
@@ -47,7 +49,7 @@ export function AccountMenu() {
             <span className="block truncate text-xs text-slate-600">{user.email}</span>
           </DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
-          <DropdownMenu.Item asChild className="flex w-full cursor-default items-center rounded px-3 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100">
+          <DropdownMenu.Item asChild className={MENU_ITEM}>
             <a href="/account">Account settings</a>
           </DropdownMenu.Item>
           <DropdownMenu.Item
@@ -56,7 +58,7 @@ export function AccountMenu() {
               setSigningOut(true);
               void signOut();
             }}
-            className="flex w-full cursor-default items-center rounded px-3 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100"
+            className={MENU_ITEM}
           >
             {signingOut ? "Signing out…" : "Sign out"}
           </DropdownMenu.Item>

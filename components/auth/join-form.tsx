@@ -4,7 +4,7 @@ import { joinAsSignedInAction, joinWithNewAccountAction } from "@/app/invite/[to
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/limits";
+import { NewPasswordField } from "./new-password-field";
 import { useFormSubmit } from "./use-form-submit";
 
 const openProject = ({ slug }: { slug: string }) => window.location.assign(`/projects/${encodeURIComponent(slug)}`);
@@ -18,16 +18,7 @@ export function JoinWithNewAccountForm({ token }: { token: string }) {
   return (
     <form className="flex flex-col gap-4" onSubmit={(event) => void onSubmit(event)} noValidate>
       <TextField label="Name" name="name" autoComplete="name" required autoFocus error={error?.fields?.name} />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={MIN_PASSWORD_LENGTH}
-        error={error?.fields?.password}
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-      />
+      <NewPasswordField error={error?.fields?.password} />
       <FormError>{error && !error.fields ? error.message : null}</FormError>
       <Button type="submit" variant="primary" disabled={pending} className="justify-center">
         {pending ? "Joining…" : "Join"}

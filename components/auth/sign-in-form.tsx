@@ -27,6 +27,7 @@ export async function signInRefusal(response: Response): Promise<string> {
 export function SignInForm({ next }: { next: string }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [secondStep, setSecondStep] = useState(false);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -44,13 +45,14 @@ export function SignInForm({ next }: { next: string }) {
         window.location.assign(next);
         return;
       }
-      setError("This account asks for a second sign-in step, which this page cannot offer yet. Ask an admin to turn it off for you.");
+      setSecondStep(true);
     } else {
       setError(response ? await signInRefusal(response) : networkFailureMessage());
     }
     setPending(false);
   };
 
+  if (secondStep) return <SecondFactorForm next={next} />;
   return (
     <form className="flex flex-col gap-4" onSubmit={(event) => void onSubmit(event)} noValidate>
       <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus />
@@ -58,6 +60,69 @@ export function SignInForm({ next }: { next: string }) {
       <FormError>{error}</FormError>
       <Button type="submit" variant="primary" disabled={pending} className="justify-center">
         {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}
+
+/** A 6-digit code from the authenticator app, or else one of the backup codes. */
+function secondFactorPath(code: string): string {
+  return /^\d{6}$/.test(code) ? "/api/auth/two-factor/verify-totp" : "/api/auth/two-factor/verify-backup-code";
+}
+
+/**
+ * The second step for an account with two-factor sign-in: the password was right, and Better
+ * Auth keeps the half-finished sign-in in a short-lived cookie until a code checks out.
+ */
+function SecondFactorForm({ next }: { next: string }) {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const code = String(new FormData(event.currentTarget).get("code") ?? "").replace(/\s+/g, "");
+    if (!code) {
+      setError("Enter the code from your authenticator app, or a backup code.");
+      return;
+    }
+    setPending(true);
+    setError(null);
+    const response = await fetch(secondFactorPath(code), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ code }),
+    }).catch(() => null);
+    if (response?.ok) {
+      window.location.assign(next);
+      return;
+    }
+    if (!response) setError(networkFailureMessage());
+    else if (response.status === 429) setError(await signInRefusal(response));
+    else if (response.status === 401 || response.status === 400) {
+      const body = (await response.json().catch(() => null)) as { code?: string } | null;
+      setError(
+        body?.code === "INVALID_TWO_FACTOR_COOKIE" || body?.code === "INVALID_TWO_FACTOR_TOKEN"
+          ? "This sign-in took too long. Reload the page and enter your email and password again."
+          : "That code is not right. Enter the code your app shows now, or an unused backup code.",
+      );
+    } else setError(await signInRefusal(response));
+    setPending(false);
+  };
+
+  return (
+    <form className="flex flex-col gap-4" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <p className="text-sm text-slate-700">Your account asks for a second step.</p>
+      <TextField
+        label="Two-factor code"
+        name="code"
+        autoComplete="one-time-code"
+        required
+        autoFocus
+        hint="The 6-digit code from your authenticator app, or one of your backup codes."
+      />
+      <FormError>{error}</FormError>
+      <Button type="submit" variant="primary" disabled={pending} className="justify-center">
+        {pending ? "Checking…" : "Verify"}
       </Button>
     </form>
   );

@@ -1,8 +1,6 @@
 "use client";
 
-import Link from "next/link";
-import { AccountMenu } from "@/components/auth/account";
-import { BrandLink } from "@/components/ui/brand-link";
+import { ProjectPageHeader } from "@/components/projects/project-page-header";
 import { DeployButton } from "@/components/deploy/deploy-button";
 import { DeployProvider } from "@/components/deploy/deploy-context";
 import { projectConvention } from "@/components/naming/project-convention";
@@ -18,24 +16,10 @@ export function EnvironmentsView({ project, initialEnvironments }: { project: Pr
   return (
     <DeployProvider slug={project.slug} convention={projectConvention(project.namingConvention)} initialEnvironments={initialEnvironments}>
       <div className="min-h-dvh bg-slate-50">
-        <header className="flex h-14 items-center gap-2 border-b border-slate-200 bg-white px-3 sm:gap-4 sm:px-4">
-          <BrandLink />
-          <Link
-            href={`/projects/${encodeURIComponent(project.slug)}`}
-            className="min-w-0 truncate rounded text-sm font-semibold text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
-          >
-            {project.name}
-          </Link>
-          <span aria-hidden className="text-slate-300">
-            /
-          </span>
-          <span className="shrink-0 text-sm text-slate-700">Environments</span>
-          <div className="ml-auto flex shrink-0 items-center gap-2">
-            <PendingRequestsLink slug={project.slug} />
-            <DeployButton />
-            <AccountMenu />
-          </div>
-        </header>
+        <ProjectPageHeader project={project} page="Environments">
+          <PendingRequestsLink slug={project.slug} />
+          <DeployButton />
+        </ProjectPageHeader>
         <main className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6">
           <div>
             <h1 className="text-xl font-semibold text-slate-900">Environments</h1>

@@ -1,8 +1,7 @@
 "use client";
 
-import Link from "next/link";
+import { ProjectPageHeader } from "@/components/projects/project-page-header";
 import { usePermission } from "@/components/auth/project-actor";
-import { BrandLink } from "@/components/ui/brand-link";
 import type { MembersJson } from "@/lib/members/member-json";
 import type { ProjectSummary } from "@/lib/projects/get-project-by-slug";
 import { InviteMember } from "./invite-dialog";
@@ -17,19 +16,7 @@ export function MembersView({ project, initialMembers }: { project: ProjectSumma
   const data = members.data;
   return (
     <div className="min-h-dvh bg-slate-50">
-      <header className="flex h-14 items-center gap-2 border-b border-slate-200 bg-white px-3 sm:gap-4 sm:px-4">
-        <BrandLink />
-        <Link
-          href={`/projects/${encodeURIComponent(project.slug)}`}
-          className="min-w-0 truncate rounded text-sm font-semibold text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
-        >
-          {project.name}
-        </Link>
-        <span aria-hidden className="text-slate-300">
-          /
-        </span>
-        <span className="shrink-0 text-sm text-slate-700">Members</span>
-      </header>
+      <ProjectPageHeader project={project} page="Members" />
       <main className="mx-auto flex max-w-4xl flex-col gap-6 px-4 py-6">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0">

@@ -9,10 +9,13 @@ export interface EnvironmentState {
 
 /** The Environments page: a region per environment with its active version, history, Roll back or forward, Deploy a version… and settings. */
 export class EnvironmentsPage {
-  constructor(readonly page: Page) {}
+  constructor(
+    readonly page: Page,
+    readonly slug: string = SAMPLE_PROJECT,
+  ) {}
 
   async open() {
-    await this.page.goto(`/projects/${SAMPLE_PROJECT}/environments`);
+    await this.page.goto(`/projects/${this.slug}/environments`);
     await expect(this.page.getByRole("heading", { name: "Environments", level: 1 })).toBeVisible();
   }
 
@@ -30,7 +33,7 @@ export class EnvironmentsPage {
 
   /** What runs in an environment, as the server says. */
   async state(environment: string): Promise<EnvironmentState> {
-    const response = await this.page.request.get(`/api/projects/${SAMPLE_PROJECT}/environments`);
+    const response = await this.page.request.get(`/api/projects/${this.slug}/environments`);
     expect(response.ok()).toBe(true);
     const environments = (await response.json()) as EnvironmentState[];
     const found = environments.find((candidate) => candidate.name === environment);

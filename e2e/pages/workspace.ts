@@ -9,14 +9,17 @@ export class WorkspacePage {
   /** The Version History popover. */
   readonly versionHistory: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    readonly slug: string = SAMPLE_PROJECT,
+  ) {
     this.editorLines = page.locator(".monaco-editor .view-lines").first();
     this.versionHistoryButton = page.getByRole("button", { name: "Version History" });
     this.versionHistory = page.getByRole("dialog", { name: /Version History/i });
   }
 
   async open(file = "README.md") {
-    await this.page.goto(`/projects/${SAMPLE_PROJECT}?file=${encodeURIComponent(file)}`);
+    await this.page.goto(`/projects/${this.slug}?file=${encodeURIComponent(file)}`);
     await expect(this.editorLines).toBeVisible();
   }
 

@@ -33,6 +33,8 @@ export const KIND_LABELS: Partial<Record<AuditKind, string>> = {
   "token.revoked": "Access token revoked",
   sign_in: "Signed in",
   sign_in_failed: "Sign-in failed",
+  "two_factor.enabled": "Two-factor sign-in turned on",
+  "two_factor.disabled": "Two-factor sign-in turned off",
 };
 
 export function kindLabel(kind: string): string {

@@ -6,6 +6,8 @@ export type AuditKind =
   | "sign_in"
   | "sign_in_failed"
   | "owner.created"
+  | "two_factor.enabled"
+  | "two_factor.disabled"
   | "project.created"
   | "project.naming_changed"
   | "member.invited"

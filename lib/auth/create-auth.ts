@@ -100,6 +100,8 @@ export function createAuth(db: PrismaClient, settings: AuthSettings) {
     hooks: {
       after: createAuthMiddleware(async (ctx) => {
         if (!isSignInPath(ctx.path)) return;
+        // The account page's own code check (turning two-factor on) runs on the server, not as a sign-in.
+        if (ctx.path.startsWith("/two-factor/") && !ctx.request) return;
         const headers = ctx.headers ?? ctx.request?.headers;
         const created = ctx.context.newSession;
         if (created) {

@@ -3,6 +3,7 @@ import { createTestDb } from "@/lib/db/test-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createProject } from "@/lib/projects/create-project";
 import { value } from "@/lib/testing/harness";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { createAuth, type Auth } from "./create-auth";
 import { createOwner, needsOwner, OWNER_EXISTS } from "./create-owner";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "./seed-demo-users";
@@ -17,7 +18,7 @@ function signIn(email: string, password: string, address = "203.0.113.7") {
   return auth.handler(
     new Request(`${ORIGIN}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, host: "127.0.0.1:3000", "x-forwarded-for": address, "user-agent": "vitest" },
+      headers: { "content-type": "application/json", origin: ORIGIN, host: "127.0.0.1:3000", [CLIENT_ADDRESS_HEADER]: address, "user-agent": "vitest" },
       body: JSON.stringify({ email, password }),
     }),
   );
@@ -90,7 +91,7 @@ describe("signing in", () => {
     const response = await auth.handler(
       new Request(`${ORIGIN}/api/auth/sign-up/email`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: ORIGIN, host: "127.0.0.1:3000", "x-forwarded-for": "192.0.2.44" },
+        headers: { "content-type": "application/json", origin: ORIGIN, host: "127.0.0.1:3000", [CLIENT_ADDRESS_HEADER]: "192.0.2.44" },
         body: JSON.stringify({ name: "Mallory", email: "mallory@example.com", password: "long enough password" }),
       }),
     );
