@@ -16,6 +16,7 @@ export const KIND_LABELS: Partial<Record<AuditKind, string>> = {
   "deployment.rolled_back": "Rolled back",
   "deployment.rolled_forward": "Rolled forward",
   "settings.changed": "Settings changed",
+  "settings.restored": "Settings restored",
   "project.created": "Project created",
   "project.naming_changed": "Naming convention changed",
   "member.invited": "Member invited",
@@ -68,6 +69,13 @@ const DESCRIPTIONS: Partial<Record<AuditKind, Words>> = {
     if (s.get("change") === "added") return `${who} added ${what} to ${environment}`;
     if (s.get("change") === "removed") return `${who} removed ${what} from ${environment}`;
     return `${who} changed ${what} in ${environment}`;
+  },
+  "settings.restored": (who, s) => {
+    const environment = text(s.get("environment"));
+    const from = s.get("restoredFrom");
+    const revision = s.get("revision");
+    if (!environment || typeof from !== "number" || typeof revision !== "number") return null;
+    return `${who} restored ${environment}'s settings as they were in revision ${from} (now revision ${revision})`;
   },
 };
 
