@@ -194,6 +194,7 @@ const ROUTES: RouteRow[] = [
   environmentRoute("history"),
   { ...environmentRoute("settings-comparison"), request: async () => ({ url: api(`environments/${ids.development}/settings-comparison?versionId=${ids.version}`), params: { environmentId: ids.development } }) },
   environmentRoute("settings"),
+  environmentRoute("settings-revisions"),
   { ...environmentRoute("versions-run"), request: async () => ({ url: api(`environments/${ids.development}/versions-run?versionIds=${ids.version}`), params: { environmentId: ids.development } }) },
   plainRoute("files"),
   plainRoute("members"),

@@ -7,6 +7,7 @@ import { DeleteSettingDialog } from "./delete-setting-dialog";
 import { LoadFailed } from "./load-failed";
 import { useEnvironmentSettings } from "./queries";
 import { SettingForm } from "./setting-form";
+import { SettingsHistory } from "./settings-history";
 import type { EnvironmentSettingJson } from "@/lib/environments/environment-json";
 
 /** One environment's connections and credentials: plain values in full, secrets masked. */
@@ -85,6 +86,7 @@ export function SettingsPanel({
       {warning ? <SaveWarning message={warning} onDismiss={() => setWarning(null)} /> : null}
       {editing?.kind === "new" ? <SettingForm {...formProps} /> : null}
       {body}
+      <SettingsHistory slug={slug} environmentId={environmentId} environmentName={environmentName} />
       <DeleteSettingDialog
         slug={slug}
         environmentId={environmentId}
