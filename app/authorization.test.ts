@@ -195,6 +195,8 @@ const ROUTES: RouteRow[] = [
   { ...environmentRoute("settings-comparison"), request: async () => ({ url: api(`environments/${ids.development}/settings-comparison?versionId=${ids.version}`), params: { environmentId: ids.development } }) },
   environmentRoute("settings"),
   environmentRoute("settings-revisions"),
+  { ...environmentRoute("settings-revisions/compare"), request: async () => ({ url: api(`environments/${ids.development}/settings-revisions/compare?from=1&to=1`), params: { environmentId: ids.development } }) },
+  plainRoute("settings-compare", "?key=ERP_API_TOKEN"),
   { ...environmentRoute("versions-run"), request: async () => ({ url: api(`environments/${ids.development}/versions-run?versionIds=${ids.version}`), params: { environmentId: ids.development } }) },
   plainRoute("files"),
   plainRoute("members"),
