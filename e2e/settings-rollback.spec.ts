@@ -89,6 +89,22 @@ test("a whole rollback restores production's secret as it was, as a new settings
   }
   expect(await seriousViolations(page)).toEqual([]);
 
+  // Comparing the newest two revisions: the secret changed, its values never shown.
+  await production.getByRole("button", { name: "Compare revisions" }).click();
+  const changes = production.getByRole("table", { name: /^Settings changed from revision/ });
+  await expect(changes.getByRole("row").filter({ hasText: key })).toContainText("changed (secret)");
+  await expect(page.getByText(oldSecret)).toHaveCount(0);
+
+  // The same key across environments: set only in production, never shown.
+  await production.getByRole("button", { name: `Compare ${key} across environments` }).click();
+  const across = page.getByRole("dialog", { name: `${key} across environments` });
+  await expect(across.getByRole("listitem").filter({ hasText: "production" })).toContainText("secret, set only here");
+  await expect(across.getByRole("listitem").filter({ hasText: "staging" })).toContainText("not set");
+  expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
+  await page.keyboard.press("Escape");
+  await expect(across).toBeHidden();
+  await page.setViewportSize({ width: 1440, height: 900 });
+
   await production.getByRole("button", { name: `Delete ${key}` }).click();
   const confirm = page.getByRole("dialog", { name: `Delete ${key} from production?` });
   await confirm.getByRole("button", { name: "Delete", exact: true }).click();

@@ -1,9 +1,10 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { SettingsHistoryJson } from "@/lib/environments/environment-json";
+import { CompareRevisions } from "./compare-revisions";
 import { LoadFailed } from "./load-failed";
 import { useSettingsHistory } from "./queries";
 
@@ -15,6 +16,8 @@ export function SettingsHistory({ slug, environmentId, environmentName }: { slug
   const history = useSettingsHistory(slug, environmentId);
   const revisions = history.data?.pages.flatMap((page) => page.revisions) ?? [];
   const current = history.data?.pages[0]?.current ?? 0;
+  // Loaded with the panel (edits are based on its current revision), shown only when opened.
+  const [open, setOpen] = useState(false);
 
   let body;
   if (history.isPending) body = <p className="text-sm text-slate-600">Loading the settings history…</p>;
@@ -29,6 +32,7 @@ export function SettingsHistory({ slug, environmentId, environmentName }: { slug
             <RevisionItem key={revision.number} revision={revision} current={revision.number === current} />
           ))}
         </ol>
+        <CompareRevisions slug={slug} environmentId={environmentId} numbers={revisions.map((revision) => revision.number)} />
         {history.hasNextPage ? (
           <Button size="sm" variant="ghost" className="mt-1" disabled={history.isFetchingNextPage} onClick={() => void history.fetchNextPage()}>
             {history.isFetchingNextPage ? "Loading older revisions…" : "Show older revisions"}
@@ -38,12 +42,12 @@ export function SettingsHistory({ slug, environmentId, environmentName }: { slug
     );
   }
   return (
-    <details className="group flex flex-col gap-2">
+    <details className="group flex flex-col gap-2" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="cursor-pointer text-sm font-semibold text-slate-900">
         <span id={headingId}>Settings history</span>
         {current > 0 ? <span className="ml-2 text-xs font-normal text-slate-600">now revision {current}</span> : null}
       </summary>
-      <div className="mt-2 flex flex-col gap-2">{body}</div>
+      {open ? <div className="mt-2 flex flex-col gap-2">{body}</div> : null}
     </details>
   );
 }
