@@ -90,6 +90,12 @@ test("the Roll forward dialog offers to restore the settings that version ran wi
 
 async function addSetting(environments: EnvironmentsPage, environment: string, key: string, value: string) {
   const region = environments.region(environment);
+  // The settings and their history have loaded: the edit is based on the revision shown.
+  await expect(region.getByText(/has no settings yet|^Replace$/).first()).toBeVisible();
+  const history = region.getByText("Settings history", { exact: true });
+  await history.click();
+  await expect(region.getByText(/have not changed yet|^Revision \d+/).first()).toBeVisible();
+  await history.click();
   await region.getByRole("button", { name: "New setting" }).click();
   await region.getByRole("textbox", { name: "Key" }).fill(key);
   await region.getByLabel("Value").fill(value);

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { settingContext } from "@/lib/environments/setting-context";
-import { SETTING_KEY_PATTERN } from "@/lib/environments/schemas";
+import { settingKeySchema } from "@/lib/environments/schemas";
 import { isId } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
 import { decryptSecret, SecretDecryptionError } from "@/lib/secrets/decrypt-secret";
@@ -24,8 +24,9 @@ export type KeyInEnvironment =
 /** One key's current setting in every environment of the project; secrets compared, never shown. */
 export async function compareSettingAcrossEnvironments(db: Db, request: { projectId: string; key: string }): Promise<Result<{ key: string; environments: KeyInEnvironment[] }>> {
   if (!isId(request.projectId)) return fail("not_found", "This project does not exist.");
-  const key = typeof request.key === "string" ? request.key.trim() : "";
-  if (!SETTING_KEY_PATTERN.test(key)) return fail("invalid", "Name a setting key, for example ERP_API_TOKEN.");
+  const parsed = settingKeySchema.safeParse(request.key);
+  if (!parsed.success) return fail("invalid", parsed.error.issues[0]?.message ?? "Name a setting key, for example ERP_API_TOKEN.");
+  const key = parsed.data;
   const environments = await db.environment.findMany({
     where: { projectId: request.projectId },
     orderBy: { position: "asc" },

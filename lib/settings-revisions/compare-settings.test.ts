@@ -73,6 +73,8 @@ describe("comparing settings", () => {
       ["staging", "https://staging.example.com", 1],
       ["production", "absent"],
     ]);
-    expect(failure(await compareSettingAcrossEnvironments(db, { projectId: project.projectId, key: "bad key" }))).toMatchObject({ code: "invalid" });
+    for (const key of ["bad key", "K".repeat(101), ""]) {
+      expect(failure(await compareSettingAcrossEnvironments(db, { projectId: project.projectId, key }))).toMatchObject({ code: "invalid" });
+    }
   });
 });
