@@ -3,6 +3,8 @@
 -- environment_settings). environment_settings stays the current state that everything reads;
 -- environments.settings_revision is the number of the revision it holds (0: none yet).
 -- Deployments record the revision they ran with; a request may carry a revision to restore.
+-- A revision's author is kept as the activity log keeps its actor: the id and the name as
+-- they were, with no foreign key, so a revision outlives its author's account.
 
 -- AlterTable
 ALTER TABLE "environments" ADD COLUMN "settings_revision" INTEGER NOT NULL DEFAULT 0;
@@ -44,7 +46,6 @@ ALTER TABLE "deployment_requests" ADD COLUMN "restore_settings_revision_id" TEXT
 
 -- AddForeignKey
 ALTER TABLE "settings_revisions" ADD CONSTRAINT "settings_revisions_environment_id_fkey" FOREIGN KEY ("environment_id") REFERENCES "environments"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-ALTER TABLE "settings_revisions" ADD CONSTRAINT "settings_revisions_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "settings_revision_entries" ADD CONSTRAINT "settings_revision_entries_revision_id_fkey" FOREIGN KEY ("revision_id") REFERENCES "settings_revisions"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "deployments" ADD CONSTRAINT "deployments_settings_revision_id_fkey" FOREIGN KEY ("settings_revision_id") REFERENCES "settings_revisions"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 ALTER TABLE "deployment_requests" ADD CONSTRAINT "deployment_requests_restore_settings_revision_id_fkey" FOREIGN KEY ("restore_settings_revision_id") REFERENCES "settings_revisions"("id") ON DELETE SET NULL ON UPDATE CASCADE;
