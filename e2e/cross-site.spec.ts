@@ -198,6 +198,8 @@ const ROUTES = [
   "/api/projects/[slug]/environments/[environmentId]/versions-run",
   "/api/projects/[slug]/environments/[environmentId]/settings-comparison",
   "/api/projects/[slug]/environments/[environmentId]/settings",
+  "/api/projects/[slug]/environments/[environmentId]/settings-revisions",
+  "/api/projects/[slug]/environments/[environmentId]/settings-revisions/compare?from=1&to=1",
   "/api/projects/[slug]/draft/changes",
   "/api/projects/[slug]/draft/unchanged-since",
   "/api/projects/[slug]/draft/status",

@@ -47,11 +47,14 @@ test("after rolling production back, Roll forward to <version> re-activates the 
   await expect(production.getByRole("button", { name: `Roll back to ${stable}`, exact: true })).toBeVisible();
 });
 
-test("the Roll forward dialog warns when settings changed since that version last ran", async ({ workspace, page }) => {
+test("the Roll forward dialog offers to restore the settings that version ran with, and warns when they are not restored", async ({ workspace, page }) => {
   const stamp = Date.now();
   const [stable, release] = [`fwd-stable-${stamp}`, `fwd-release-${stamp}`];
   const key = `FORWARD_TOKEN_${stamp}`;
   const environments = new EnvironmentsPage(page);
+  // Staging has a settings revision before the versions run there, so each deployment records one.
+  await environments.open();
+  await addSetting(environments, "staging", `FORWARD_BASE_${stamp}`, "present from the start");
   await versionsDeployed(workspace, new DeployDialogPage(page), [
     { name: stable, to: ["staging"] },
     { name: release, to: ["staging"] },
@@ -59,14 +62,15 @@ test("the Roll forward dialog warns when settings changed since that version las
   await environments.open();
   await environments.rollBack("staging", stable);
   const staging = environments.region("staging");
-  await staging.getByRole("button", { name: "New setting" }).click();
-  await staging.getByRole("textbox", { name: "Key" }).fill(key);
-  await staging.getByLabel("Value").fill("added after the rollback");
-  await staging.getByRole("button", { name: "Add setting" }).click();
-  await expect(staging.getByText(key)).toBeVisible();
+  await addSetting(environments, "staging", key, "added after the rollback");
 
   await staging.getByRole("button", { name: `Roll forward to ${release}`, exact: true }).click();
   const dialog = page.getByRole("dialog", { name: `Roll staging forward to ${release}?` });
+  // The settings differ from those the release ran with: restoring them is offered, and checked.
+  const restore = dialog.getByRole("checkbox", { name: "Restore settings as they were" });
+  await expect(restore).toBeChecked();
+  await expect(dialog.getByRole("status").getByRole("listitem").filter({ hasText: /^Keys removed: / })).toContainText(key);
+  await restore.uncheck();
   const warning = dialog.getByRole("alert");
   await expect(warning).toContainText(`Settings changed since ${release} last ran here`);
   await expect(warning).toContainText(`${release} will run with today’s settings`);
@@ -76,11 +80,28 @@ test("the Roll forward dialog warns when settings changed since that version las
   await expect(dialog).toBeHidden();
   expect(await environments.activeVersionName("staging")).toBe(release);
 
-  await staging.getByRole("button", { name: `Delete ${key}` }).click();
-  const confirm = page.getByRole("dialog", { name: `Delete ${key} from staging?` });
-  await confirm.getByRole("button", { name: "Delete", exact: true }).click();
-  await expect(confirm).toBeHidden();
+  for (const added of [key, `FORWARD_BASE_${stamp}`]) {
+    await staging.getByRole("button", { name: `Delete ${added}` }).click();
+    const confirm = page.getByRole("dialog", { name: `Delete ${added} from staging?` });
+    await confirm.getByRole("button", { name: "Delete", exact: true }).click();
+    await expect(confirm).toBeHidden();
+  }
 });
+
+async function addSetting(environments: EnvironmentsPage, environment: string, key: string, value: string) {
+  const region = environments.region(environment);
+  // The settings and their history have loaded: the edit is based on the revision shown.
+  await expect(region.getByText(/has no settings yet|^Replace$/).first()).toBeVisible();
+  const history = region.getByText("Settings history", { exact: true });
+  await history.click();
+  await expect(region.getByText(/have not changed yet|^Revision \d+/).first()).toBeVisible();
+  await history.click();
+  await region.getByRole("button", { name: "New setting" }).click();
+  await region.getByRole("textbox", { name: "Key" }).fill(key);
+  await region.getByLabel("Value").fill(value);
+  await region.getByRole("button", { name: "Add setting" }).click();
+  await expect(region.getByText(key)).toBeVisible();
+}
 
 test("Deploy a version… picks an older version into staging, marking what runs and ran there", async ({ workspace, page }) => {
   const stamp = Date.now();

@@ -252,6 +252,20 @@ function routeCorpus(): Record<string, RouteCase[]> {
       ...MALFORMED_IDS.map((id) => ({ label: `settings-comparison of versionId ${JSON.stringify(id.slice(0, 12))}`, url: `${env}/settings-comparison?versionId=${e(id)}`, ...BAD_OR_MISSING, inputs: [id] })),
     ],
     "app/api/projects/[slug]/environments/[environmentId]/settings/route.ts": badEnvironments("settings"),
+    "app/api/projects/[slug]/environments/[environmentId]/settings-revisions/route.ts": [
+      ...badEnvironments("settings-revisions"),
+      ...["abc", "-1", "0", "1.5", "1e999", "\u0000"].map((before) => ({ label: `settings-revisions before ${JSON.stringify(before)}`, url: `${env}/settings-revisions?before=${e(before)}`, ...BAD, inputs: [before] })),
+    ],
+    "app/api/projects/[slug]/environments/[environmentId]/settings-revisions/compare/route.ts": [
+      ...badEnvironments("settings-revisions/compare", "?from=1&to=1"),
+      { label: "settings-revisions/compare without revisions", url: `${env}/settings-revisions/compare`, ...BAD },
+      ...["abc", "-1", "0", "1.5", "9".repeat(400)].map((from) => ({ label: `settings-revisions/compare from ${JSON.stringify(from.slice(0, 12))}`, url: `${env}/settings-revisions/compare?from=${e(from)}&to=1`, ...BAD, inputs: [from] })),
+      { label: "settings-revisions/compare of unknown revisions", url: `${env}/settings-revisions/compare?from=99999999&to=99999998`, ...NOT_FOUND },
+    ],
+    "app/api/projects/[slug]/settings-compare/route.ts": [
+      { label: "settings-compare without a key", url: `${API}/settings-compare`, ...BAD },
+      ...["a b", "../x", "\u0000", "K".repeat(400), "\ud800"].map((key) => ({ label: `settings-compare of key ${JSON.stringify(key.slice(0, 12))}`, url: `${API}/settings-compare?key=${e(key)}`, ...BAD, inputs: [key] })),
+    ],
     "app/api/projects/[slug]/draft/changes/route.ts": [
       ...["-1", "abc", "1.5", "\u0000", "9".repeat(400)].map((since) => ({
         label: `changes since ${JSON.stringify(since.slice(0, 12))}`,

@@ -74,6 +74,11 @@ function HistoryItem({ entry }: { entry: DeploymentEntryJson }) {
         )}
         <VersionName version={entry.version} strong />
       </span>
+      {entry.settingsRevision !== null ? (
+        <span className="text-xs text-slate-600">
+          <span className="sr-only">, </span>settings revision {entry.settingsRevision}
+        </span>
+      ) : null}
       <span className="ml-auto text-xs text-slate-600">
         <span className="sr-only">, by </span>
         {entry.author}

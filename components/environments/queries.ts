@@ -1,9 +1,16 @@
-import { useInfiniteQuery, useQueries, useQuery, type QueryClient, type UseQueryResult } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueries, useQuery, type InfiniteData, type QueryClient, type UseQueryResult } from "@tanstack/react-query";
 import { versionKeys } from "@/components/versions/queries";
 import { draftStatusKeys } from "@/components/workspace/draft-status-queries";
 import { getJson } from "@/lib/http/get-json";
 import type { DeployPreviewJson, SettingsComparisonJson, VersionRunInJson } from "@/lib/deployments/deployment-json";
-import type { EnvironmentHistoryJson, EnvironmentJson, EnvironmentSettingJson } from "@/lib/environments/environment-json";
+import type {
+  EnvironmentHistoryJson,
+  EnvironmentJson,
+  EnvironmentSettingJson,
+  KeyAcrossEnvironmentsJson,
+  RevisionComparisonJson,
+  SettingsHistoryJson,
+} from "@/lib/environments/environment-json";
 
 /**
  * Every environments query of a project sits under `all`; one environment's under `environment`,
@@ -15,6 +22,14 @@ export const environmentKeys = {
   environment: (slug: string, environmentId: string) => [...environmentKeys.all(slug), "environment", environmentId] as const,
   history: (slug: string, environmentId: string) => [...environmentKeys.environment(slug, environmentId), "history"] as const,
   settings: (slug: string, environmentId: string) => [...environmentKeys.environment(slug, environmentId), "settings"] as const,
+  settingsRevisions: (slug: string, environmentId: string) => [...environmentKeys.environment(slug, environmentId), "settings-revisions"] as const,
+  /** The settings revision the browser last saw: what an edit is based on (a stale edit is refused). */
+  seenSettingsRevision: (queryClient: QueryClient, slug: string, environmentId: string) =>
+    queryClient.getQueryData<InfiniteData<SettingsHistoryJson>>(environmentKeys.settingsRevisions(slug, environmentId))?.pages[0]?.current,
+  revisionComparison: (slug: string, environmentId: string, from: number, to: number) =>
+    [...environmentKeys.settingsRevisions(slug, environmentId), "compare", { from, to }] as const,
+  /** One key in every environment: under `all`, so any environment's settings change refreshes it. */
+  keyAcrossEnvironments: (slug: string, key: string) => [...environmentKeys.all(slug), "key-across-environments", key] as const,
   settingsComparisons: (slug: string, environmentId: string) =>
     [...environmentKeys.environment(slug, environmentId), "settings-comparison"] as const,
   settingsComparison: (slug: string, environmentId: string, versionId: string) =>
@@ -32,10 +47,12 @@ export const environmentKeys = {
     ]),
   /** After a refused deployment, which often means someone else deployed meanwhile: what runs now. */
   invalidateAfterRefusedDeployment: (queryClient: QueryClient, slug: string) => queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug) }),
-  /** After a settings change: that environment's settings and rollback warnings. */
+  /** After a settings change (or a refused one, which means they changed meanwhile): that environment's settings, their history and rollback warnings. */
   invalidateAfterSettingsChange: (queryClient: QueryClient, slug: string, environmentId: string) =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: environmentKeys.settings(slug, environmentId) }),
+      queryClient.invalidateQueries({ queryKey: environmentKeys.settingsRevisions(slug, environmentId) }),
+      queryClient.invalidateQueries({ queryKey: [...environmentKeys.all(slug), "key-across-environments"] }),
       queryClient.invalidateQueries({ queryKey: environmentKeys.settingsComparisons(slug, environmentId) }),
     ]),
 };
@@ -71,6 +88,37 @@ export function useEnvironmentSettings(slug: string, environmentId: string) {
   return useQuery({
     queryKey: environmentKeys.settings(slug, environmentId),
     queryFn: ({ signal }) => getJson<EnvironmentSettingJson[]>(environmentsUrl(slug, `/${encodeURIComponent(environmentId)}/settings`), signal),
+    retry: 1,
+  });
+}
+
+export function useSettingsHistory(slug: string, environmentId: string) {
+  return useInfiniteQuery({
+    queryKey: environmentKeys.settingsRevisions(slug, environmentId),
+    queryFn: ({ pageParam, signal }) =>
+      getJson<SettingsHistoryJson>(environmentsUrl(slug, `/${encodeURIComponent(environmentId)}/settings-revisions`, { before: pageParam }), signal),
+    initialPageParam: null as number | null,
+    getNextPageParam: (page) => page.nextBefore,
+    retry: 1,
+  });
+}
+
+export function useRevisionComparison(slug: string, environmentId: string, pair: { from: number; to: number } | null) {
+  return useQuery({
+    queryKey: environmentKeys.revisionComparison(slug, environmentId, pair?.from ?? 0, pair?.to ?? 0),
+    queryFn: ({ signal }) =>
+      getJson<RevisionComparisonJson>(environmentsUrl(slug, `/${encodeURIComponent(environmentId)}/settings-revisions/compare`, { from: pair?.from, to: pair?.to }), signal),
+    enabled: pair !== null,
+    retry: 1,
+  });
+}
+
+export function useKeyAcrossEnvironments(slug: string, key: string | null) {
+  return useQuery({
+    queryKey: environmentKeys.keyAcrossEnvironments(slug, key ?? ""),
+    queryFn: ({ signal }) => getJson<KeyAcrossEnvironmentsJson>(`/api/projects/${encodeURIComponent(slug)}/settings-compare?key=${encodeURIComponent(key ?? "")}`, signal),
+    enabled: key !== null,
+    staleTime: 0,
     retry: 1,
   });
 }

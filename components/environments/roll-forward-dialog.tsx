@@ -11,6 +11,7 @@ import { FormError } from "@/components/ui/form-error";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import { needsConfirmation } from "@/lib/environments/needs-confirmation";
 import { useSettingsComparison } from "./queries";
+import { RestoreSettingsChoice, useRestoreSettingsChoice } from "./restore-settings-choice";
 import { SettingsWarning } from "./settings-warning";
 import { useRollForward } from "./use-environment-actions";
 import type { EnvironmentJson } from "@/lib/environments/environment-json";
@@ -39,12 +40,13 @@ export function RollForwardDialog({ slug, environment, target, open, onOpenChang
   const active = environment.activeVersion;
   const requested = environment.requiredApprovals > 0;
   const [note, setNote] = useState("");
+  const settings = useRestoreSettingsChoice(comparison.data);
 
   async function confirm() {
     if (rollForward.isPending) return;
     setError(null);
     try {
-      const result = await rollForward.mutateAsync({ environmentId: environment.id, expectedVersionId: target.id, confirmed: true, ...(requested ? { note } : {}) });
+      const result = await rollForward.mutateAsync({ environmentId: environment.id, expectedVersionId: target.id, confirmed: true, restoreSettings: settings.restore, ...(requested ? { note } : {}) });
       if (result.ok) onRolledForward(result.value);
       else setError(result.error.message);
     } catch {
@@ -56,21 +58,29 @@ export function RollForwardDialog({ slug, environment, target, open, onOpenChang
     <Dialog
       open={open}
       onOpenChange={(next) => {
-        if (!next) setError(null);
+        if (!next) {
+          setError(null);
+          settings.reset();
+        }
         onOpenChange(next);
       }}
       title={`Roll ${environment.name} forward to ${target.name}?`}
       description={`${environment.name} runs ${active ? `${active.name} (#${active.number})` : "no version"} after a rollback from ${target.name} (#${target.number}). Rolling forward makes ${target.name} active again at once; no version is created, and it is recorded in the history as a deploy.`}
     >
       <div className="flex flex-col gap-4 text-sm" aria-busy={rollForward.isPending}>
-        <SettingsWarning
-          comparison={comparison.data}
-          loading={comparison.isPending}
-          failed={comparison.error?.message ?? null}
-          environmentName={environment.name}
-          targetName={target.name}
-          move="roll forward"
-        />
+        {settings.offered && comparison.data ? (
+          <RestoreSettingsChoice comparison={comparison.data} checked={settings.restore} onCheckedChange={settings.setRestore} environmentName={environment.name} targetName={target.name} />
+        ) : null}
+        {settings.restore ? null : (
+          <SettingsWarning
+            comparison={comparison.data}
+            loading={comparison.isPending}
+            failed={comparison.error?.message ?? null}
+            environmentName={environment.name}
+            targetName={target.name}
+            move="roll forward"
+          />
+        )}
         {requested ? (
           <>
             <ApprovalNotice environment={environment} />

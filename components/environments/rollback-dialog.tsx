@@ -11,6 +11,7 @@ import { useFailureMessage } from "@/components/ui/use-failure-message";
 import { Dialog } from "@/components/ui/dialog";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import { useSettingsComparison } from "./queries";
+import { RestoreSettingsChoice, useRestoreSettingsChoice } from "./restore-settings-choice";
 import { SettingsWarning } from "./settings-warning";
 import { useRollback } from "./use-environment-actions";
 import type { EnvironmentJson } from "@/lib/environments/environment-json";
@@ -25,8 +26,9 @@ interface RollbackDialogProps {
 }
 
 /**
- * Confirms re-activating the previous version, and warns when the environment's settings
- * changed since that version ran: rolling code back does not roll credentials back.
+ * Confirms re-activating the previous version. When the settings it ran with were recorded,
+ * offers to restore them too (a whole rollback); otherwise warns when the environment's
+ * settings changed since that version ran.
  */
 export function RollbackDialog({ slug, environment, target, open, onOpenChange, onRolledBack }: RollbackDialogProps) {
   const comparison = useSettingsComparison(slug, environment.id, open ? target.id : null);
@@ -42,6 +44,7 @@ export function RollbackDialog({ slug, environment, target, open, onOpenChange, 
   const [reason, setReason] = useState("");
   const [reasonError, setReasonError] = useState<string | undefined>(undefined);
   const direct = !requested || bypass;
+  const settings = useRestoreSettingsChoice(comparison.data);
 
   async function confirm() {
     if (rollback.isPending) return;
@@ -50,7 +53,7 @@ export function RollbackDialog({ slug, environment, target, open, onOpenChange, 
     setReasonError(undefined);
     const protection = !requested ? {} : bypass ? { bypassReason: reason } : { note };
     try {
-      const result = await rollback.mutateAsync({ environmentId: environment.id, expectedVersionId: target.id, ...protection });
+      const result = await rollback.mutateAsync({ environmentId: environment.id, expectedVersionId: target.id, restoreSettings: settings.restore, ...protection });
       if (result.ok) onRolledBack(result.value);
       else setError(result.error.message);
     } catch (error) {
@@ -62,14 +65,22 @@ export function RollbackDialog({ slug, environment, target, open, onOpenChange, 
     <Dialog
       open={open}
       onOpenChange={(next) => {
-        if (!next) setError(null);
+        if (!next) {
+          setError(null);
+          settings.reset();
+        }
         onOpenChange(next);
       }}
       title={`Roll back ${environment.name} to ${target.name}?`}
       description={`${environment.name} runs ${active ? `${active.name} (#${active.number})` : "no version"} now. Rolling back makes ${target.name} (#${target.number}) active again at once; no version is created or deleted, and the rollback is recorded in the history.`}
     >
       <div className="flex flex-col gap-4 text-sm" aria-busy={rollback.isPending}>
-        <SettingsWarning comparison={comparison.data} loading={comparison.isPending} failed={comparison.error?.message ?? null} environmentName={environment.name} targetName={target.name} move="roll back" />
+        {settings.offered && comparison.data ? (
+          <RestoreSettingsChoice comparison={comparison.data} checked={settings.restore} onCheckedChange={settings.setRestore} environmentName={environment.name} targetName={target.name} />
+        ) : null}
+        {settings.restore ? null : (
+          <SettingsWarning comparison={comparison.data} loading={comparison.isPending} failed={comparison.error?.message ?? null} environmentName={environment.name} targetName={target.name} move="roll back" />
+        )}
         {requested ? (
           <>
             <ApprovalNotice environment={environment} />

@@ -3,10 +3,12 @@
 import { useId, useState } from "react";
 import { usePermission } from "@/components/auth/project-actor";
 import { Button } from "@/components/ui/button";
+import { CompareKeyDialog } from "./compare-key-dialog";
 import { DeleteSettingDialog } from "./delete-setting-dialog";
 import { LoadFailed } from "./load-failed";
 import { useEnvironmentSettings } from "./queries";
 import { SettingForm } from "./setting-form";
+import { SettingsHistory } from "./settings-history";
 import type { EnvironmentSettingJson } from "@/lib/environments/environment-json";
 
 /** One environment's connections and credentials: plain values in full, secrets masked. */
@@ -28,6 +30,7 @@ export function SettingsPanel({
   // One form at a time: the new setting, or the key being replaced.
   const [editing, setEditing] = useState<{ kind: "new" } | { kind: "replace"; key: string } | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
+  const [comparing, setComparing] = useState<string | null>(null);
   // What the last save left for the user to do; it outlives the form that closed on saving.
   const [warning, setWarning] = useState<string | null>(null);
   const formProps = {
@@ -61,6 +64,7 @@ export function SettingsPanel({
               editable={permission.allowed}
               onReplace={() => setEditing({ kind: "replace", key: setting.key })}
               onDelete={() => setDeleting(setting.key)}
+              onCompare={() => setComparing(setting.key)}
             />
           ),
         )}
@@ -85,6 +89,8 @@ export function SettingsPanel({
       {warning ? <SaveWarning message={warning} onDismiss={() => setWarning(null)} /> : null}
       {editing?.kind === "new" ? <SettingForm {...formProps} /> : null}
       {body}
+      <SettingsHistory slug={slug} environmentId={environmentId} environmentName={environmentName} />
+      <CompareKeyDialog slug={slug} settingKey={comparing} onClose={() => setComparing(null)} />
       <DeleteSettingDialog
         slug={slug}
         environmentId={environmentId}
@@ -112,11 +118,13 @@ function SettingRow({
   editable,
   onReplace,
   onDelete,
+  onCompare,
 }: {
   setting: EnvironmentSettingJson;
   editable: boolean;
   onReplace: () => void;
   onDelete: () => void;
+  onCompare: () => void;
 }) {
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
@@ -139,7 +147,12 @@ function SettingRow({
           {setting.value === "" ? <span className="italic text-slate-500">(empty)</span> : setting.value}
         </span>
       )}
-      <span className={editable ? "ml-auto flex gap-1" : "hidden"}>
+      <span className="ml-auto flex gap-1">
+        <Button size="sm" variant="ghost" aria-label={`Compare ${setting.key} across environments`} onClick={onCompare}>
+          Compare
+        </Button>
+      </span>
+      <span className={editable ? "flex gap-1" : "hidden"}>
         <Button size="sm" variant="ghost" aria-label={`Replace ${setting.key}`} onClick={onReplace}>
           Replace
         </Button>

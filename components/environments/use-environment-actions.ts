@@ -12,7 +12,7 @@ import { environmentKeys } from "./queries";
 export function useRollback(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { environmentId: string; expectedVersionId: string; note?: string; bypassReason?: string }) =>
+    mutationFn: (input: { environmentId: string; expectedVersionId: string; note?: string; bypassReason?: string; restoreSettings?: boolean }) =>
       rollbackEnvironmentAction(slug, input),
     onSuccess: (result) => {
       if (result.ok) void requestKeys.invalidateAfterChange(queryClient, slug);
@@ -25,7 +25,8 @@ export function useRollback(slug: string) {
 export function useRollForward(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { environmentId: string; expectedVersionId: string; confirmed: boolean; note?: string }) => rollForwardEnvironmentAction(slug, input),
+    mutationFn: (input: { environmentId: string; expectedVersionId: string; confirmed: boolean; note?: string; restoreSettings?: boolean }) =>
+      rollForwardEnvironmentAction(slug, input),
     onSuccess: (result) => {
       if (result.ok) void requestKeys.invalidateAfterChange(queryClient, slug);
       else void environmentKeys.invalidateAfterRefusedDeployment(queryClient, slug);
@@ -43,17 +44,18 @@ export interface SettingInput {
 export function useSetSetting(slug: string, environmentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SettingInput) => setEnvironmentSettingAction(slug, { environmentId, ...input }),
-    onSuccess: (result) => {
-      if (result.ok) void environmentKeys.invalidateAfterSettingsChange(queryClient, slug, environmentId);
-    },
+    mutationFn: (input: SettingInput) =>
+      setEnvironmentSettingAction(slug, { environmentId, baseRevision: environmentKeys.seenSettingsRevision(queryClient, slug, environmentId), ...input }),
+    // A refusal may mean the settings changed meanwhile (a stale edit): show them as they are now.
+    onSettled: () => void environmentKeys.invalidateAfterSettingsChange(queryClient, slug, environmentId),
   });
 }
 
 export function useDeleteSetting(slug: string, environmentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (key: string) => deleteEnvironmentSettingAction(slug, { environmentId, key }),
+    mutationFn: (key: string) =>
+      deleteEnvironmentSettingAction(slug, { environmentId, key, baseRevision: environmentKeys.seenSettingsRevision(queryClient, slug, environmentId) }),
     onSettled: () => void environmentKeys.invalidateAfterSettingsChange(queryClient, slug, environmentId),
   });
 }

@@ -16,6 +16,7 @@ export const KIND_LABELS: Partial<Record<AuditKind, string>> = {
   "deployment.rolled_back": "Rolled back",
   "deployment.rolled_forward": "Rolled forward",
   "settings.changed": "Settings changed",
+  "settings.restored": "Settings restored",
   "project.created": "Project created",
   "project.naming_changed": "Naming convention changed",
   "member.invited": "Member invited",
@@ -80,6 +81,13 @@ const DESCRIPTIONS: Partial<Record<AuditKind, Words>> = {
   "token.revoked": (who, s) => {
     const name = text(s.get("name"));
     return name ? `${who} revoked access token ${name}` : null;
+  },
+  "settings.restored": (who, s) => {
+    const environment = text(s.get("environment"));
+    const from = s.get("restoredFrom");
+    const revision = s.get("revision");
+    if (!environment || typeof from !== "number" || typeof revision !== "number") return null;
+    return `${who} restored ${environment}'s settings as they were in revision ${from} (now revision ${revision})`;
   },
 };
 

@@ -17,6 +17,7 @@ export type AuditKind =
   | "invite.revoked"
   | "environment.protection_changed"
   | "settings.changed"
+  | "settings.restored"
   | "version.created"
   | "draft.restored"
   | "deployment.deployed"

@@ -41,6 +41,8 @@ describe("the migrated database matches prisma/schema.prisma", () => {
       "rate_limits",
       "request_approvals",
       "sessions",
+      "settings_revision_entries",
+      "settings_revisions",
       "trees",
       "two_factors",
       "users",

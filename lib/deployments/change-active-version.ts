@@ -10,7 +10,8 @@ import { currentStatus, deploymentEventKind, deploymentKindOf, type RequestKind 
 import { MAX_NOTE_LENGTH, REQUEST_LIFETIME_MS } from "@/lib/requests/schemas";
 import { fail, ok, type Result } from "@/lib/result";
 import { versionRefSelect, type VersionRef } from "./deployment-entry";
-import { recordDeployment, type DeploymentOutcome } from "./record-deployment";
+import { restoreSettingsRevision } from "@/lib/settings-revisions/restore-settings-revision";
+import { recordDeployment, type DeploymentOutcome, type RecordDeploymentRequest } from "./record-deployment";
 import { readSettingsFingerprint } from "./settings-fingerprint";
 
 /** What a deploy, promotion, rollback or roll forward adds for a protected environment. */
@@ -35,6 +36,11 @@ export interface ActiveVersionChangeRequest extends ChangeOptions {
   confirmed?: boolean;
   /** More for the activity log's deployment event (a promotion's source environment). */
   eventDetail?: AuditSummary;
+  /**
+   * A whole rollback: the environment's settings go back to this revision of its own, as a new
+   * revision, in the same transaction as the version (or, when protected, when approved).
+   */
+  restoreSettingsRevisionId?: string;
 }
 
 export interface RequestedDeployment {
@@ -67,14 +73,18 @@ export async function changeActiveVersion(tx: Db, request: ActiveVersionChangeRe
     eventKind: deploymentEventKind(request.change),
     authorId: request.authorId ?? null,
   };
-  if (environment.requiredApprovals === 0) return deployed(await recordDeployment(tx, direct));
+  if (request.restoreSettingsRevisionId !== undefined) {
+    const known = await tx.settingsRevision.findFirst({ where: { id: request.restoreSettingsRevisionId, environmentId: environment.id }, select: { id: true } });
+    if (!known) return fail("not_found", `This settings revision does not belong to ${environment.name}.`);
+  }
+  if (environment.requiredApprovals === 0) return deployed(await restoreAndRecord(tx, environment, request, direct));
   if (request.confirmed === false && needsConfirmation(environment.name)) {
     return fail("invalid", `Deploying to ${environment.name} needs an explicit confirmation that names the version and the environment.`);
   }
   if (request.bypassReason !== undefined) {
     const refused = bypassRefusal(request, environment);
     if (refused) return refused;
-    const outcome = await recordDeployment(tx, direct);
+    const outcome = await restoreAndRecord(tx, environment, request, direct);
     if (!outcome.ok) return outcome;
     const { deployment } = outcome.value;
     await recordEvent(tx, {
@@ -94,6 +104,25 @@ export async function changeActiveVersion(tx: Db, request: ActiveVersionChangeRe
     return deployed(outcome);
   }
   return requestDeployment(tx, environment, request, { id: direct.authorId, name: request.author });
+}
+
+/** Restores the settings first (when asked), so the deployment records the revision it runs with. */
+async function restoreAndRecord(
+  tx: Db,
+  environment: LockedEnvironment,
+  request: ActiveVersionChangeRequest,
+  direct: RecordDeploymentRequest,
+): Promise<Result<DeploymentOutcome>> {
+  if (request.restoreSettingsRevisionId !== undefined) {
+    const restored = await restoreSettingsRevision(tx, {
+      projectId: request.projectId,
+      environment,
+      revisionId: request.restoreSettingsRevisionId,
+      actor: { id: direct.authorId ?? null, name: request.author },
+    });
+    if (!restored.ok) return restored;
+  }
+  return recordDeployment(tx, direct);
 }
 
 function deployed(outcome: Result<DeploymentOutcome>): Result<ActiveVersionChange> {
@@ -160,6 +189,7 @@ async function requestDeployment(
       kind: request.change,
       baseVersionId: environment.activeVersionId,
       settingsFingerprint: settings,
+      restoreSettingsRevisionId: request.restoreSettingsRevisionId ?? null,
       requestedById: requester.id,
       requestedByName: requester.name,
       note,
@@ -182,6 +212,7 @@ async function requestDeployment(
       treeHash: found.treeHash,
       requiredApprovals: environment.requiredApprovals,
       note,
+      restoreSettingsRevisionId: request.restoreSettingsRevisionId ?? null,
     },
   });
   return ok({

@@ -51,6 +51,8 @@ describe("compareSettingsFingerprint", () => {
       added: [],
       removed: [],
       changed: [],
+      revision: 4,
+      currentRevision: 4,
     });
 
     await setting(project, "ERP_API_TOKEN", "erp_live_rotated_9876", { secret: true, mode: "replace" });
@@ -92,7 +94,7 @@ describe("compareSettingsFingerprint", () => {
     const { db } = testDb;
     const project = await newProject(db, "compare");
     const version = await newVersion(db, project.projectId, "1.0.0");
-    expect(value(await compare(project, version.id))).toEqual({ recorded: false, since: null, added: [], removed: [], changed: [] });
+    expect(value(await compare(project, version.id))).toEqual({ recorded: false, since: null, added: [], removed: [], changed: [], revision: null, currentRevision: 0 });
 
     const deployed = await deploy(project, version.id);
     await db.$executeRaw`UPDATE deployments SET settings_fingerprint = NULL WHERE id = ${deployed.deployment.id}`;
@@ -102,6 +104,8 @@ describe("compareSettingsFingerprint", () => {
       added: [],
       removed: [],
       changed: [],
+      revision: null,
+      currentRevision: 0,
     });
   });
 

@@ -51,6 +51,7 @@ describe("deployVersion", () => {
         version: { id: first.id, number: 1, name: "1.0.0" },
         previousVersion: null,
         approvedBy: [],
+        settingsRevision: null,
       },
     });
     expect(await activeVersionId(project.environments.production)).toBe(first.id);

@@ -24,6 +24,8 @@ export interface DeploymentEntry {
   previousVersion: VersionRef | null;
   /** For a deployment a request led to: who approved it, in order. Empty for a direct one. */
   approvedBy: string[];
+  /** The number of the settings revision it ran with; null when recorded before settings revisions. */
+  settingsRevision: number | null;
 }
 
 export const deploymentEntrySelect = {
@@ -34,13 +36,14 @@ export const deploymentEntrySelect = {
   createdAt: true,
   version: { select: versionRefSelect },
   previousVersion: { select: versionRefSelect },
+  settingsRevision: { select: { number: true } },
   request: { select: { approvals: { where: { decision: "approve" }, orderBy: { createdAt: "asc" }, select: { userName: true } } } },
 } as const satisfies Prisma.DeploymentSelect;
 
 type DeploymentRow = Prisma.DeploymentGetPayload<{ select: typeof deploymentEntrySelect }>;
 
 export function toDeploymentEntry(row: DeploymentRow): DeploymentEntry {
-  const { request, ...entry } = row;
+  const { request, settingsRevision, ...entry } = row;
   const approvedBy = request?.approvals.map((approval) => approval.userName) ?? [];
-  return { ...entry, sequence: Number(row.sequence), kind: row.kind as DeploymentKind, approvedBy };
+  return { ...entry, sequence: Number(row.sequence), kind: row.kind as DeploymentKind, approvedBy, settingsRevision: settingsRevision?.number ?? null };
 }

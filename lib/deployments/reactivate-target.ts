@@ -4,6 +4,7 @@ import { runInTransaction } from "@/lib/db/run-in-transaction";
 import { lockEnvironment } from "@/lib/environments/lock-environment";
 import type { VersionRef } from "./deployment-entry";
 import { isId } from "@/lib/ids";
+import { findLastRun } from "@/lib/settings-revisions/find-revision-ran-with";
 import { fail, type Result } from "@/lib/result";
 import { changeActiveVersion, type ActiveVersionChange, type ChangeOptions } from "./change-active-version";
 
@@ -24,6 +25,8 @@ export interface Reactivation extends ChangeOptions {
   verb: string;
   /** The refusal when there is no target, given the environment's name. */
   noTarget: (environmentName: string) => string;
+  /** A whole rollback: also put the settings back as they were when the target last ran here. */
+  restoreSettings?: boolean;
 }
 
 /**
@@ -45,7 +48,16 @@ export async function reactivateTarget(db: PrismaClient, request: Reactivation):
         `${environment.name} changed in the meantime: ${request.verb} would now activate ${target.name} (#${target.number}). Check its history and try again.`,
       );
     }
+    let restoreSettingsRevisionId: string | undefined;
+    if (request.restoreSettings) {
+      const revision = (await findLastRun(tx, environment.id, target.id))?.settingsRevision;
+      if (!revision) {
+        return fail("conflict", `No settings were recorded when ${target.name} ran in ${environment.name}, so they cannot be restored. Continue without restoring the settings.`);
+      }
+      restoreSettingsRevisionId = revision.id;
+    }
     return changeActiveVersion(tx, {
+      restoreSettingsRevisionId,
       projectId: request.projectId,
       environmentId: environment.id,
       versionId: target.id,

@@ -7,6 +7,7 @@ import { needsConfirmation } from "@/lib/environments/needs-confirmation";
 import { isId } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
 import { deploymentEntrySelect, toDeploymentEntry, versionRefSelect, type DeploymentEntry, type DeploymentKind } from "./deployment-entry";
+import { currentSettingsRevisionId } from "@/lib/settings-revisions/record-settings-revision";
 import { readSettingsFingerprint } from "./settings-fingerprint";
 
 export interface RecordDeploymentRequest {
@@ -48,7 +49,7 @@ export interface DeploymentOutcome {
 /**
  * Runs inside the caller's transaction (which must roll back when this fails): makes a
  * version the environment's active one and records the deployment with the settings it
- * runs with. The environment's row is locked first, so deployments of one environment take
+ * runs with (their fingerprint and their revision). The environment's row is locked first, so deployments of one environment take
  * turns: each records the version that was really active before it, its sequence is higher
  * than every earlier one, and the active version is always the newest deployment's. Every
  * deployment made this way writes its activity event in the same transaction.
@@ -83,6 +84,7 @@ export async function recordDeployment(tx: Db, request: RecordDeploymentRequest)
       author: request.author,
       authorId: request.authorId ?? null,
       settingsFingerprint: await readSettingsFingerprint(tx, environment.id),
+      settingsRevisionId: await currentSettingsRevisionId(tx, environment),
     },
     select: deploymentEntrySelect,
   });

@@ -18,6 +18,8 @@ export interface RollForwardEnvironmentRequest extends ChangeOptions {
   expectedVersionId?: string;
   /** See RecordDeploymentRequest.confirmed: rolling production forward is a deployment like any other. */
   confirmed?: boolean;
+  /** Also put the settings back as they were when that version last ran here. */
+  restoreSettings?: boolean;
 }
 
 /**

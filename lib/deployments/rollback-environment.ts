@@ -16,6 +16,8 @@ export interface RollbackEnvironmentRequest extends ChangeOptions {
    * result is a conflict.
    */
   expectedVersionId?: string;
+  /** Also put the settings back as they were when that version last ran here (a whole rollback). */
+  restoreSettings?: boolean;
 }
 
 /**

@@ -7,5 +7,8 @@ export const confirmedSchema = z.boolean({ error: "Say whether the deployment is
 /** The requester's note to the approvers of a protected environment; ignored when none is needed. */
 export const requestNoteSchema = noteSchema("The note").optional();
 
+/** A whole rollback: also put the settings back as they were when the target version last ran there. */
+export const restoreSettingsSchema = z.boolean({ error: "Say whether to restore the settings." }).optional();
+
 /** An admin's written reason to roll a protected environment back without approval. */
 export const bypassReasonSchema = noteSchema("The reason").optional();

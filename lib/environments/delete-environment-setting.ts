@@ -5,6 +5,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { runInTransaction } from "@/lib/db/run-in-transaction";
 import { isId } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
+import { staleSettingsRefusal } from "@/lib/settings-revisions/check-settings-base";
+import { recordSettingsRevision } from "@/lib/settings-revisions/record-settings-revision";
 import { lockEnvironment } from "./lock-environment";
 import { settingChangeSummary } from "./setting-change-summary";
 import { SETTING_KEY_PATTERN } from "./schemas";
@@ -17,13 +19,17 @@ export interface DeleteEnvironmentSettingRequest {
   actor: Actor;
   /** The acting member's role: a protected environment's settings need edit_protected_settings. Absent for the system. */
   role?: Role;
+  /** The settings revision the edit was made on: refused as a conflict when the settings moved on since. */
+  baseRevision?: number;
+  /** Why, kept with the settings revision the change makes. */
+  note?: string;
 }
 
-/** Deletes one setting of one environment and writes its `settings.changed` event in the same transaction. */
+/** Deletes one setting of one environment, records the new settings revision and writes its `settings.changed` event in the same transaction. */
 export async function deleteEnvironmentSetting(
   db: PrismaClient,
   request: DeleteEnvironmentSettingRequest,
-): Promise<Result<{ key: string }>> {
+): Promise<Result<{ key: string; revision: number }>> {
   const key = typeof request.key === "string" ? request.key.trim() : "";
   if (key === "") return fail("invalid", "Enter the key of the setting to delete.");
   const unknownEnvironment = fail("not_found", "This environment does not exist in this project.");
@@ -34,6 +40,8 @@ export async function deleteEnvironmentSetting(
     if (environment.requiredApprovals > 0 && request.role && !can(request.role, "edit_protected_settings")) {
       return fail("forbidden", refusalMessage("edit_protected_settings"));
     }
+    const stale = staleSettingsRefusal(environment, request.baseRevision);
+    if (stale) return stale;
     const unknownKey = fail("not_found", `${environment.name} has no setting named ${excerpt(key)}.`);
     // Every stored key matches the pattern; any other names no setting and stays out of the query.
     if (!SETTING_KEY_PATTERN.test(key)) return unknownKey;
@@ -44,13 +52,14 @@ export async function deleteEnvironmentSetting(
     });
     if (!existing) return unknownKey;
     await tx.environmentSetting.delete({ where: { id: existing.id } });
+    const revision = await recordSettingsRevision(tx, { environment, actor: request.actor, note: request.note });
     await recordEvent(tx, {
       projectId: request.projectId,
       environmentId: environment.id,
       actor: request.actor,
       kind: "settings.changed",
-      summary: settingChangeSummary(environment.name, key, existing, null),
+      summary: { ...settingChangeSummary(environment.name, key, existing, null), revision: revision.number },
     });
-    return ok({ key });
+    return ok({ key, revision: revision.number });
   });
 }

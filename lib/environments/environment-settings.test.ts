@@ -42,7 +42,7 @@ describe("secret settings", () => {
     const { db } = testDb;
     const project = await newProject(db, "secrets");
     const created = value(await set(project, { key: "ERP_API_TOKEN", value: TOKEN, isSecret: true }));
-    expect(created).toEqual({ key: "ERP_API_TOKEN", isSecret: true, maskedValue: "••••••3210", readable: true, updatedAt: expect.any(Date) });
+    expect(created).toEqual({ key: "ERP_API_TOKEN", isSecret: true, maskedValue: "••••••3210", readable: true, updatedAt: expect.any(Date), revision: 1 });
 
     const [row] = await rawRows(project.environments.production);
     expect(row).toMatchObject({ key: "ERP_API_TOKEN", is_secret: true, value: null });
@@ -315,7 +315,7 @@ describe("deleteEnvironmentSetting", () => {
     value(await set(project, { key: "A", value: "1" }));
     value(await set(project, { key: "B", value: "2", isSecret: true }));
 
-    expect(value(await deleteEnvironmentSetting(db, { ...where, key: "B", actor: testActor }))).toEqual({ key: "B" });
+    expect(value(await deleteEnvironmentSetting(db, { ...where, key: "B", actor: testActor }))).toEqual({ key: "B", revision: 3 });
     expect(value(await readEnvironmentSecrets(db, where))).toEqual({ A: "1" });
 
     const before = await rowCounts(db);

@@ -6,6 +6,8 @@ export interface LockedEnvironment {
   activeVersionId: string | null;
   /** How many approvals a change of its active version needs; 0 means unprotected. */
   requiredApprovals: number;
+  /** The number of the settings revision its settings are now (0 before the first revision). */
+  settingsRevision: number;
 }
 
 /**
@@ -16,7 +18,8 @@ export interface LockedEnvironment {
  */
 export async function lockEnvironment(tx: Db, projectId: string, environmentId: string): Promise<LockedEnvironment | null> {
   const rows = await tx.$queryRaw<LockedEnvironment[]>`
-    SELECT id, name, active_version_id AS "activeVersionId", required_approvals AS "requiredApprovals"
+    SELECT id, name, active_version_id AS "activeVersionId", required_approvals AS "requiredApprovals",
+           settings_revision AS "settingsRevision"
     FROM environments WHERE id = ${environmentId} AND project_id = ${projectId}
     FOR UPDATE`;
   return rows[0] ?? null;

@@ -36,3 +36,9 @@ export const environmentSettingInputSchema = z.object({
 });
 
 export type EnvironmentSettingInput = z.input<typeof environmentSettingInputSchema>;
+
+/** The settings revision an edit was made on (stale edits are refused), and why, kept with the revision. */
+export const settingsEditContextSchema = z.object({
+  baseRevision: z.number({ error: "The settings revision must be a number." }).int().min(0).optional(),
+  note: z.string({ error: "The note must be text." }).max(2000, "The note can be at most 2,000 characters.").optional(),
+});

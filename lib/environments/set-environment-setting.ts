@@ -10,6 +10,8 @@ import { invalidInput } from "@/lib/validation";
 import { encryptSecret } from "@/lib/secrets/encrypt-secret";
 import { hashSettingValue } from "@/lib/secrets/hash-setting-value";
 import { environmentSettingSelect, toEnvironmentSettingView, type EnvironmentSettingView } from "./environment-setting-view";
+import { staleSettingsRefusal } from "@/lib/settings-revisions/check-settings-base";
+import { recordSettingsRevision } from "@/lib/settings-revisions/record-settings-revision";
 import { lockEnvironment } from "./lock-environment";
 import { environmentSettingInputSchema, type EnvironmentSettingInput } from "./schemas";
 import { settingChangeSummary } from "./setting-change-summary";
@@ -24,15 +26,19 @@ export interface SetEnvironmentSettingRequest extends EnvironmentSettingInput {
   actor: Actor;
   /** The acting member's role: a protected environment's settings need edit_protected_settings. Absent for the system. */
   role?: Role;
+  /** The settings revision the edit was made on: refused as a conflict when the settings moved on since. */
+  baseRevision?: number;
+  /** Why, kept with the settings revision the change makes. */
+  note?: string;
 }
 
 /** The saved setting, with a warning when saving it left something for the user to do. */
-export type SetEnvironmentSettingOutcome = EnvironmentSettingView & { warning?: string };
+export type SetEnvironmentSettingOutcome = EnvironmentSettingView & { warning?: string; revision: number };
 
 /**
  * Creates or replaces one setting of one environment. A secret is stored only encrypted;
  * every value also gets a keyed hash for deployment fingerprints. Other environments are
- * never touched. Writes a `settings.changed` event (see settingChangeSummary) in the same transaction.
+ * never touched. Records the new settings revision and writes a `settings.changed` event (see settingChangeSummary) in the same transaction.
  */
 export async function setEnvironmentSetting(
   db: PrismaClient,
@@ -51,6 +57,8 @@ export async function setEnvironmentSetting(
     if (environment.requiredApprovals > 0 && request.role && !can(request.role, "edit_protected_settings")) {
       return fail("forbidden", refusalMessage("edit_protected_settings"));
     }
+    const stale = staleSettingsRefusal(environment, request.baseRevision);
+    if (stale) return stale;
     const existing = await tx.environmentSetting.findUnique({
       where: { environmentId_key: { environmentId: environment.id, key } },
       select: { id: true, isSecret: true, value: true },
@@ -79,14 +87,15 @@ export async function setEnvironmentSetting(
         });
     // Encrypting from now on cannot reach the old plaintext in row history, WAL or backups.
     const wasInClear = existing !== null && !existing.isSecret && isSecret && (existing.value ?? "") !== "";
+    const revision = await recordSettingsRevision(tx, { environment, actor: request.actor, note: request.note });
     await recordEvent(tx, {
       projectId: request.projectId,
       environmentId: environment.id,
       actor: request.actor,
       kind: "settings.changed",
-      summary: settingChangeSummary(environment.name, key, existing, { isSecret, value }),
+      summary: { ...settingChangeSummary(environment.name, key, existing, { isSecret, value }), revision: revision.number },
     });
-    const view = toEnvironmentSettingView(row);
+    const view = { ...toEnvironmentSettingView(row), revision: revision.number };
     return ok(wasInClear ? { ...view, warning: storedInClearWarning(key) } : view);
   });
 }

@@ -6,6 +6,7 @@ import type { DeploymentOutcome } from "@/lib/deployments/record-deployment";
 import { recordDeployment } from "@/lib/deployments/record-deployment";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { fail, ok, type Result } from "@/lib/result";
+import { restoreSettingsRevision } from "@/lib/settings-revisions/restore-settings-revision";
 import { openRequestForDecision } from "./open-request";
 import { deploymentEventKind, deploymentKindOf } from "./request-status";
 import { MAX_NOTE_LENGTH } from "./schemas";
@@ -23,7 +24,8 @@ export type ApprovalOutcome =
 
 /**
  * Records one approval. The approval that completes the required number performs the
- * deployment in the same transaction: the deployment (its author the requester), the request
+ * deployment in the same transaction: the settings restore a whole rollback asked for, the
+ * deployment (its author the requester), the request
  * marked deployed with its deployment, and the events. The environment and the request are
  * locked first, so two last approvals arriving together deploy exactly once, and only while
  * the environment is as it was when requested (invariant 10).
@@ -54,6 +56,16 @@ export async function approveRequest(db: PrismaClient, request: DecideRequest): 
     });
     if (approvals < requiredApprovals) return ok<ApprovalOutcome>({ status: "pending", approvals, requiredApprovals });
 
+    // The settings are still as requested (openRequestForDecision checked), so the restore is the one previewed.
+    if (locked.restoreSettingsRevisionId !== null) {
+      const restored = await restoreSettingsRevision(tx, {
+        projectId: request.projectId,
+        environment,
+        revisionId: locked.restoreSettingsRevisionId,
+        actor: approver,
+      });
+      if (!restored.ok) return restored;
+    }
     const deployed = await recordDeployment(tx, {
       projectId: request.projectId,
       environmentId: environment.id,

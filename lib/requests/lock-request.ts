@@ -14,6 +14,8 @@ export interface LockedRequest {
   requestedById: string | null;
   requestedByName: string;
   expiresAt: Date;
+  /** A whole rollback: the settings revision the approval restores with the version. */
+  restoreSettingsRevisionId: string | null;
 }
 
 /**
@@ -25,7 +27,8 @@ export async function lockRequest(tx: Db, projectId: string, requestId: string):
   const rows = await tx.$queryRaw<LockedRequest[]>`
     SELECT id, environment_id AS "environmentId", version_id AS "versionId", tree_hash AS "treeHash", kind,
            base_version_id AS "baseVersionId", settings_fingerprint AS "settingsFingerprint", status,
-           requested_by_id AS "requestedById", requested_by_name AS "requestedByName", expires_at AS "expiresAt"
+           requested_by_id AS "requestedById", requested_by_name AS "requestedByName", expires_at AS "expiresAt",
+           restore_settings_revision_id AS "restoreSettingsRevisionId"
     FROM deployment_requests WHERE id = ${requestId} AND project_id = ${projectId}
     FOR UPDATE`;
   return rows[0] ?? null;

@@ -4,14 +4,14 @@ import { z } from "zod";
 import { projectAction } from "@/app/_entry/project-action";
 import { toChangeJson } from "@/lib/deployments/deployment-json";
 import { rollbackEnvironment } from "@/lib/deployments/rollback-environment";
-import { bypassReasonSchema, requestNoteSchema } from "@/lib/deployments/schemas";
+import { bypassReasonSchema, requestNoteSchema, restoreSettingsSchema } from "@/lib/deployments/schemas";
 import { idSchema } from "@/lib/ids";
 import { ok } from "@/lib/result";
 
-const schema = z.object({ environmentId: idSchema, expectedVersionId: idSchema, note: requestNoteSchema, bypassReason: bypassReasonSchema });
+const schema = z.object({ environmentId: idSchema, expectedVersionId: idSchema, note: requestNoteSchema, bypassReason: bypassReasonSchema, restoreSettings: restoreSettingsSchema });
 
 /**
- * Re-activates the version that ran before, if it is still the one the user was shown; for a
+ * Re-activates the version that ran before (with its settings, when asked), if it is still the one the user was shown; for a
  * protected environment a request, unless an admin gives a reason to skip the approvals.
  */
 export const rollbackEnvironmentAction = projectAction("deploy", schema, async ({ db, project, actor }, input) => {

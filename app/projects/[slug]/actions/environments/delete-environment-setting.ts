@@ -3,10 +3,10 @@
 import { z } from "zod";
 import { projectAction } from "@/app/_entry/project-action";
 import { deleteEnvironmentSetting } from "@/lib/environments/delete-environment-setting";
-import { MAX_SETTING_KEY_LENGTH } from "@/lib/environments/schemas";
+import { MAX_SETTING_KEY_LENGTH, settingsEditContextSchema } from "@/lib/environments/schemas";
 import { idSchema } from "@/lib/ids";
 
-const schema = z.object({
+const schema = settingsEditContextSchema.extend({
   environmentId: idSchema,
   key: z.string({ error: "Name the setting to delete." }).max(MAX_SETTING_KEY_LENGTH, "Name the setting to delete."),
 });

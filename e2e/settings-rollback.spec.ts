@@ -1,0 +1,112 @@
+import { seriousViolations } from "./axe";
+import { expect, test } from "./fixtures";
+import { DeployDialogPage } from "./pages/deploy";
+import { EnvironmentsPage } from "./pages/environments";
+import type { WorkspacePage } from "./pages/workspace";
+
+// Shares the server and database with the other specs: names are unique per run, and what is
+// checked comes from the state this test creates.
+
+async function deployNewVersion(workspace: WorkspacePage, name: string) {
+  const deploy = new DeployDialogPage(workspace.page);
+  await workspace.open("README.md");
+  const popover = await workspace.createVersion(name, `Made by the settings rollback spec (${name})`);
+  await deploy.openFromRow(workspace.versionRow(popover, name));
+  await deploy.chooseEnvironment("production");
+  await deploy.confirm({ environment: "production", versionName: name });
+  await workspace.page.keyboard.press("Escape");
+}
+
+/** No part of the page is wider than the window: nothing needs sideways scrolling. */
+async function expectNoSidewaysScroll(page: import("@playwright/test").Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+}
+
+test("a whole rollback restores production's secret as it was, as a new settings revision, never showing it", async ({ workspace, page }) => {
+  const stamp = Date.now();
+  const [stable, release] = [`whole-stable-${stamp}`, `whole-release-${stamp}`];
+  const key = `ERP_TOKEN_${stamp}`;
+  const [oldSecret, newSecret] = [`erp_old_${stamp}_1111`, `erp_new_${stamp}_2222`];
+  const environments = new EnvironmentsPage(page);
+
+  await environments.open();
+  let production = environments.region("production");
+  await production.getByRole("button", { name: "New setting" }).click();
+  await production.getByRole("textbox", { name: "Key" }).fill(key);
+  await production.getByRole("checkbox", { name: "Secret" }).check();
+  await production.getByLabel("Value").fill(oldSecret);
+  await production.getByRole("button", { name: "Add setting" }).click();
+  await expect(production.getByText("••••••1111")).toBeVisible();
+  await deployNewVersion(workspace, stable);
+
+  await environments.open();
+  production = environments.region("production");
+  await production.getByRole("button", { name: `Replace ${key}` }).click();
+  await production.getByLabel(`New value for ${key}`).fill(newSecret);
+  await production.getByRole("button", { name: `Save ${key}` }).click();
+  await expect(production.getByText("••••••2222")).toBeVisible();
+  await deployNewVersion(workspace, release);
+
+  await environments.open();
+  production = environments.region("production");
+  await expect(environments.history("production").nth(0)).toContainText(`to ${release} #`);
+  await production.getByRole("button", { name: `Roll back to ${stable}`, exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: `Roll back production to ${stable}?` });
+  const restore = dialog.getByRole("checkbox", { name: "Restore settings as they were" });
+  await expect(restore).toBeChecked();
+  const preview = dialog.getByRole("status").filter({ hasText: "go back to revision" });
+  await expect(preview.getByRole("listitem").filter({ hasText: /^Keys changed: / })).toContainText(key);
+  await expect(dialog).not.toContainText(oldSecret);
+  expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
+  for (const width of [1440, 768, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(restore).toBeVisible();
+    await expectNoSidewaysScroll(page);
+  }
+  await dialog.getByRole("button", { name: `Roll back to ${stable}`, exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  expect(await environments.activeVersionName("production")).toBe(stable);
+  await expect(production.getByText("••••••1111")).toBeVisible();
+  await expect(page.getByText(oldSecret)).toHaveCount(0);
+  await expect(page.getByText(newSecret)).toHaveCount(0);
+
+  // The rollback ran with a new revision that restored the one the stable version ran with.
+  const rollback = environments.history("production").nth(0);
+  await expect(rollback).toContainText(`rollback: ${release} #`);
+  const ranWith = Number((await rollback.textContent())?.match(/settings revision (\d+)/)?.[1]);
+  await production.getByText("Settings history").click();
+  const revisions = production.getByRole("list", { name: "Settings history" }).getByRole("listitem").filter({ hasText: /^Revision \d+/ });
+  const newest = revisions.nth(0);
+  await expect(newest).toContainText(`Revision ${ranWith}`);
+  await expect(newest).toContainText("active");
+  await expect(newest).toContainText(/restored revision \d+/);
+  await expect(newest).toContainText(`Changed: ${key} (secret)`);
+  for (const width of [1440, 768, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(newest).toBeVisible();
+    await expectNoSidewaysScroll(page);
+  }
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Comparing the newest two revisions: the secret changed, its values never shown.
+  await production.getByRole("button", { name: "Compare revisions" }).click();
+  const changes = production.getByRole("table", { name: /^Settings changed from revision/ });
+  await expect(changes.getByRole("row").filter({ hasText: key })).toContainText("changed (secret)");
+  await expect(page.getByText(oldSecret)).toHaveCount(0);
+
+  // The same key across environments: set only in production, never shown.
+  await production.getByRole("button", { name: `Compare ${key} across environments` }).click();
+  const across = page.getByRole("dialog", { name: `${key} across environments` });
+  await expect(across.getByRole("listitem").filter({ hasText: "production" })).toContainText("secret, set only here");
+  await expect(across.getByRole("listitem").filter({ hasText: "staging" })).toContainText("not set");
+  expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
+  await page.keyboard.press("Escape");
+  await expect(across).toBeHidden();
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  await production.getByRole("button", { name: `Delete ${key}` }).click();
+  const confirm = page.getByRole("dialog", { name: `Delete ${key} from production?` });
+  await confirm.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(confirm).toBeHidden();
+});
