@@ -75,6 +75,9 @@ interface Ids {
   development: string;
   production: string;
   versionId: string;
+  /** A settings revision of development, and a key set there. */
+  settingsRevision: number;
+  settingKey: string;
 }
 
 /** A request each project route answers 200 to, for its members: the query it needs. */
@@ -89,10 +92,13 @@ function routeQueries(ids: Ids): Record<string, string> {
     "environments/[environmentId]/deploy-preview": "",
     "environments/[environmentId]/history": "",
     "environments/[environmentId]/settings-comparison": `?versionId=${ids.versionId}`,
+    "environments/[environmentId]/settings-revisions": "",
+    "environments/[environmentId]/settings-revisions/compare": `?from=${ids.settingsRevision}&to=${ids.settingsRevision}`,
     "environments/[environmentId]/settings": "",
     "environments/[environmentId]/versions-run": `?versionIds=${ids.versionId}`,
     environments: "",
     "files/content": "?path=README.md",
+    "settings-compare": `?key=${ids.settingKey}`,
     files: "",
     members: "",
     "versions/[versionId]/files": "?path=README.md",
@@ -128,9 +134,15 @@ test.beforeAll(async ({ request, browser }) => {
     await workspace.createVersion(name, "");
     versionId = (await versionNamed(request, name)).id;
   }
-  ids = { development: byName("development"), production: byName("production"), versionId };
   // The headers a browser sends with a server action, caught (and kept from the server) once.
   captured = await captureAction(page, "roles");
+  // A setting of development, so its settings have a revision to read.
+  const development = byName("development");
+  const settingKey = `ROLES_${Date.now()}`;
+  const set = await sendAction(request, captured, actionIds().setEnvironmentSettingAction!, encodeArgs([SAMPLE_SLUG, { environmentId: development, key: settingKey, value: "v", isSecret: false, mode: "create" }]), BASE_URL);
+  expect(actionResult(await set.text())).toMatchObject({ ok: true });
+  const history = (await (await request.get(`${API}/environments/${development}/settings-revisions`)).json()) as { current: number };
+  ids = { development, production: byName("production"), versionId, settingsRevision: history.current, settingKey };
   await page.close();
 });
 
