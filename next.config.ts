@@ -14,7 +14,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   // Lets a second server (an end-to-end run next to `npm run dev`) build into its own folder.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "esbuild", "quickjs-emscripten"],
   allowedDevOrigins: ["127.0.0.1"],
   experimental: {
     // The proxy runs on every path, and Next buffers each body it sees up to this size, cutting

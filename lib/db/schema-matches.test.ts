@@ -32,6 +32,7 @@ describe("the migrated database matches prisma/schema.prisma", () => {
       "draft_files",
       "environment_settings",
       "environments",
+      "executions",
       "project_invites",
       "project_members",
       "projects",

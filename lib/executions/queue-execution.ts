@@ -1,0 +1,65 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { isId } from "@/lib/ids";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { fail, ok, type Result } from "@/lib/result";
+import { executionSummarySelect, toExecutionJson, type ExecutionJson, type ExecutionTrigger } from "./execution-json";
+import { loadWorkflow } from "./load-workflow";
+
+/** The input a run is queued with, as JSON text; bigger inputs belong in a file the workflow fetches. */
+export const MAX_INPUT_BYTES = 64 * 1024;
+
+export interface QueueExecutionRequest {
+  projectId: string;
+  environmentId: string;
+  workflow: string;
+  trigger: ExecutionTrigger;
+  input?: unknown;
+  /** The person who started it (manual runs); none for HTTP and schedules. */
+  startedBy?: Actor | null;
+  /** A schedule's tick: the run is queued for this moment. */
+  runAfter?: Date;
+}
+
+/**
+ * Queues a run of a workflow on the environment's active version as it is now: the run keeps
+ * that version whatever is deployed before it starts or while it runs.
+ */
+export async function queueExecution(db: Db, request: QueueExecutionRequest): Promise<Result<ExecutionJson>> {
+  const unknownEnvironment = fail("not_found", "This environment does not exist in this project.");
+  if (!isId(request.projectId) || !isId(request.environmentId)) return unknownEnvironment;
+  const inputText = request.input === undefined ? undefined : JSON.stringify(request.input);
+  if (inputText !== undefined && Buffer.byteLength(inputText) > MAX_INPUT_BYTES) {
+    return fail("too_large", `The input is larger than ${MAX_INPUT_BYTES / 1024} KB.`, { input: "Keep the input under 64 KB." });
+  }
+  const environment = await db.environment.findFirst({
+    where: { id: request.environmentId, projectId: request.projectId },
+    select: { id: true, name: true, activeVersion: { select: { id: true, number: true, name: true } } },
+  });
+  if (!environment) return unknownEnvironment;
+  const version = environment.activeVersion;
+  if (!version) return fail("conflict", `Nothing is deployed to ${environment.name} yet, so there is nothing to run.`);
+  const loaded = await loadWorkflow(db, { projectId: request.projectId, versionId: version.id, workflow: request.workflow });
+  if (!loaded.ok) return loaded;
+  const row = await db.execution.create({
+    data: {
+      id: randomUUID(),
+      projectId: request.projectId,
+      environmentId: environment.id,
+      versionId: version.id,
+      versionNumber: version.number,
+      versionName: version.name,
+      workflow: loaded.value.workflow.name,
+      trigger: request.trigger,
+      startedById: request.startedBy?.id ?? null,
+      startedBy: request.startedBy?.name ?? null,
+      input: inputText === undefined ? undefined : (JSON.parse(inputText) as Prisma.InputJsonValue),
+      maxAttempts: loaded.value.config.retries.maxAttempts,
+      logs: [],
+      ...(request.runAfter ? { queuedAt: request.runAfter, runAfter: request.runAfter } : {}),
+    },
+    select: executionSummarySelect,
+  });
+  return ok(toExecutionJson(row));
+}
