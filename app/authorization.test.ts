@@ -108,6 +108,11 @@ const ACTIONS: ActionRow[] = [
         key: turn === 0 ? "API_TOKEN" : `ERP_URL_${turn}`,
       }),
   },
+  {
+    file: "executions/run-workflow.ts",
+    allowed: EDITORS,
+    call: () => action("executions/run-workflow.ts", "runWorkflowAction", { environmentId: ids.development, workflow: "hello", input: '{"n": 1}' }),
+  },
 ];
 
 interface RouteRow {
@@ -140,6 +145,17 @@ const ROUTES: RouteRow[] = [
   plainRoute("environments"),
   environmentRoute("deploy-preview"),
   environmentRoute("history"),
+  environmentRoute("executions", "?status=queued"),
+  environmentRoute("workflows"),
+  {
+    file: "environments/[environmentId]/executions/[executionId]",
+    method: "GET",
+    allowed: EVERYONE,
+    request: async () => {
+      const execution = await fixture.db.execution.findFirstOrThrow({ where: { environmentId: ids.development } });
+      return { url: api(`environments/${ids.development}/executions/${execution.id}`), params: { environmentId: ids.development, executionId: execution.id } };
+    },
+  },
   { ...environmentRoute("settings-comparison"), request: async () => ({ url: api(`environments/${ids.development}/settings-comparison?versionId=${ids.version}`), params: { environmentId: ids.development } }) },
   environmentRoute("settings"),
   { ...environmentRoute("versions-run"), request: async () => ({ url: api(`environments/${ids.development}/versions-run?versionIds=${ids.version}`), params: { environmentId: ids.development } }) },

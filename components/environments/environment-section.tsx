@@ -1,7 +1,11 @@
 "use client";
 
+import Link from "next/link";
 import { useId, useState } from "react";
+import { usePermission } from "@/components/auth/project-actor";
 import { useDeployLauncher } from "@/components/deploy/deploy-context";
+import { executionsPath } from "@/components/executions/executions-path";
+import { RunNowDialog } from "@/components/executions/run-now-dialog";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { DeploymentHistory } from "./deployment-history";
@@ -26,6 +30,9 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
   const [rollingBack, setRollingBack] = useState(false);
   const [rollingForward, setRollingForward] = useState(false);
   const [picking, setPicking] = useState(false);
+  const [running, setRunning] = useState(false);
+  const runHintId = useId();
+  const mayRun = usePermission("deploy");
   const { activeVersion: active, lastDeployment: last, rollbackTarget, rollForwardTarget } = environment;
   const canPromote = active !== null && next !== null && next.activeVersion?.id !== active.id;
 
@@ -36,6 +43,26 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
           {environment.name}
         </h2>
         <div className="ml-auto flex flex-wrap items-center gap-2">
+          <Link
+            href={executionsPath(slug, environment.id)}
+            className="rounded-md px-2 py-1.5 text-sm font-medium text-indigo-700 underline-offset-2 hover:underline"
+          >
+            Executions
+          </Link>
+          {mayRun.allowed && active ? (
+            <Button variant="secondary" onClick={() => setRunning(true)}>
+              Run now
+            </Button>
+          ) : (
+            <>
+              <Button variant="secondary" disabled aria-describedby={runHintId}>
+                Run now
+              </Button>
+              <span id={runHintId} className="sr-only">
+                {mayRun.reason ?? `Nothing is deployed to ${environment.name} yet.`}
+              </span>
+            </>
+          )}
           {canPromote && launcher ? (
             <Button
               variant="secondary"
@@ -98,6 +125,7 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
         </div>
         <SettingsPanel slug={slug} environmentId={environment.id} environmentName={environment.name} />
       </div>
+      {mayRun.allowed && active ? <RunNowDialog slug={slug} environment={environment} open={running} onOpenChange={setRunning} /> : null}
       {rollbackTarget ? (
         <RollbackDialog
           slug={slug}

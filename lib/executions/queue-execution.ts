@@ -6,9 +6,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { fail, ok, type Result } from "@/lib/result";
 import { executionSummarySelect, toExecutionJson, type ExecutionJson, type ExecutionTrigger } from "./execution-json";
 import { loadWorkflow } from "./load-workflow";
+import { MAX_INPUT_BYTES } from "./schemas";
 
-/** The input a run is queued with, as JSON text; bigger inputs belong in a file the workflow fetches. */
-export const MAX_INPUT_BYTES = 64 * 1024;
 
 export interface QueueExecutionRequest {
   projectId: string;
