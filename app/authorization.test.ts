@@ -113,6 +113,11 @@ const ACTIONS: ActionRow[] = [
     allowed: EDITORS,
     call: () => action("executions/run-workflow.ts", "runWorkflowAction", { environmentId: ids.development, workflow: "hello", input: '{"n": 1}' }),
   },
+  {
+    file: "executions/regenerate-hook-token.ts",
+    allowed: EDITORS,
+    call: () => action("executions/regenerate-hook-token.ts", "regenerateHookTokenAction", { environmentId: ids.development }),
+  },
 ];
 
 interface RouteRow {

@@ -5,6 +5,7 @@ import { useId, useState } from "react";
 import { usePermission } from "@/components/auth/project-actor";
 import { useDeployLauncher } from "@/components/deploy/deploy-context";
 import { executionsPath } from "@/components/executions/executions-path";
+import { HookTokenPanel } from "@/components/executions/hook-token-panel";
 import { RunNowDialog } from "@/components/executions/run-now-dialog";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -122,6 +123,7 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
             )}
           </div>
           <DeploymentHistory slug={slug} environmentId={environment.id} environmentName={environment.name} />
+          {mayRun.allowed ? <HookTokenPanel slug={slug} environment={environment} /> : null}
         </div>
         <SettingsPanel slug={slug} environmentId={environment.id} environmentName={environment.name} />
       </div>

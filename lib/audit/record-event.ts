@@ -24,7 +24,8 @@ export type AuditKind =
   | "request.approved"
   | "request.rejected"
   | "request.cancelled"
-  | "request.bypassed";
+  | "request.bypassed"
+  | "environment.hook_token_regenerated";
 
 /** Ids and a before/after summary: JSON only, and never a secret value. */
 export type AuditSummary = Record<string, Prisma.InputJsonValue | null>;

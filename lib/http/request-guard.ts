@@ -36,7 +36,10 @@ export function guardRequest(request: Request, settings: OriginSettings = origin
   if (isApi && !isTextPath(pathname)) {
     return errorResponse({ code: "invalid", message: "The address has a part that is not valid text (a broken percent-escape)." });
   }
-  const crossSite = crossSiteRefusal(method, headers, settings);
+  // HTTP triggers are called by other systems, which send no Origin: the environment's bearer
+  // token authenticates them instead, and a browser cannot attach it to a cross-site request.
+  const isHook = pathname.startsWith("/hooks/");
+  const crossSite = isHook ? null : crossSiteRefusal(method, headers, settings);
   if (crossSite !== null) return refusal(isApi, 403, "forbidden", crossSite);
   if (Number(headers.get("content-length")) > MAX_REQUEST_BODY_BYTES) {
     return refusal(isApi, 413, "too_large", `The request is larger than the ${MAX_REQUEST_BODY_BYTES / 1024 / 1024} MB the server reads.`);

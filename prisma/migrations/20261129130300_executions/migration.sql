@@ -50,3 +50,6 @@ ALTER TABLE "executions" ADD CONSTRAINT "executions_version_id_fkey" FOREIGN KEY
 
 -- AddForeignKey
 ALTER TABLE "executions" ADD CONSTRAINT "executions_started_by_id_fkey" FOREIGN KEY ("started_by_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- The HTTP trigger's secret token of each environment, as its SHA-256 (the token is shown once).
+ALTER TABLE "environments" ADD COLUMN "hook_token_hash" CHAR(64);
