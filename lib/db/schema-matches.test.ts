@@ -38,6 +38,7 @@ describe("the migrated database matches prisma/schema.prisma", () => {
       "projects",
       "rate_limits",
       "request_approvals",
+      "schedule_ticks",
       "sessions",
       "trees",
       "two_factors",

@@ -53,3 +53,17 @@ ALTER TABLE "executions" ADD CONSTRAINT "executions_started_by_id_fkey" FOREIGN 
 
 -- The HTTP trigger's secret token of each environment, as its SHA-256 (the token is shown once).
 ALTER TABLE "environments" ADD COLUMN "hook_token_hash" CHAR(64);
+
+-- One row per schedule tick that fired: every app instance's scheduler tries to insert it, and
+-- only the one that does queues the run, so a tick runs once however many instances there are.
+CREATE TABLE "schedule_ticks" (
+    "environment_id" TEXT NOT NULL,
+    "workflow" TEXT NOT NULL,
+    "tick_at" TIMESTAMPTZ(3) NOT NULL,
+    "execution_id" TEXT,
+
+    CONSTRAINT "schedule_ticks_pkey" PRIMARY KEY ("environment_id","workflow","tick_at")
+);
+
+-- AddForeignKey
+ALTER TABLE "schedule_ticks" ADD CONSTRAINT "schedule_ticks_environment_id_fkey" FOREIGN KEY ("environment_id") REFERENCES "environments"("id") ON DELETE CASCADE ON UPDATE CASCADE;
