@@ -60,9 +60,10 @@ function timedOut(timeMs: number, durationMs: number): SandboxResult {
  * script is written beside them rather than to a temporary folder.
  */
 async function buildWorkerScript(): Promise<string> {
-  const root = process.cwd();
+  // turbopackIgnore: these paths are read at run time; without it `next build` tries to bundle the whole folder.
+  const root = path.resolve(/*turbopackIgnore: true*/ process.cwd());
   const output = await build({
-    entryPoints: [path.join(root, "lib/executions/sandbox-worker.ts")],
+    entryPoints: [path.join(/*turbopackIgnore: true*/ root, "lib/executions/sandbox-worker.ts")],
     absWorkingDir: root,
     bundle: true,
     write: false,
@@ -74,8 +75,8 @@ async function buildWorkerScript(): Promise<string> {
   });
   const code = output.outputFiles[0]?.text ?? "";
   const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
-  const folder = path.join(root, "node_modules", ".cache", "draftline");
-  const file = path.join(folder, `sandbox-worker-${hash}.mjs`);
+  const folder = path.join(/*turbopackIgnore: true*/ root, "node_modules", ".cache", "draftline");
+  const file = path.join(/*turbopackIgnore: true*/ folder, `sandbox-worker-${hash}.mjs`);
   const existing = await readFile(file, "utf8").catch(() => undefined);
   if (existing !== code) {
     await mkdir(folder, { recursive: true });
