@@ -37,7 +37,7 @@ const layers = [
               message: "Components run in the browser: no database client or generated Prisma types; take the wire type from lib/<domain>.",
             },
             {
-              regex: "^(@/|(\\.\\./)+)app/(?!projects/\\[slug\\]/actions/)",
+              regex: "^(@/|(\\.\\./)+)app/(?!projects/\\[slug\\]/actions/|actions/|sign-in/actions/|invite/\\[token\\]/actions/)",
               message: "Components may import server actions from app/, nothing else; wire types live in lib/<domain>.",
             },
           ],

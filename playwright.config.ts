@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { storageStatePath } from "./e2e/accounts";
 import { BASE_URL as baseURL } from "./e2e/base-url";
 
 const PORT = new URL(baseURL).port;
@@ -7,6 +8,11 @@ const PORT = new URL(baseURL).port;
 // Playwright's own Chromium where it is installed; otherwise the system's (Debian's package).
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
 const useSystemChromium = !process.env.PLAYWRIGHT_USE_BUNDLED_CHROMIUM && systemChromium !== undefined;
+
+const launchOptions = {
+  ...(useSystemChromium ? { executablePath: systemChromium } : {}),
+  args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update"],
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -24,14 +30,16 @@ export default defineConfig({
   },
   projects: [
     {
+      // Signs each role in once and keeps its browser state in e2e/.auth (git-ignored).
+      name: "setup",
+      testMatch: /\.setup\.ts$/,
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          ...(useSystemChromium ? { executablePath: systemChromium } : {}),
-          args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update"],
-        },
-      },
+      dependencies: ["setup"],
+      // Every spec (its page, its `request`, and contexts it opens) is signed in as the admin unless it says otherwise.
+      use: { ...devices["Desktop Chrome"], launchOptions, storageState: storageStatePath("admin") },
     },
   ],
   webServer: {

@@ -1,10 +1,14 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { resolveActor } from "@/app/_entry/resolve-actor";
+import type { ProjectActor } from "@/lib/auth/actor";
 import { ROLES, type Role } from "@/lib/auth/roles";
+import { deployVersion } from "@/lib/deployments/deploy-version";
 import { fail, ok, type Result } from "@/lib/result";
 import { stubTestSecretKey } from "@/lib/deployments/test-fixtures";
+import { value } from "@/lib/testing/harness";
+import { newUser } from "@/lib/testing/people";
 import { everything, setupActionsProject, SLUG } from "./projects/[slug]/actions-fixture";
 
 /**
@@ -21,13 +25,16 @@ vi.mock("@/app/_entry/resolve-actor", () => ({ resolveActor: vi.fn() }));
 type Caller = Role | "stranger" | "signed out";
 const CALLERS: Caller[] = [...ROLES, "stranger", "signed out"];
 
+/** One person per role: requests and approvals tell people apart by id. */
+const people = {} as Record<Role, { id: string; name: string }>;
+
 function actAs(caller: Caller) {
-  const resolved: Result<{ id: null; name: string; role: Role }> =
+  const resolved: Result<ProjectActor> =
     caller === "signed out"
       ? fail("unauthenticated", "Sign in to continue.")
       : caller === "stranger"
         ? fail("not_found", `There is no project "${SLUG}".`)
-        : ok({ id: null, name: `A ${caller}`, role: caller });
+        : ok({ ...people[caller], role: caller });
   vi.mocked(resolveActor).mockResolvedValue(resolved);
 }
 
@@ -38,6 +45,22 @@ function refusalCode(caller: Caller): string {
 
 const fixture = setupActionsProject();
 const ids = fixture.ids;
+beforeAll(async () => {
+  for (const role of ROLES) people[role] = await newUser(fixture.db, `A ${role}`);
+});
+
+/** A pending request by Bob (a builder) to deploy a version to production, which the table protects first; one at a time. */
+async function requestByBob(): Promise<string> {
+  const pending = await fixture.db.deploymentRequest.findFirst({ where: { environmentId: ids.production, requestedById: ids.builder, status: "pending" } });
+  if (pending) return pending.id;
+  const active = await fixture.db.environment.findUniqueOrThrow({ where: { id: ids.production } });
+  const versionId = active.activeVersionId === ids.version ? ids.older : ids.version;
+  const requested = value(
+    await deployVersion(fixture.db, { projectId: ids.project, environmentId: ids.production, versionId, author: "Bob", authorId: ids.builder, role: "builder" }),
+  );
+  if (requested.outcome !== "requested") throw new Error("production should be protected by now");
+  return requested.request.id;
+}
 
 const EDITORS: Role[] = ["builder", "release_manager", "admin"];
 const EVERYONE: Role[] = [...ROLES];
@@ -45,8 +68,10 @@ const EVERYONE: Role[] = [...ROLES];
 interface ActionRow {
   file: string;
   allowed: Role[];
+  /** Makes what the call needs (someone else's request) before the snapshot of a refused call. */
+  prepare?: () => Promise<string>;
   /** The call an allowed role makes; `turn` counts the allowed calls so far (0 for the first). */
-  call: (turn: number) => Promise<Result<unknown>>;
+  call: (turn: number, prepared: string) => Promise<Result<unknown>>;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- inputs as a client sends them */
@@ -118,6 +143,31 @@ const ACTIONS: ActionRow[] = [
     allowed: EDITORS,
     call: () => action("executions/regenerate-hook-token.ts", "regenerateHookTokenAction", { environmentId: ids.development }),
   },
+  { file: "members/create-invite.ts", allowed: ["admin"], call: () => action("members/create-invite.ts", "createInviteAction", { email: "matrix@example.com", role: "viewer" }) },
+  { file: "members/change-member-role.ts", allowed: ["admin"], call: () => action("members/change-member-role.ts", "changeMemberRoleAction", { userId: ids.builder, role: "release_manager" }) },
+  { file: "members/revoke-invite.ts", allowed: ["admin"], call: () => action("members/revoke-invite.ts", "revokeInviteAction", { inviteId: ids.invite }) },
+  { file: "members/remove-member.ts", allowed: ["admin"], call: () => action("members/remove-member.ts", "removeMemberAction", { userId: ids.builder }) },
+  {
+    file: "environments/set-required-approvals.ts",
+    allowed: ["admin"],
+    call: () => action("environments/set-required-approvals.ts", "setRequiredApprovalsAction", { environmentId: ids.production, requiredApprovals: 1 }),
+  },
+  { file: "requests/approve-request.ts", allowed: ["release_manager", "admin"], prepare: requestByBob, call: (_turn, requestId) => action("requests/approve-request.ts", "approveRequestAction", { requestId }) },
+  { file: "requests/reject-request.ts", allowed: ["release_manager", "admin"], prepare: requestByBob, call: (_turn, requestId) => action("requests/reject-request.ts", "rejectRequestAction", { requestId, comment: "Not now" }) },
+  {
+    file: "requests/cancel-request.ts",
+    allowed: EDITORS,
+    // Each caller withdraws a request of their own, made through the deploy action as them.
+    call: async () => {
+      const versions = await fixture.db.version.findMany({ where: { projectId: ids.project }, select: { id: true } });
+      const active = await fixture.db.environment.findUniqueOrThrow({ where: { id: ids.production } });
+      const other = versions.find((candidate) => candidate.id !== active.activeVersionId)!;
+      const requested = await action("deployments/deploy-version.ts", "deployVersionAction", { environmentId: ids.production, versionId: other.id, confirmed: true });
+      if (!requested.ok) return requested;
+      const { requestId } = requested.value as { requestId: string };
+      return action("requests/cancel-request.ts", "cancelRequestAction", { requestId });
+    },
+  },
 ];
 
 interface RouteRow {
@@ -143,6 +193,8 @@ const plainRoute = (file: string, query = "") => ({
 });
 
 const ROUTES: RouteRow[] = [
+  plainRoute("deployment-requests"),
+  plainRoute("activity/export", "?format=csv"),
   plainRoute("compare", `?from=${"draft"}&to=${"draft"}`),
   plainRoute("draft/changes", "?since=0"),
   plainRoute("draft/status"),
@@ -165,6 +217,7 @@ const ROUTES: RouteRow[] = [
   environmentRoute("settings"),
   { ...environmentRoute("versions-run"), request: async () => ({ url: api(`environments/${ids.development}/versions-run?versionIds=${ids.version}`), params: { environmentId: ids.development } }) },
   plainRoute("files"),
+  plainRoute("members"),
   plainRoute("files/content", "?path=README.md"),
   {
     file: "files/content",
@@ -219,16 +272,18 @@ describe("the authorization table", () => {
   it("lets exactly the allowed roles call each server action; a refused call changes no row", async () => {
     for (const row of ACTIONS) {
       for (const caller of CALLERS.filter((candidate) => !row.allowed.includes(candidate as Role))) {
+        const prepared = (await row.prepare?.()) ?? "";
         actAs(caller);
         const before = await everything(fixture.db);
-        const result = await row.call(0);
+        const result = await row.call(0, prepared);
         const label = `${row.file} as ${caller}`;
         expect(result, label).toMatchObject({ ok: false, error: { code: refusalCode(caller) } });
         expect(await everything(fixture.db), label).toEqual(before);
       }
       for (const [turn, role] of row.allowed.entries()) {
+        const prepared = (await row.prepare?.()) ?? "";
         actAs(role);
-        const result = await row.call(turn);
+        const result = await row.call(turn, prepared);
         const label = `${row.file} as ${role}`;
         // The first allowed call is valid and succeeds; later ones may meet what it changed
         // (already active), but never a refusal of the caller.

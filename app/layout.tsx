@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { AccountProvider } from "@/components/auth/account";
+import { getSignedInUser } from "./_entry/signed-in-user";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -20,10 +22,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page is rendered per request, the not-found page included: its scripts carry the nonce
   // of that response's Content-Security-Policy (proxy.ts), which a page prerendered at build cannot.
   await connection();
+  const user = await getSignedInUser();
   return (
     <html lang="en">
       <body>
-        <Providers>{children}</Providers>
+        <Providers>
+          <AccountProvider user={user}>{children}</AccountProvider>
+        </Providers>
       </body>
     </html>
   );

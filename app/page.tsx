@@ -1,29 +1,35 @@
-import Link from "next/link";
-import { redirect } from "next/navigation";
+import type { Metadata } from "next";
 import { connection } from "next/server";
+import { getSignedInUser } from "@/app/_entry/signed-in-user";
+import { NewProjectButton } from "@/components/projects/new-project-dialog";
+import { ProjectList } from "@/components/projects/project-list";
+import { BrandLink } from "@/components/ui/brand-link";
 import { getDb } from "@/lib/db/client";
-import { listProjects } from "@/lib/projects/get-project-by-slug";
+import { canCreateProjects, listProjectsForUser } from "@/lib/projects/list-projects-for-user";
 
+export const metadata: Metadata = { title: "Projects · Draftline" };
+
+/**
+ * The projects the signed-in person belongs to (the owner: all), always as a list, even with
+ * one: it is where New project lives and where every project's header leads back to.
+ */
 export default async function HomePage() {
   await connection();
-  const projects = await listProjects(await getDb());
-  if (projects.length === 1 && projects[0]) redirect(`/projects/${projects[0].slug}`);
+  const user = await getSignedInUser();
+  const db = await getDb();
+  const [projects, canCreate] = user ? await Promise.all([listProjectsForUser(db, user), canCreateProjects(db, user)]) : [[], false];
   return (
-    <main className="mx-auto max-w-xl p-8">
-      <h1 className="text-xl font-semibold">Projects</h1>
-      {projects.length === 0 ? (
-        <p className="mt-4 text-slate-600">No projects yet. Run <code>npm run db:seed</code> to add the sample integration.</p>
-      ) : (
-        <ul className="mt-4 divide-y divide-slate-200 rounded-md border border-slate-200 bg-white">
-          {projects.map((project) => (
-            <li key={project.id}>
-              <Link className="block px-4 py-3 hover:bg-slate-50" href={`/projects/${project.slug}`}>
-                {project.name}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-    </main>
+    <div className="min-h-dvh bg-slate-50">
+      <header className="flex h-14 items-center gap-4 border-b border-slate-200 bg-white px-4">
+        <BrandLink separator={false} />
+      </header>
+      <main className="mx-auto max-w-2xl px-4 py-8">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-xl font-semibold text-slate-900">Projects</h1>
+          {canCreate ? <NewProjectButton /> : null}
+        </div>
+        <ProjectList projects={projects} />
+      </main>
+    </div>
   );
 }

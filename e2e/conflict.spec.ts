@@ -1,4 +1,5 @@
 import type { Route } from "@playwright/test";
+import { DEFAULT_ACCOUNT } from "./accounts";
 import { draftFile } from "./api";
 import { expect, test } from "./fixtures";
 import { WorkspacePage } from "./pages/workspace";
@@ -81,7 +82,7 @@ test("the conflict says who changed the file and when, and saves exactly the tex
   const mine = `// my change ${Date.now()}`;
   const conflict = await conflictWithOtherTab(workspace, other, file, { mine: `${mine}\n`, theirs: `${theirs}\n` });
 
-  await expect(conflict).toContainText("Changed by Local user just now");
+  await expect(conflict).toContainText(`Changed by ${DEFAULT_ACCOUNT.name} just now`);
   await expect(conflict).not.toContainText(/revision/i);
 
   // The right side holds this tab's text; the user adds the other tab's line to it.

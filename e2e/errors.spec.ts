@@ -31,7 +31,8 @@ test("an unknown project shows the not-found page, which leads back to the proje
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByRole("link", { name: "All projects" }).click();
-  // With one project, the projects page opens it.
+  await expect(page.getByRole("heading", { name: "Projects", level: 1 })).toBeVisible();
+  await page.getByRole("list", { name: "Your projects" }).getByRole("link", { name: /Order sync/ }).click();
   await expect(page).toHaveURL(new RegExp(`/projects/${SAMPLE_PROJECT}`));
   await expect(workspace.editorLines).toBeVisible();
 });

@@ -1,4 +1,5 @@
 import { seriousViolations } from "./axe";
+import { BASE_URL } from "./base-url";
 import { expect, test } from "./fixtures";
 import { DeployDialogPage } from "./pages/deploy";
 import { EnvironmentsPage } from "./pages/environments";
@@ -69,7 +70,9 @@ test("Run now runs development's version; Executions shows the run with its stat
 });
 
 test.describe("the HTTP trigger", () => {
-  test("answers 202 with the execution's id for the environment's token; refuses no token, a wrong one, an unknown workflow and an oversized body", async ({ page, request }) => {
+  test("answers 202 with the execution's id for the environment's token; refuses no token, a wrong one, an unknown workflow and an oversized body", async ({ page, playwright }) => {
+    // Another system calls the hook: no session cookie, only the bearer token.
+    const request = await playwright.request.newContext({ baseURL: BASE_URL, storageState: { cookies: [], origins: [] } });
     const environments = new EnvironmentsPage(page);
     await environments.open();
     const development = environments.region("development");
@@ -94,6 +97,7 @@ test.describe("the HTTP trigger", () => {
     const accepted = await request.post(hook("order-sync"), { headers: bearer(token), data: { since: "2026-03-01" } });
     expect(accepted.status()).toBe(202);
     const { executionId } = (await accepted.json()) as { executionId: string };
+    await request.dispose();
     await page.goto(`/projects/${SAMPLE_PROJECT}/environments/${(await environments.state("development")).id}/executions?execution=${executionId}`);
     await expect(page.getByRole("region", { name: "Execution of order-sync" })).toContainText("HTTP");
   });

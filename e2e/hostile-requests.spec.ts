@@ -206,6 +206,9 @@ function routeCorpus(): Record<string, RouteCase[]> {
   ];
   return {
     "app/api/health/route.ts": [],
+    // Better Auth's endpoints answer in its own shape ({ code, message }); wrong credentials, bad
+    // input and the rate limit are tried in sign-in.spec.ts, first-start.spec.ts and lib/auth/sign-in.test.ts.
+    "app/api/auth/[...all]/route.ts": [],
     "app/api/projects/[slug]/files/route.ts": [],
     "app/api/projects/[slug]/files/content/route.ts": [
       ...badPaths(`${API}/files/content`),
@@ -256,12 +259,20 @@ function routeCorpus(): Record<string, RouteCase[]> {
       ...MALFORMED_IDS.map((id) => ({ label: `settings-comparison of versionId ${JSON.stringify(id.slice(0, 12))}`, url: `${env}/settings-comparison?versionId=${e(id)}`, ...BAD_OR_MISSING, inputs: [id] })),
     ],
     "app/api/projects/[slug]/environments/[environmentId]/settings/route.ts": badEnvironments("settings"),
-    "app/api/projects/[slug]/draft/changes/route.ts": ["-1", "abc", "1.5", "\u0000", "9".repeat(400)].map((since) => ({
-      label: `changes since ${JSON.stringify(since.slice(0, 12))}`,
-      url: `${API}/draft/changes?since=${e(since)}`,
-      ...BAD,
-      inputs: [since],
-    })),
+    "app/api/projects/[slug]/draft/changes/route.ts": [
+      ...["-1", "abc", "1.5", "\u0000", "9".repeat(400)].map((since) => ({
+        label: `changes since ${JSON.stringify(since.slice(0, 12))}`,
+        url: `${API}/draft/changes?since=${e(since)}`,
+        ...BAD,
+        inputs: [since],
+      })),
+      ...["-1", "26", "1.5", "abc", "9".repeat(400)].map((wait) => ({
+        label: `changes waiting ${JSON.stringify(wait.slice(0, 12))} seconds`,
+        url: `${API}/draft/changes?since=0&wait=${e(wait)}`,
+        ...BAD,
+        inputs: [wait],
+      })),
+    ],
     "app/api/projects/[slug]/draft/unchanged-since/route.ts": [],
     "app/api/projects/[slug]/draft/status/route.ts": [],
     "app/api/projects/[slug]/versions/route.ts": [
@@ -286,6 +297,25 @@ function routeCorpus(): Record<string, RouteCase[]> {
     ],
     "app/api/projects/[slug]/versions/[versionId]/restore-preview/route.ts": badVersions("restore-preview"),
     "app/api/projects/[slug]/versions/authors/route.ts": [],
+    "app/api/projects/[slug]/members/route.ts": [],
+    "app/api/projects/[slug]/deployment-requests/route.ts": [],
+    "app/api/projects/[slug]/activity/export/route.ts": [
+      { label: "activity export without a format", url: `${API}/activity/export`, ...BAD },
+      { label: "activity export as xlsx", url: `${API}/activity/export?format=xlsx`, ...BAD },
+      ...[
+        ["from", "2026-02-30"],
+        ["to", "yesterday"],
+        ["kind", "\u0000"],
+        ["kind", "k".repeat(1000)],
+        ["person", "p".repeat(1000)],
+        ["environment", "production"],
+      ].map(([name, value]) => ({
+        label: `activity export ${name}=${JSON.stringify(value!.slice(0, 12))}`,
+        url: `${API}/activity/export?format=csv&${name}=${e(value!)}`,
+        ...BAD,
+        inputs: [value!],
+      })),
+    ],
   };
 }
 
@@ -489,6 +519,14 @@ function actionCorpus(ids: Ids): Record<string, ActionSpec> {
       fields: { ...deploy, expectedVersionId: "id" },
       optional: ["confirmed"],
     },
+    createInviteAction: { base: { email: "hostile@example.com", role: "builder" }, fields: { email: "name", role: "mode" } },
+    changeMemberRoleAction: { base: { userId: UNKNOWN_ID, role: "viewer" }, fields: { userId: "id", role: "mode" } },
+    removeMemberAction: { base: { userId: UNKNOWN_ID }, fields: { userId: "id" } },
+    revokeInviteAction: { base: { inviteId: UNKNOWN_ID }, fields: { inviteId: "id" } },
+    approveRequestAction: { base: { requestId: UNKNOWN_ID, comment: "" }, fields: { requestId: "id", comment: "description" }, optional: ["comment"] },
+    rejectRequestAction: { base: { requestId: UNKNOWN_ID, comment: "" }, fields: { requestId: "id", comment: "description" }, optional: ["comment"] },
+    cancelRequestAction: { base: { requestId: UNKNOWN_ID }, fields: { requestId: "id" } },
+    setRequiredApprovalsAction: { base: { environmentId: UNKNOWN_ID, requiredApprovals: 0 }, fields: { environmentId: "id" } },
   };
 }
 

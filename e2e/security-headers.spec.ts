@@ -90,8 +90,9 @@ const underPolicy = test.extend<{ violations: string[] }>({
 });
 
 underPolicy("the editor and its language workers run under the policy", async ({ workspace, page, request }) => {
-  // With one project, the projects page opens it.
+  // The projects page, then a project opened from it.
   await visit(page, "/");
+  await page.getByRole("list", { name: "Your projects" }).getByRole("link", { name: /^Order sync/ }).click();
   await expect(workspace.editorLines).toBeVisible();
 
   await visit(page, `${PROJECT}?file=${encodeURIComponent("workflows/order-sync.ts")}`);
@@ -147,8 +148,9 @@ underPolicy("the Environments page and the not-found pages work under the policy
   const unknownProject = await visit(page, "/projects/nope");
   expect(unknownProject?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Project not found" })).toBeVisible();
-  // Its link still works: client-side navigation loads the project's scripts under the policy.
+  // Its link still works: client-side navigation loads the projects page, then a project's scripts, under the policy.
   await page.getByRole("link", { name: "All projects" }).click();
+  await page.getByRole("list", { name: "Your projects" }).getByRole("link", { name: /^Order sync/ }).click();
   await expect(workspace.editorLines).toBeVisible();
 });
 

@@ -1,5 +1,5 @@
 // Runs `next dev` or `next start` on the loopback interface unless DRAFTLINE_HOST says otherwise:
-// there are no accounts yet, so whoever reaches the server can edit every project and deploy.
+// reachable from elsewhere, the server shows its sign-in page to whoever gets there.
 // Usage: node scripts/next-server.mjs dev|start [next options…]  (an explicit -H/--hostname wins)
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
@@ -28,7 +28,7 @@ export function nextArguments(command, options, env) {
 /** The warning printed when the server is reachable from other machines, or null on loopback. */
 export function exposureWarning(host) {
   if (LOOPBACK.has(host)) return null;
-  return `Draftline listens on ${host}: anyone who can reach this machine on that interface can read every project and its settings, change files and deploy to production (there are no accounts yet).`;
+  return `Draftline listens on ${host}: other machines that reach this interface get its sign-in page. Set DRAFTLINE_ORIGIN to the address people use (https, so session cookies are Secure).`;
 }
 
 function main() {

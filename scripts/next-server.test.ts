@@ -35,9 +35,9 @@ describe("exposureWarning", () => {
     expect(exposureWarning(host)).toBeNull();
   });
 
-  it("says what listening on every interface exposes", () => {
+  it("says what listening on every interface exposes, and what to set", () => {
     expect(exposureWarning("0.0.0.0")).toBe(
-      "Draftline listens on 0.0.0.0: anyone who can reach this machine on that interface can read every project and its settings, change files and deploy to production (there are no accounts yet).",
+      "Draftline listens on 0.0.0.0: other machines that reach this interface get its sign-in page. Set DRAFTLINE_ORIGIN to the address people use (https, so session cookies are Secure).",
     );
   });
 });

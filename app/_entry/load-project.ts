@@ -1,7 +1,9 @@
 import "server-only";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import type { ProjectActor } from "@/lib/auth/actor";
+import { signInPath } from "@/lib/http/sign-in-gate";
 import { getProjectBySlug, type ProjectSummary } from "@/lib/projects/get-project-by-slug";
 import { resolveActor } from "./resolve-actor";
 
@@ -15,10 +17,12 @@ export const loadProject = cache(async (slug: string): Promise<ProjectSummary | 
 });
 
 /**
- * The signed-in member acting on a page of `project`, or null when they may not see it (not
- * signed in, or not a member): once per request.
+ * The signed-in member acting on a page of `project`, or null when they are not a member (the
+ * page answers "not found"): once per request. Nobody signed in (a session that ended since the
+ * proxy saw its cookie) is sent to sign in, and back to the project afterwards.
  */
 export const loadProjectActor = cache(async (project: ProjectSummary): Promise<ProjectActor | null> => {
   const actor = await resolveActor(await getDb(), project);
+  if (!actor.ok && actor.error.code === "unauthenticated") redirect(signInPath(`/projects/${encodeURIComponent(project.slug)}`));
   return actor.ok ? actor.value : null;
 });

@@ -8,7 +8,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getProjectBySlug, type ProjectSummary } from "@/lib/projects/get-project-by-slug";
 import { isSlug } from "@/lib/projects/schemas";
 import { fail, type Result } from "@/lib/result";
-import { fieldErrors } from "@/lib/validation";
+import { parseActionInput } from "./parse-action-input";
 import { reportUnexpected } from "./report-unexpected";
 import { resolveActor } from "./resolve-actor";
 
@@ -18,8 +18,6 @@ export interface ProjectContext {
   /** Who is acting and their role here: recorded on what the action makes and in the activity log. */
   actor: ProjectActor;
 }
-
-const NOT_UNDERSTOOD = "The request was not understood; reload the page and try again.";
 
 /**
  * The one entry for a project's server actions: `(slug, input)` as the browser sent them
@@ -42,15 +40,9 @@ export function projectAction<Schema extends z.ZodType, T>(
       const actor = await resolveActor(db, project.value);
       if (!actor.ok) return actor;
       if (!can(actor.value.role, operation)) return fail("forbidden", refusalMessage(operation));
-      const parsed = schema.safeParse(input);
-      if (!parsed.success) {
-        // Input of the wrong type as a whole (not an object at all) is a broken client, not a form to correct.
-        const [first] = parsed.error.issues;
-        const message = !first || (first.path.length === 0 && first.code === "invalid_type") ? NOT_UNDERSTOOD : first.message;
-        const fields = fieldErrors(parsed.error);
-        return fail("invalid", message, Object.keys(fields).length > 0 ? fields : undefined);
-      }
-      return await run({ db, project: project.value, actor: actor.value }, parsed.data);
+      const parsed = parseActionInput(schema, input);
+      if (!parsed.ok) return parsed;
+      return await run({ db, project: project.value, actor: actor.value }, parsed.value);
     } catch (error) {
       unstable_rethrow(error);
       return { ok: false, error: reportUnexpected(error, "a server action") };

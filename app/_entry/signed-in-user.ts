@@ -1,16 +1,18 @@
 import "server-only";
-import { currentAuthor } from "@/lib/session/current-author";
+import { headers } from "next/headers";
+import { cache } from "react";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { getAuth } from "@/lib/auth/server";
 
-export interface SignedInUser {
-  /** Null only until sign-in exists: the installation's single local user. */
-  id: string | null;
-  name: string;
-  email: string | null;
-  /** The owner is an admin of every project and may create projects. */
-  isOwner: boolean;
-}
+export type SignedInUser = SessionUser;
 
-/** The person this request comes from, or null when nobody is signed in. */
-export async function getSignedInUser(): Promise<SignedInUser | null> {
-  return { id: null, name: currentAuthor(), email: null, isOwner: true };
-}
+/**
+ * The person this request comes from, or null when nobody is signed in: the session cookie
+ * checked against its row in the database (Better Auth), once per request.
+ */
+export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => {
+  const session = await (await getAuth()).api.getSession({ headers: await headers() });
+  if (!session) return null;
+  const { id, name, email, isOwner } = session.user;
+  return { id, name, email, isOwner: isOwner === true };
+});

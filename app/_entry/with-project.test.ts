@@ -1,10 +1,18 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ProjectActor } from "@/lib/auth/actor";
+import { fail, ok, type Result } from "@/lib/result";
 import { fakeDb, KNOWN_PROJECT } from "./fake-db";
 import { withProject } from "./with-project";
 
 vi.mock("@/lib/db/client", () => ({ getDb: async () => fakeDb }));
+const ACTING: ProjectActor = { id: "user-1", name: "Ada", role: "admin" };
+let resolved: Result<ProjectActor> = ok(ACTING);
+vi.mock("./resolve-actor", () => ({ resolveActor: async () => resolved }));
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  resolved = ok(ACTING);
+});
 
 function call(handler: ReturnType<typeof withProject<{ slug: string }>>, slug: string) {
   return handler(new Request(`http://localhost/api/projects/${slug}/things`), { params: Promise.resolve({ slug }) });
@@ -26,6 +34,15 @@ describe("withProject", () => {
       expect(response.status, slug).toBe(404);
       expect(await response.json(), slug).toMatchObject({ error: { code: "not_found" } });
     }
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it("answers 401 JSON to a request without a session, without running the handler", async () => {
+    const run = vi.fn();
+    resolved = fail("unauthenticated", "Sign in to continue.");
+    const response = await call(withProject("read", run), "known");
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: { code: "unauthenticated", message: "Sign in to continue." } });
     expect(run).not.toHaveBeenCalled();
   });
 

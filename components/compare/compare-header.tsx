@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { AccountMenu } from "@/components/auth/account";
 import { BrandLink } from "@/components/ui/brand-link";
 import { Button } from "@/components/ui/button";
 import { RefPicker } from "./ref-picker";
@@ -35,6 +36,7 @@ export function CompareHeader({ slug, projectName, from, to, fromLabel, toLabel,
           <span aria-hidden>←</span>
           Back to latest draft
         </Link>
+        <AccountMenu />
       </div>
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 px-4 py-2">
         <RefPicker slug={slug} label="From" value={from} valueLabel={fromLabel} onChange={(ref) => onChange(ref, to)} />

@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { environmentsByVersion, useEnvironments } from "@/components/environments/queries";
 import type { EnvironmentJson } from "@/lib/environments/environment-json";
-import type { DeployedJson } from "@/lib/deployments/deployment-json";
+import type { ActiveVersionChangeJson } from "@/lib/deployments/deployment-json";
 import type { NamingConvention } from "@/lib/naming/conventions";
 import { DeployDialog } from "./deploy-dialog";
 import type { DeployRequest } from "./deploy-request";
@@ -12,8 +12,8 @@ interface DeployLauncher {
   /** Version id → names of the environments running it. */
   runningIn: ReadonlyMap<string, string[]>;
   openDeploy: (request: DeployRequest) => void;
-  /** Shows "1.1.0 (#4) now runs in production." for a change made elsewhere (a rollback). */
-  notify: (deployed: DeployedJson) => void;
+  /** Shows "1.1.0 (#4) now runs in production." (or that it was requested) for a change made elsewhere (a rollback). */
+  notify: (change: ActiveVersionChangeJson) => void;
 }
 
 const DeployContext = createContext<DeployLauncher | null>(null);
@@ -36,7 +36,7 @@ export function DeployProvider({ slug, convention, initialEnvironments, children
   // A fresh key per opening, so the dialog starts from a clean form each time.
   const [request, setRequest] = useState<(DeployRequest & { key: number }) | null>(null);
   const [open, setOpen] = useState(false);
-  const [notice, setNotice] = useState<DeployedJson | null>(null);
+  const [notice, setNotice] = useState<ActiveVersionChangeJson | null>(null);
 
   const openDeploy = useCallback((next: DeployRequest) => {
     setRequest({ ...next, key: Date.now() });
@@ -74,7 +74,7 @@ export function DeployProvider({ slug, convention, initialEnvironments, children
       <div role="status" className="pointer-events-none fixed bottom-4 right-4 z-30 max-w-sm">
         {notice ? (
           <p className="rounded-md bg-slate-900 px-4 py-2.5 text-sm text-white shadow-lg">
-            {notice.version.name} (#{notice.version.number}) now runs in {notice.environment.name}.
+            {changeNotice(notice)}
           </p>
         ) : null}
       </div>
@@ -85,4 +85,12 @@ export function DeployProvider({ slug, convention, initialEnvironments, children
 /** Null outside a DeployProvider: callers then offer no deploy actions. */
 export function useDeployLauncher(): DeployLauncher | null {
   return useContext(DeployContext);
+}
+
+/** "1.1.0 (#4) now runs in production." or, for a protected environment, what happens next. */
+export function changeNotice(change: ActiveVersionChangeJson): string {
+  const { version, environment } = change;
+  if (change.outcome === "deployed") return `${version.name} (#${version.number}) now runs in ${environment.name}.`;
+  const approvals = change.requiredApprovals === 1 ? "1 approval" : `${change.requiredApprovals} approvals`;
+  return `Requested: ${version.name} (#${version.number}) runs in ${environment.name} once it has ${approvals}.`;
 }

@@ -6,7 +6,7 @@ import { firstEnvironmentNotRunning } from "@/components/environments/queries";
 import type { EnvironmentJson } from "@/lib/environments/environment-json";
 import { Dialog } from "@/components/ui/dialog";
 import { useFailureMessage } from "@/components/ui/use-failure-message";
-import type { DeployedJson } from "@/lib/deployments/deployment-json";
+import type { ActiveVersionChangeJson } from "@/lib/deployments/deployment-json";
 import type { VersionRef } from "@/lib/deployments/deployment-entry";
 import type { NamingConvention } from "@/lib/naming/conventions";
 import { useVersionFields } from "@/components/versions/version-fields";
@@ -26,7 +26,7 @@ interface DeployDialogProps {
   request: DeployRequest;
   environments: EnvironmentJson[] | undefined;
   environmentsError: string | null;
-  onDeployed: (deployed: DeployedJson) => void;
+  onDeployed: (change: ActiveVersionChangeJson) => void;
 }
 
 interface Confirmation {
@@ -49,6 +49,7 @@ export function DeployDialog(props: DeployDialogProps) {
   // Set when the server says the draft holds exactly an existing version's files.
   const [serverMatch, setServerMatch] = useState<VersionRef | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  const [note, setNote] = useState("");
   const [confirming, setConfirming] = useState<Confirmation | null>(null);
   const deploy = useDeploy(slug);
   const failureMessage = useFailureMessage();
@@ -65,7 +66,7 @@ export function DeployDialog(props: DeployDialogProps) {
     if (!environment || deploy.isPending) return;
     if (next.kind === "draft" && fields.validate()) return;
     setFormError(null);
-    const command = commandFor(next, environment.id);
+    const command = { ...commandFor(next, environment.id), ...(environment.requiredApprovals > 0 ? { note } : {}) };
     if (needsConfirmation(environment.name)) {
       setConfirming({ command, target: next, versionName: next.kind === "draft" ? name.trim() : next.version.name });
     } else {
@@ -124,6 +125,8 @@ export function DeployDialog(props: DeployDialogProps) {
           fields={fields}
           serverMatch={serverMatch}
           formError={formError}
+          note={note}
+          onNoteChange={setNote}
           pending={deploy.isPending}
           onSubmit={() => proceed(target)}
           onDeployVersion={(version) => proceed({ kind: "version", version })}

@@ -5,6 +5,8 @@ import { DRAFT_REF } from "@/components/compare/queries";
 import { useDeployPreview } from "@/components/environments/queries";
 import type { EnvironmentJson } from "@/lib/environments/environment-json";
 import { Button } from "@/components/ui/button";
+import { ApprovalNotice } from "@/components/requests/approval-notice";
+import { TextAreaField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useLatestVersion } from "@/components/versions/queries";
 import { VersionFields, type VersionFieldsState } from "@/components/versions/version-fields";
@@ -24,6 +26,9 @@ interface DeployFormProps {
   fields: VersionFieldsState;
   serverMatch: VersionRef | null;
   formError: string | null;
+  /** For a protected environment: the note to the approvers. */
+  note: string;
+  onNoteChange: (note: string) => void;
   pending: boolean;
   onSubmit: () => void;
   onDeployVersion: (version: VersionRef) => void;
@@ -32,7 +37,8 @@ interface DeployFormProps {
 
 export function DeployForm(props: DeployFormProps) {
   const { slug, convention, environments, environmentsError, environment, onEnvironmentChange, target, fields } = props;
-  const { serverMatch, formError, pending, onSubmit, onDeployVersion, onCancel } = props;
+  const { serverMatch, formError, note, onNoteChange, pending, onSubmit, onDeployVersion, onCancel } = props;
+  const requested = (environment?.requiredApprovals ?? 0) > 0;
   const selectId = useId();
   const { latest, isPending: latestPending } = useLatestVersion(slug);
   const preview = useDeployPreview(slug, environment?.id ?? null, target.kind === "version" ? target.version.id : null);
@@ -112,22 +118,29 @@ export function DeployForm(props: DeployFormProps) {
           preview={preview}
         /> : null}
 
+      {environment && requested && !alreadyActive ? (
+        <>
+          <ApprovalNotice environment={environment} />
+          <TextAreaField label="Note for approvers" rows={2} maxLength={2000} value={note} onChange={(event) => onNoteChange(event.target.value)} />
+        </>
+      ) : null}
+
       <FormError>{formError}</FormError>
 
       <div className="flex items-center justify-end gap-2">
         <p role="status" className="mr-auto text-xs text-slate-600">
-          {pending ? "Deploying…" : ""}
+          {pending ? (requested ? "Requesting…" : "Deploying…") : ""}
         </p>
         <Button variant="secondary" onClick={onCancel}>
           Cancel
         </Button>
         {match && !alreadyActive ? (
           <Button type="submit" variant="primary" aria-disabled={pending} className="aria-disabled:opacity-70">
-            Deploy {match.name}
+            {requested ? `Request deployment of ${match.name}` : `Deploy ${match.name}`}
           </Button>
         ) : !alreadyActive ? (
           <Button type="submit" variant="primary" aria-disabled={pending || !environment} className="aria-disabled:opacity-70">
-            Deploy
+            {requested ? "Request deployment" : "Deploy"}
           </Button>
         ) : null}
       </div>

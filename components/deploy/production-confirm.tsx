@@ -15,12 +15,18 @@ interface ProductionConfirmProps {
   onConfirm: () => void;
 }
 
+/** The protected environment's wording: the confirmation asks for a request, not a deployment. */
+function isProtected(environment: EnvironmentJson) {
+  return environment.requiredApprovals > 0;
+}
+
 /** The second step before production: names the version and the environment, and asks for a tick. */
 export function ProductionConfirm(props: ProductionConfirmProps) {
   const { versionName, isNewVersion, environment, pending, backLabel = "Back", onBack, onConfirm } = props;
   const [confirmed, setConfirmed] = useState(false);
   const checkboxId = useId();
   const active = environment.activeVersion;
+  const requested = isProtected(environment);
   return (
     <form
       className="flex flex-col gap-4"
@@ -37,7 +43,8 @@ export function ProductionConfirm(props: ProductionConfirmProps) {
         <p className="mt-1">
           {isNewVersion ? `A new version ${versionName} is created from the latest draft, and ` : ""}
           {environment.name} runs {versionName}
-          {active ? ` instead of ${active.name} (#${active.number})` : ""} as soon as you confirm.
+          {active ? ` instead of ${active.name} (#${active.number})` : ""}{" "}
+          {requested ? "once the request you make now is approved." : "as soon as you confirm."}
         </p>
       </div>
       <div className="flex items-start gap-2">
@@ -55,13 +62,13 @@ export function ProductionConfirm(props: ProductionConfirmProps) {
       </div>
       <div className="flex items-center justify-end gap-2">
         <p role="status" className="mr-auto text-xs text-slate-600">
-          {pending ? "Deploying…" : ""}
+          {pending ? (requested ? "Requesting…" : "Deploying…") : ""}
         </p>
         <Button variant="secondary" onClick={onBack} disabled={pending}>
           {backLabel}
         </Button>
         <Button type="submit" variant="danger" disabled={!confirmed} aria-disabled={pending} className="aria-disabled:opacity-70">
-          Deploy
+          {requested ? "Request deployment" : "Deploy"}
         </Button>
       </div>
     </form>

@@ -4,8 +4,9 @@ import { deployLatestDraftAction } from "@/app/projects/[slug]/actions/deploymen
 import { deployVersionAction } from "@/app/projects/[slug]/actions/deployments/deploy-version";
 import { promoteEnvironmentAction } from "@/app/projects/[slug]/actions/deployments/promote-environment";
 import { environmentKeys } from "@/components/environments/queries";
+import { requestKeys } from "@/components/requests/queries";
 import { useProjectMutation, type NotDone } from "@/components/workspace/use-project-mutation";
-import type { DeployedJson } from "@/lib/deployments/deployment-json";
+import type { ActiveVersionChangeJson } from "@/lib/deployments/deployment-json";
 
 export type DeployCommand = (
   | { kind: "draft"; environmentId: string; name: string; description: string }
@@ -14,21 +15,23 @@ export type DeployCommand = (
 ) & {
   /** The user confirmed a deployment into production (see needsConfirmation). */
   confirmed?: boolean;
+  /** For a protected environment: the requester's note to the approvers. */
+  note?: string;
 };
 
-export type DeployOutcome = { status: "deployed"; deployed: DeployedJson } | NotDone;
+export type DeployOutcome = { status: "deployed"; deployed: ActiveVersionChangeJson } | NotDone;
 
 function send(slug: string, command: DeployCommand) {
   if (command.kind === "draft") {
-    const { environmentId, name, description, confirmed } = command;
-    return deployLatestDraftAction(slug, { environmentId, name, description, confirmed });
+    const { environmentId, name, description, confirmed, note } = command;
+    return deployLatestDraftAction(slug, { environmentId, name, description, confirmed, note });
   }
   if (command.kind === "version") {
-    const { environmentId, versionId, confirmed } = command;
-    return deployVersionAction(slug, { environmentId, versionId, confirmed });
+    const { environmentId, versionId, confirmed, note } = command;
+    return deployVersionAction(slug, { environmentId, versionId, confirmed, note });
   }
-  const { fromEnvironmentId, toEnvironmentId, expectedVersionId, confirmed } = command;
-  return promoteEnvironmentAction(slug, { fromEnvironmentId, toEnvironmentId, expectedVersionId, confirmed });
+  const { fromEnvironmentId, toEnvironmentId, expectedVersionId, confirmed, note } = command;
+  return promoteEnvironmentAction(slug, { fromEnvironmentId, toEnvironmentId, expectedVersionId, confirmed, note });
 }
 
 /**
@@ -40,7 +43,7 @@ export function useDeploy(slug: string) {
     savesDraftFirst: (command: DeployCommand) => command.kind === "draft",
     action: (command: DeployCommand) => send(slug, command),
     done: (deployed) => ({ status: "deployed" as const, deployed }),
-    afterDone: (queryClient) => void environmentKeys.invalidateAfterDeployment(queryClient, slug),
+    afterDone: (queryClient) => void requestKeys.invalidateAfterChange(queryClient, slug),
     afterRefused: (queryClient) => void environmentKeys.invalidateAfterRefusedDeployment(queryClient, slug),
   });
 }

@@ -77,6 +77,7 @@ function HistoryItem({ entry }: { entry: DeploymentEntryJson }) {
       <span className="ml-auto text-xs text-slate-600">
         <span className="sr-only">, by </span>
         {entry.author}
+        {entry.approvedBy.length > 0 ? <>, approved by {entry.approvedBy.join(", ")}</> : null}
         <span aria-hidden> · </span>
         <span className="sr-only">, </span>
         <RelativeTime date={entry.createdAt} />

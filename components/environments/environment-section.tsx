@@ -7,6 +7,8 @@ import { useDeployLauncher } from "@/components/deploy/deploy-context";
 import { executionsPath } from "@/components/executions/executions-path";
 import { HookTokenPanel } from "@/components/executions/hook-token-panel";
 import { RunNowDialog } from "@/components/executions/run-now-dialog";
+import { approvalsNeeded } from "@/components/requests/approval-notice";
+import { ProtectionDialog } from "@/components/requests/protection-dialog";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { DeploymentHistory } from "./deployment-history";
@@ -34,6 +36,9 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
   const [running, setRunning] = useState(false);
   const runHintId = useId();
   const mayRun = usePermission("deploy");
+  const [protecting, setProtecting] = useState(false);
+  const administer = usePermission("administer");
+  const protectionHintId = useId();
   const { activeVersion: active, lastDeployment: last, rollbackTarget, rollForwardTarget } = environment;
   const canPromote = active !== null && next !== null && next.activeVersion?.id !== active.id;
 
@@ -43,6 +48,11 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
         <h2 id={headingId} className="text-base font-semibold text-slate-900">
           {environment.name}
         </h2>
+        {environment.requiredApprovals > 0 ? (
+          <span className="rounded bg-sky-50 px-1.5 py-px text-xs font-medium text-sky-900 ring-1 ring-inset ring-sky-200">
+            Protected · needs {approvalsNeeded(environment)}
+          </span>
+        ) : null}
         <div className="ml-auto flex flex-wrap items-center gap-2">
           <Link
             href={executionsPath(slug, environment.id)}
@@ -101,6 +111,20 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
               Deploy a version…
             </Button>
           ) : null}
+          <Button
+            variant="secondary"
+            disabled={!administer.allowed}
+            aria-describedby={administer.allowed ? undefined : protectionHintId}
+            title={administer.reason ?? undefined}
+            onClick={() => setProtecting(true)}
+          >
+            Protection
+          </Button>
+          {administer.reason ? (
+            <span id={protectionHintId} className="sr-only">
+              {administer.reason}
+            </span>
+          ) : null}
         </div>
       </div>
       <div className="grid gap-6 px-5 py-4 lg:grid-cols-2">
@@ -125,7 +149,7 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
           <DeploymentHistory slug={slug} environmentId={environment.id} environmentName={environment.name} />
           {mayRun.allowed ? <HookTokenPanel slug={slug} environment={environment} /> : null}
         </div>
-        <SettingsPanel slug={slug} environmentId={environment.id} environmentName={environment.name} />
+        <SettingsPanel slug={slug} environmentId={environment.id} environmentName={environment.name} isProtected={environment.requiredApprovals > 0} />
       </div>
       {mayRun.allowed && active ? <RunNowDialog slug={slug} environment={environment} open={running} onOpenChange={setRunning} /> : null}
       {rollbackTarget ? (
@@ -154,6 +178,7 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
           }}
         />
       ) : null}
+      {protecting ? <ProtectionDialog slug={slug} environment={environment} open onOpenChange={setProtecting} /> : null}
       {launcher ? (
         <VersionPickerDialog
           slug={slug}

@@ -1,11 +1,14 @@
 "use client";
 
 import Link from "next/link";
+import { AccountMenu } from "@/components/auth/account";
 import { BrandLink } from "@/components/ui/brand-link";
 import { DeployButton } from "@/components/deploy/deploy-button";
 import { DeployProvider } from "@/components/deploy/deploy-context";
 import { projectConvention } from "@/components/naming/project-convention";
 import type { ProjectSummary } from "@/lib/projects/get-project-by-slug";
+import { DeploymentRequests } from "@/components/requests/deployment-requests";
+import { PendingRequestsLink } from "@/components/requests/pending-requests-link";
 import { EnvironmentSection } from "./environment-section";
 import { nextEnvironment, useEnvironments } from "./queries";
 import type { EnvironmentJson } from "@/lib/environments/environment-json";
@@ -27,8 +30,10 @@ export function EnvironmentsView({ project, initialEnvironments }: { project: Pr
             /
           </span>
           <span className="shrink-0 text-sm text-slate-700">Environments</span>
-          <div className="ml-auto shrink-0">
+          <div className="ml-auto flex shrink-0 items-center gap-2">
+            <PendingRequestsLink slug={project.slug} />
             <DeployButton />
+            <AccountMenu />
           </div>
         </header>
         <main className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6">
@@ -38,6 +43,7 @@ export function EnvironmentsView({ project, initialEnvironments }: { project: Pr
               Where {project.name} runs. Each environment runs one version with its own settings; rolling back only moves which version is active.
             </p>
           </div>
+          <DeploymentRequests slug={project.slug} />
           <EnvironmentList slug={project.slug} />
         </main>
       </div>

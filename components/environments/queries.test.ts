@@ -15,6 +15,7 @@ function environment(name: string, position: number, activeVersionId: string | n
     id: `env-${name}`,
     name,
     position,
+    requiredApprovals: 0,
     activeVersion: activeVersionId ? { id: activeVersionId, number: 1, name: activeVersionId } : null,
     lastDeployment: null,
     rollbackTarget: null,

@@ -1,7 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import type { DeployedJson } from "@/lib/deployments/deployment-json";
+import { ApprovalNotice } from "@/components/requests/approval-notice";
+import { TextAreaField } from "@/components/ui/field";
+import type { ActiveVersionChangeJson } from "@/lib/deployments/deployment-json";
 import { ProductionConfirm } from "@/components/deploy/production-confirm";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -22,7 +24,7 @@ interface RollForwardDialogProps {
   target: VersionRef;
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  onRolledForward: (deployed: DeployedJson) => void;
+  onRolledForward: (change: ActiveVersionChangeJson) => void;
 }
 
 /**
@@ -35,12 +37,14 @@ export function RollForwardDialog({ slug, environment, target, open, onOpenChang
   const rollForward = useRollForward(slug);
   const [error, setError] = useState<string | null>(null);
   const active = environment.activeVersion;
+  const requested = environment.requiredApprovals > 0;
+  const [note, setNote] = useState("");
 
   async function confirm() {
     if (rollForward.isPending) return;
     setError(null);
     try {
-      const result = await rollForward.mutateAsync({ environmentId: environment.id, expectedVersionId: target.id, confirmed: true });
+      const result = await rollForward.mutateAsync({ environmentId: environment.id, expectedVersionId: target.id, confirmed: true, ...(requested ? { note } : {}) });
       if (result.ok) onRolledForward(result.value);
       else setError(result.error.message);
     } catch {
@@ -67,6 +71,12 @@ export function RollForwardDialog({ slug, environment, target, open, onOpenChang
           targetName={target.name}
           move="roll forward"
         />
+        {requested ? (
+          <>
+            <ApprovalNotice environment={environment} />
+            <TextAreaField label="Note for approvers" rows={2} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} />
+          </>
+        ) : null}
         <FormError>{error}</FormError>
         {needsConfirmation(environment.name) ? (
           <ProductionConfirm
@@ -81,13 +91,13 @@ export function RollForwardDialog({ slug, environment, target, open, onOpenChang
         ) : (
           <div className="flex items-center justify-end gap-2">
             <p role="status" className="mr-auto text-xs text-slate-600">
-              {rollForward.isPending ? "Rolling forward…" : ""}
+              {rollForward.isPending ? (requested ? "Requesting…" : "Rolling forward…") : ""}
             </p>
             <Button variant="secondary" onClick={() => onOpenChange(false)}>
               Cancel
             </Button>
             <Button variant="primary" aria-disabled={rollForward.isPending} className="aria-disabled:opacity-70" onClick={() => void confirm()}>
-              Roll forward to {target.name}
+              {requested ? "Request roll forward" : `Roll forward to ${target.name}`}
             </Button>
           </div>
         )}

@@ -1,7 +1,10 @@
 "use client";
 
-import { useState } from "react";
-import type { DeployedJson } from "@/lib/deployments/deployment-json";
+import { useId, useState } from "react";
+import { usePermission } from "@/components/auth/project-actor";
+import { ApprovalNotice } from "@/components/requests/approval-notice";
+import { TextAreaField } from "@/components/ui/field";
+import type { ActiveVersionChangeJson } from "@/lib/deployments/deployment-json";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { useFailureMessage } from "@/components/ui/use-failure-message";
@@ -18,7 +21,7 @@ interface RollbackDialogProps {
   target: VersionRef;
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  onRolledBack: (deployed: DeployedJson) => void;
+  onRolledBack: (change: ActiveVersionChangeJson) => void;
 }
 
 /**
@@ -31,12 +34,23 @@ export function RollbackDialog({ slug, environment, target, open, onOpenChange, 
   const failureMessage = useFailureMessage();
   const [error, setError] = useState<string | null>(null);
   const active = environment.activeVersion;
+  const requested = environment.requiredApprovals > 0;
+  const administer = usePermission("administer");
+  const bypassId = useId();
+  const [note, setNote] = useState("");
+  const [bypass, setBypass] = useState(false);
+  const [reason, setReason] = useState("");
+  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
+  const direct = !requested || bypass;
 
   async function confirm() {
     if (rollback.isPending) return;
     setError(null);
+    if (requested && bypass && reason.trim() === "") return setReasonError("Write why this rollback cannot wait for approval.");
+    setReasonError(undefined);
+    const protection = !requested ? {} : bypass ? { bypassReason: reason } : { note };
     try {
-      const result = await rollback.mutateAsync({ environmentId: environment.id, expectedVersionId: target.id });
+      const result = await rollback.mutateAsync({ environmentId: environment.id, expectedVersionId: target.id, ...protection });
       if (result.ok) onRolledBack(result.value);
       else setError(result.error.message);
     } catch (error) {
@@ -56,16 +70,40 @@ export function RollbackDialog({ slug, environment, target, open, onOpenChange, 
     >
       <div className="flex flex-col gap-4 text-sm" aria-busy={rollback.isPending}>
         <SettingsWarning comparison={comparison.data} loading={comparison.isPending} failed={comparison.error?.message ?? null} environmentName={environment.name} targetName={target.name} move="roll back" />
+        {requested ? (
+          <>
+            <ApprovalNotice environment={environment} />
+            {administer.allowed ? (
+              <div className="flex items-start gap-2">
+                <input
+                  id={bypassId}
+                  type="checkbox"
+                  checked={bypass}
+                  onChange={(event) => setBypass(event.target.checked)}
+                  className="mt-0.5 h-4 w-4 accent-indigo-600"
+                />
+                <label htmlFor={bypassId} className="text-sm text-slate-800">
+                  Roll back now without approval (Admins only; the reason is recorded)
+                </label>
+              </div>
+            ) : null}
+            {bypass ? (
+              <TextAreaField label="Reason" rows={2} maxLength={2000} value={reason} error={reasonError} onChange={(event) => setReason(event.target.value)} />
+            ) : (
+              <TextAreaField label="Note for approvers" rows={2} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} />
+            )}
+          </>
+        ) : null}
         <FormError>{error}</FormError>
         <div className="flex items-center justify-end gap-2">
           <p role="status" className="mr-auto text-xs text-slate-600">
-            {rollback.isPending ? "Rolling back…" : ""}
+            {rollback.isPending ? (direct ? "Rolling back…" : "Requesting…") : ""}
           </p>
           <Button variant="secondary" onClick={() => onOpenChange(false)}>
             Cancel
           </Button>
           <Button variant="danger" aria-disabled={rollback.isPending} className="aria-disabled:opacity-70" onClick={() => void confirm()}>
-            Roll back to {target.name}
+            {direct ? `Roll back to ${target.name}` : "Request rollback"}
           </Button>
         </div>
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { usePermission } from "@/components/auth/project-actor";
 import { Button } from "@/components/ui/button";
 import { DeleteSettingDialog } from "./delete-setting-dialog";
 import { LoadFailed } from "./load-failed";
@@ -9,8 +10,20 @@ import { SettingForm } from "./setting-form";
 import type { EnvironmentSettingJson } from "@/lib/environments/environment-json";
 
 /** One environment's connections and credentials: plain values in full, secrets masked. */
-export function SettingsPanel({ slug, environmentId, environmentName }: { slug: string; environmentId: string; environmentName: string }) {
+export function SettingsPanel({
+  slug,
+  environmentId,
+  environmentName,
+  isProtected = false,
+}: {
+  slug: string;
+  environmentId: string;
+  environmentName: string;
+  /** A protected environment's settings need a Release manager or Admin. */
+  isProtected?: boolean;
+}) {
   const headingId = useId();
+  const permission = usePermission(isProtected ? "edit_protected_settings" : "edit_settings");
   const settings = useEnvironmentSettings(slug, environmentId);
   // One form at a time: the new setting, or the key being replaced.
   const [editing, setEditing] = useState<{ kind: "new" } | { kind: "replace"; key: string } | null>(null);
@@ -45,6 +58,7 @@ export function SettingsPanel({ slug, environmentId, environmentName }: { slug: 
             <SettingRow
               key={setting.key}
               setting={setting}
+              editable={permission.allowed}
               onReplace={() => setEditing({ kind: "replace", key: setting.key })}
               onDelete={() => setDeleting(setting.key)}
             />
@@ -60,13 +74,14 @@ export function SettingsPanel({ slug, environmentId, environmentName }: { slug: 
         <h3 id={headingId} className="text-sm font-semibold text-slate-900">
           Settings
         </h3>
-        {editing?.kind !== "new" ? (
+        {editing?.kind !== "new" && permission.allowed ? (
           <Button size="sm" variant="secondary" onClick={() => setEditing({ kind: "new" })}>
             New setting
           </Button>
         ) : null}
       </div>
       <p className="text-xs text-slate-600">Connections and credentials for {environmentName} only. Secrets are stored encrypted and never shown in full.</p>
+      {permission.reason ? <p className="text-xs text-slate-700">{permission.reason}</p> : null}
       {warning ? <SaveWarning message={warning} onDismiss={() => setWarning(null)} /> : null}
       {editing?.kind === "new" ? <SettingForm {...formProps} /> : null}
       {body}
@@ -92,7 +107,17 @@ function SaveWarning({ message, onDismiss }: { message: string; onDismiss: () =>
   );
 }
 
-function SettingRow({ setting, onReplace, onDelete }: { setting: EnvironmentSettingJson; onReplace: () => void; onDelete: () => void }) {
+function SettingRow({
+  setting,
+  editable,
+  onReplace,
+  onDelete,
+}: {
+  setting: EnvironmentSettingJson;
+  editable: boolean;
+  onReplace: () => void;
+  onDelete: () => void;
+}) {
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
       <code className="font-mono font-medium text-slate-900">{setting.key}</code>
@@ -114,7 +139,7 @@ function SettingRow({ setting, onReplace, onDelete }: { setting: EnvironmentSett
           {setting.value === "" ? <span className="italic text-slate-500">(empty)</span> : setting.value}
         </span>
       )}
-      <span className="ml-auto flex gap-1">
+      <span className={editable ? "ml-auto flex gap-1" : "hidden"}>
         <Button size="sm" variant="ghost" aria-label={`Replace ${setting.key}`} onClick={onReplace}>
           Replace
         </Button>

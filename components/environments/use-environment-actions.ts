@@ -5,15 +5,17 @@ import { rollbackEnvironmentAction } from "@/app/projects/[slug]/actions/deploym
 import { rollForwardEnvironmentAction } from "@/app/projects/[slug]/actions/deployments/roll-forward-environment";
 import { deleteEnvironmentSettingAction } from "@/app/projects/[slug]/actions/environments/delete-environment-setting";
 import { setEnvironmentSettingAction } from "@/app/projects/[slug]/actions/environments/set-environment-setting";
+import { requestKeys } from "@/components/requests/queries";
 import { environmentKeys } from "./queries";
 
 /** Rolls an environment back to what the user was shown; refreshes what runs where either way. */
 export function useRollback(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { environmentId: string; expectedVersionId: string }) => rollbackEnvironmentAction(slug, input),
+    mutationFn: (input: { environmentId: string; expectedVersionId: string; note?: string; bypassReason?: string }) =>
+      rollbackEnvironmentAction(slug, input),
     onSuccess: (result) => {
-      if (result.ok) void environmentKeys.invalidateAfterDeployment(queryClient, slug);
+      if (result.ok) void requestKeys.invalidateAfterChange(queryClient, slug);
       else void environmentKeys.invalidateAfterRefusedDeployment(queryClient, slug);
     },
   });
@@ -23,9 +25,9 @@ export function useRollback(slug: string) {
 export function useRollForward(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { environmentId: string; expectedVersionId: string; confirmed: boolean }) => rollForwardEnvironmentAction(slug, input),
+    mutationFn: (input: { environmentId: string; expectedVersionId: string; confirmed: boolean; note?: string }) => rollForwardEnvironmentAction(slug, input),
     onSuccess: (result) => {
-      if (result.ok) void environmentKeys.invalidateAfterDeployment(queryClient, slug);
+      if (result.ok) void requestKeys.invalidateAfterChange(queryClient, slug);
       else void environmentKeys.invalidateAfterRefusedDeployment(queryClient, slug);
     },
   });

@@ -1,4 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
+import { signInAgain } from "@/components/auth/sign-in-again";
 import type { DraftFileContent } from "@/lib/drafts/get-draft-file";
 import type { DraftFileEntry } from "@/lib/drafts/list-draft-files";
 import { describeFailure } from "@/lib/http/describe-failure";
@@ -94,6 +95,11 @@ export async function saveFileContent(
   if (response.status === 409) {
     const { error } = (await response.json()) as { error: { current: StoredCopy } };
     return { kind: "conflict", current: error.current };
+  }
+  if (response.status === 401) {
+    // The session ended: the text stays in this browser (draft-backup.ts) while the person signs in again.
+    signInAgain();
+    return { kind: "failed", message: (await readRequestError(response)).message };
   }
   if (response.status === 404) return { kind: "missing", message: (await readRequestError(response)).message };
   const refused = describeFailure(await readRequestError(response));

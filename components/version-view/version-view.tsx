@@ -1,6 +1,7 @@
 "use client";
 
 import { BrandLink } from "@/components/ui/brand-link";
+import { AccountMenu } from "@/components/auth/account";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { compareHref } from "@/components/compare/compare-href";
@@ -39,6 +40,7 @@ export function VersionView({ project, version, paths }: VersionViewProps) {
           <RestoreFromHistory slug={project.slug} onRestored={continueInWorkspace}>
             <VersionHistory project={project} />
           </RestoreFromHistory>
+          <AccountMenu />
         </div>
       </header>
       <VersionBanner

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DraftChanges } from "@/lib/drafts/list-draft-changes";
+import { draftStamp, type DraftChanges } from "@/lib/drafts/list-draft-changes";
 import type { DraftFileEntry } from "@/lib/drafts/list-draft-files";
 import { applyDraftChanges, behindTree, latestRevision } from "./remote-changes";
 
@@ -7,13 +7,8 @@ const entry = (path: string, revision: number): DraftFileEntry => ({ path, revis
 
 /** What the server answers when the draft holds exactly `draft`, and `written` were written after `since`. */
 function answer(draft: DraftFileEntry[], written: DraftFileEntry[] | null): DraftChanges {
-  return {
-    revision: latestRevision(draft),
-    files: written,
-    fileCount: draft.length,
-    revisionSum: draft.reduce((sum, file) => sum + file.revision, 0),
-    baseVersionId: null,
-  };
+  const state = { fileCount: draft.length, revisionSum: draft.reduce((sum, file) => sum + file.revision, 0), baseVersionId: null };
+  return { revision: latestRevision(draft), files: written, ...state, stamp: draftStamp(state) };
 }
 
 const tree = [entry("a.ts", 3), entry("b.ts", 5), entry("c.ts", 7)];

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { fileKeys } from "@/components/files/queries";
 import { versionKeys } from "@/components/versions/queries";
@@ -9,22 +9,19 @@ import type { DraftChanges } from "@/lib/drafts/list-draft-changes";
 import type { DraftFileEntry } from "@/lib/drafts/list-draft-files";
 import { getJson } from "@/lib/http/get-json";
 import { draftStatusKeys } from "./draft-status-queries";
+import { DraftChangesFollower, type DraftChangesQuery } from "./follow-draft-changes";
 import { applyDraftChanges, behindTree, latestRevision } from "./remote-changes";
 
 /**
- * Polling, not server-sent events: the question "what was written after revision N" is one
- * index range scan, works the same with PGlite in one process and with several app instances
- * sharing PostgreSQL (events would need LISTEN/NOTIFY and a connection held per instance), and
- * React Query stops asking while the page is hidden and asks at once when it is shown again.
+ * A long poll, not server-sent events: each answer is the same "what was written after
+ * revision N" read as before, so nothing is lost when a notification is (the next answer reads
+ * the database), it needs no stream kept open through proxies that buffer, and each ask is an
+ * ordinary GET through the app's JSON helpers and error handling. The server holds an ask
+ * until a write to the project reaches it (LISTEN/NOTIFY across instances on PostgreSQL).
  */
-const POLL_INTERVAL_MS = 2_500;
-
-const remoteChangeKeys = {
-  changes: (slug: string) => [...fileKeys.all(slug), "changes"] as const,
-};
-
-function fetchDraftChanges(slug: string, since: number, signal?: AbortSignal): Promise<DraftChanges> {
-  const query = new URLSearchParams({ since: String(since) });
+function fetchDraftChanges(slug: string, { since, seen, wait }: DraftChangesQuery, signal: AbortSignal): Promise<DraftChanges> {
+  const query = new URLSearchParams({ since: String(since), wait: String(wait) });
+  if (seen !== undefined) query.set("seen", seen);
   return getJson<DraftChanges>(`/api/projects/${encodeURIComponent(slug)}/draft/changes?${query}`, signal);
 }
 
@@ -37,29 +34,38 @@ function fetchDraftChanges(slug: string, since: number, signal?: AbortSignal): P
 export function useRemoteChanges(slug: string, files: DraftFileEntry[]) {
   const queryClient = useQueryClient();
   const since = useRef(latestRevision(files));
-  const changes = useQuery({
-    queryKey: remoteChangeKeys.changes(slug),
-    queryFn: ({ signal }) => fetchDraftChanges(slug, since.current, signal),
-    refetchInterval: POLL_INTERVAL_MS,
-  });
-
   const baseVersionId = useRef<string | null | undefined>(undefined);
   useEffect(() => {
-    const latest = changes.data;
-    if (!latest) return;
-    since.current = Math.max(since.current, latest.revision);
-    const listKey = fileKeys.list(slug);
-    const held = queryClient.getQueryData<DraftFileEntry[]>(listKey);
-    const patched = held ? applyDraftChanges(held, latest) : null;
-    if (patched === null) void queryClient.invalidateQueries({ queryKey: listKey, exact: true });
-    else if (patched !== held) queryClient.setQueryData(listKey, patched);
-    // A version created or restored elsewhere: the header's counts and the version list moved on.
-    const rebased = baseVersionId.current !== undefined && baseVersionId.current !== latest.baseVersionId;
-    if (rebased) void queryClient.invalidateQueries({ queryKey: versionKeys.all(slug) });
-    baseVersionId.current = latest.baseVersionId;
-    // Said outright: an invalidation of queries already marked stale notifies no one.
-    if (rebased || patched !== held) void queryClient.invalidateQueries({ queryKey: draftStatusKeys.status(slug) });
-  }, [changes.data, queryClient, slug]);
+    const apply = (latest: DraftChanges) => {
+      since.current = Math.max(since.current, latest.revision);
+      const listKey = fileKeys.list(slug);
+      const held = queryClient.getQueryData<DraftFileEntry[]>(listKey);
+      const patched = held ? applyDraftChanges(held, latest) : null;
+      if (patched === null) void queryClient.invalidateQueries({ queryKey: listKey, exact: true });
+      else if (patched !== held) queryClient.setQueryData(listKey, patched);
+      // A version created or restored elsewhere: the header's counts and the version list moved on.
+      const rebased = baseVersionId.current !== undefined && baseVersionId.current !== latest.baseVersionId;
+      if (rebased) void queryClient.invalidateQueries({ queryKey: versionKeys.all(slug) });
+      baseVersionId.current = latest.baseVersionId;
+      // Said outright: an invalidation of queries already marked stale notifies no one.
+      if (rebased || patched !== held) void queryClient.invalidateQueries({ queryKey: draftStatusKeys.status(slug) });
+    };
+    const follower = new DraftChangesFollower({
+      ask: (query, signal) => fetchDraftChanges(slug, query, signal),
+      since: () => since.current,
+      onChanges: apply,
+      visible: () => document.visibilityState === "visible",
+    });
+    const nudge = () => follower.nudge();
+    document.addEventListener("visibilitychange", nudge);
+    window.addEventListener("online", nudge);
+    follower.start();
+    return () => {
+      follower.stop();
+      document.removeEventListener("visibilitychange", nudge);
+      window.removeEventListener("online", nudge);
+    };
+  }, [queryClient, slug]);
 
   useEffect(() => {
     const held = new Map<string, number>();

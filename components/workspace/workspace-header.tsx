@@ -1,11 +1,13 @@
 "use client";
 
 import Link from "next/link";
+import { AccountMenu } from "@/components/auth/account";
 import { useRef, useState } from "react";
 import { BrandLink } from "@/components/ui/brand-link";
 import { DeployButton } from "@/components/deploy/deploy-button";
 import { DeployProvider } from "@/components/deploy/deploy-context";
 import { projectConvention } from "@/components/naming/project-convention";
+import { PendingRequestsLink } from "@/components/requests/pending-requests-link";
 import { ProjectSettingsButton, ProjectSettingsDialog } from "@/components/settings/project-settings";
 import { RestoreConfirmation } from "@/components/restore/restore-confirmation";
 import { RestoreFromHistory } from "@/components/restore/restore-from-history";
@@ -16,6 +18,8 @@ import { DraftStatusText } from "./draft-status";
 import { HeaderMenu } from "./header-menu";
 import { SaveStatus } from "./save-status";
 
+const PAGE_LABELS = { environments: "Environments", members: "Members", activity: "Activity" } as const;
+
 interface WorkspaceHeaderProps {
   project: ProjectSummary;
   statuses: ReadonlyMap<string, FileSnapshot>;
@@ -25,7 +29,7 @@ interface WorkspaceHeaderProps {
 
 /**
  * Version History and Deploy stay in the header at every width (icons only when narrow); below
- * 1024 px Environments and Project settings move into the More actions menu, which also links the
+ * 1024 px Environments, Members, Activity and Project settings move into the More actions menu, which also links the
  * draft's comparison that the header's draft status stops showing below 768 px.
  */
 export function WorkspaceHeader({ project, statuses, selectedPath, onOpen }: WorkspaceHeaderProps) {
@@ -49,12 +53,16 @@ export function WorkspaceHeader({ project, statuses, selectedPath, onOpen }: Wor
       {/* Around the popover too: its rows offer Deploy… and show where each version runs. */}
       <DeployProvider slug={project.slug} convention={projectConvention(project.namingConvention)}>
         <div className="ml-auto flex shrink-0 items-center gap-2">
-          <Link
-            href={`/projects/${encodeURIComponent(project.slug)}/environments`}
-            className="hidden rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 lg:inline"
-          >
-            Environments
-          </Link>
+          <PendingRequestsLink slug={project.slug} />
+          {(["environments", "members", "activity"] as const).map((page) => (
+            <Link
+              key={page}
+              href={`/projects/${encodeURIComponent(project.slug)}/${page}`}
+              className="hidden rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 lg:inline"
+            >
+              {PAGE_LABELS[page]}
+            </Link>
+          ))}
           <RestoreFromHistory slug={project.slug}>
             <VersionHistory project={project} />
           </RestoreFromHistory>
@@ -63,6 +71,7 @@ export function WorkspaceHeader({ project, statuses, selectedPath, onOpen }: Wor
             <ProjectSettingsButton ref={settingsButton} onClick={() => changeSettingsOpen(true)} />
           </div>
           <HeaderMenu slug={project.slug} onSettings={() => changeSettingsOpen(true)} triggerRef={menuButton} />
+          <AccountMenu />
         </div>
       </DeployProvider>
       <ProjectSettingsDialog project={project} open={settingsOpen} onOpenChange={changeSettingsOpen} />

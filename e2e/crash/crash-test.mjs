@@ -70,7 +70,7 @@ setTimeout(() => {
 function startServer(dataDir, port) {
   const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root, detached: true, stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NEXT_DIST_DIR: distDir, DRAFTLINE_DATA_DIR: dataDir, DATABASE_URL: "" },
+    env: { ...process.env, NEXT_DIST_DIR: distDir, DRAFTLINE_DATA_DIR: dataDir, DATABASE_URL: "", DRAFTLINE_SIGN_IN_ATTEMPTS: "1000" },
   });
   servers.add(child);
   let log = "";
@@ -92,19 +92,29 @@ async function killGroup(child, signal) {
   try { process.kill(-child.pid, signal); } catch {}
   await child.exited;
 }
+/** The session cookie every request sends: the seeded admin (db.ts), signed in once per run (sessions survive restarts). */
+let session = "";
+async function signIn(base) {
+  const r = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST", headers: { Origin: base, "Content-Type": "application/json" },
+    body: JSON.stringify({ email: "admin@draftline.test", password: "draftline-demo" }),
+  });
+  if (!r.ok) throw new Error(`sign-in: ${r.status} ${await r.text()}`);
+  session = (r.headers.get("set-cookie") ?? "").split(";", 1)[0];
+}
 const db = (...args) => execFileSync("npx", ["tsx", helper, ...args], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
 
 const saveUrl = (base, filePath) => `${base}/api/projects/${slug}/files/content?path=${encodeURIComponent(filePath)}`;
 /** One autosave over HTTP as the editor sends it: the answer's status and, when acknowledged, the revision. */
 async function save(base, filePath, content, baseRevision) {
   const r = await fetch(saveUrl(base, filePath), {
-    method: "PUT", headers: { Origin: base, "Content-Type": "application/json" },
+    method: "PUT", headers: { Origin: base, "Content-Type": "application/json", Cookie: session },
     body: JSON.stringify({ content, baseRevision }),
   });
   return { status: r.status, revision: r.ok ? (await r.json()).revision : null };
 }
 async function draftFiles(base) {
-  const r = await fetch(`${base}/api/projects/${slug}/files`);
+  const r = await fetch(`${base}/api/projects/${slug}/files`, { headers: { Cookie: session } });
   if (!r.ok) throw new Error(`files: ${r.status}`);
   return r.json();
 }
@@ -127,7 +137,7 @@ async function burstAndKill(base, server, killAfterMs) {
   const files = (await draftFiles(base)).slice(-BURST_FILES);
   // What the files held before: the check accepts either that or the unanswered save, nothing else.
   const before = Object.fromEntries(await Promise.all(files.map(async (f) => {
-    const r = await fetch(saveUrl(base, f.path));
+    const r = await fetch(saveUrl(base, f.path), { headers: { Cookie: session } });
     return [f.path, (await r.json()).content];
   })));
   const acked = {}, revisions = {}, unanswered = {}, refused = [];
@@ -218,6 +228,11 @@ async function crashRun(browser, template, killPoint) {
     const base = `http://127.0.0.1:${port}`;
     server = startServer(dataDir, port);
     await waitHealthy(base, server);
+    await signIn(base);
+    if (page) {
+      const [name, value] = [session.slice(0, session.indexOf("=")), session.slice(session.indexOf("=") + 1)];
+      await page.context().addCookies([{ name, value, url: base }]);
+    }
     let expected;
     if (kind === "saves") {
       const { expect, ...burst } = await burstAndKill(base, server, Number(when));

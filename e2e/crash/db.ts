@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { openEmbedded } from "@/lib/db/connect";
 import { MAX_FILES_PER_PROJECT } from "@/lib/files/limits";
+import { seedDemoUsers } from "@/lib/auth/seed-demo-users";
 import { createProject } from "@/lib/projects/create-project";
 import { DEFAULT_ENVIRONMENTS } from "@/lib/projects/sample-project";
 import { getVersionFiles } from "@/lib/versions/get-version-files";
@@ -24,6 +25,8 @@ async function seed(slug: string) {
   }));
   const created = await createProject(db, { slug, name: "Crash", files, environments: DEFAULT_ENVIRONMENTS });
   if (!created.ok) throw new Error(JSON.stringify(created.error));
+  // The crash test signs in as the demo admin (crash-test.mjs).
+  await seedDemoUsers(db, slug);
 }
 
 /** The version's files, or null (with a failure noted) when the library cannot read it whole. */

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 export type AuditKind =
   | "sign_in"
   | "sign_in_failed"
+  | "owner.created"
   | "project.created"
   | "project.naming_changed"
   | "member.invited"
@@ -25,7 +26,8 @@ export type AuditKind =
   | "request.rejected"
   | "request.cancelled"
   | "request.bypassed"
-  | "environment.hook_token_regenerated";
+  | "environment.hook_token_regenerated"
+  | "execution.queued";
 
 /** Ids and a before/after summary: JSON only, and never a secret value. */
 export type AuditSummary = Record<string, Prisma.InputJsonValue | null>;

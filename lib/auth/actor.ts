@@ -11,3 +11,8 @@ export interface Actor {
 export interface ProjectActor extends Actor {
   role: Role;
 }
+
+/** The actor of a lib request that names its author the way records keep it (`author`, `authorId`). */
+export function authorAsActor(request: { author: string; authorId?: string | null }): Actor {
+  return { id: request.authorId ?? null, name: request.author };
+}

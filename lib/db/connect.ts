@@ -1,9 +1,11 @@
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createPglite } from "./create-pglite";
+import { listenEmbedded, listenServer, type ChannelHandlers, type StopListening } from "./listen";
 import { analyzeEmbedded, scheduleMaintenance } from "./maintenance";
 import { migrate } from "./migrate";
 import { prepareDataFolder, restrictModes } from "./restrict-data-folder";
@@ -15,7 +17,24 @@ import { pgliteRunner, pgRunner } from "./sql-runner";
  */
 export interface Connection {
   prisma: PrismaClient;
+  /** Hears a notification channel (pg_notify) until the returned function or close() stops it. */
+  listen(channel: string, handlers: ChannelHandlers): Promise<StopListening>;
   close(): Promise<void>;
+}
+
+/** Listeners stopped together with their connection. */
+function listeners() {
+  const stops = new Set<StopListening>();
+  return {
+    keep(stop: StopListening): StopListening {
+      const once = async () => {
+        if (stops.delete(once)) await stop();
+      };
+      stops.add(once);
+      return once;
+    },
+    stopAll: () => Promise.all([...stops].map((stop) => stop())),
+  };
 }
 
 /**
@@ -39,17 +58,20 @@ export function openDatabase(): Promise<Connection> {
 export async function openEmbedded(folder?: string): Promise<Connection & { pglite: PGlite }> {
   // PGlite creates its own folder but not the folders above it; both are kept private.
   if (folder) await prepareDataFolder(path.dirname(folder));
-  const pglite = await PGlite.create(folder);
+  const pglite = await createPglite(folder);
   if (folder) await restrictModes(folder);
   await migrate(pgliteRunner(pglite));
   // PGlite has no autovacuum (see maintenance.ts): statistics now, vacuum as tables churn.
   await analyzeEmbedded(pglite);
   const maintenance = scheduleMaintenance(pglite);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_LIMITS });
+  const listening = listeners();
   return {
     prisma,
     pglite,
+    listen: async (channel, handlers) => listening.keep(await listenEmbedded(pglite, channel, handlers)),
     async close() {
+      await listening.stopAll();
       await maintenance.stop();
       await prisma.$disconnect();
       await pglite.close();
@@ -66,5 +88,13 @@ export async function openServer(connectionString: string): Promise<Connection> 
     await client.end();
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString }), transactionOptions: TRANSACTION_LIMITS });
-  return { prisma, close: () => prisma.$disconnect() };
+  const listening = listeners();
+  return {
+    prisma,
+    listen: async (channel, handlers) => listening.keep(await listenServer(connectionString, channel, handlers)),
+    async close() {
+      await listening.stopAll();
+      await prisma.$disconnect();
+    },
+  };
 }

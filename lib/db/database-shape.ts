@@ -37,6 +37,11 @@ export function columnList(columns: string[]): string {
   return `(${columns.join(", ")})`;
 }
 
+/** `(project_id, tree_hash)` for a B-tree, `(name gin_trgm_ops) using gin` for another method. */
+export function describeIndex(columns: string[], method: string): string {
+  return method === "btree" ? columnList(columns) : `${columnList(columns)} using ${method}`;
+}
+
 /** The shape of the connected database's tables (except `_prisma_migrations`), read from its catalogs. */
 export async function readDatabaseShape(prisma: PrismaClient): Promise<DatabaseShape> {
   const tables = await prisma.$queryRawUnsafe<Array<{ table_name: string }>>(`
@@ -71,25 +76,30 @@ export async function readDatabaseShape(prisma: PrismaClient): Promise<DatabaseS
     });
   }
 
-  // Unique constraints are backed by unique indexes, so the indexes cover both.
+  // Unique constraints are backed by unique indexes, so the indexes cover both. A column keeps
+  // its operator class when it is not its type's default (`name gin_trgm_ops`).
   const indexes = await prisma.$queryRawUnsafe<
-    Array<{ table_name: string; columns: string; is_unique: boolean; is_primary: boolean }>
+    Array<{ table_name: string; columns: string; method: string; is_unique: boolean; is_primary: boolean }>
   >(`
-    SELECT t.relname::text AS table_name, ix.indisunique AS is_unique, ix.indisprimary AS is_primary,
-           (SELECT string_agg(a.attname::text, ',' ORDER BY k.ord)
-              FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
-              JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum) AS columns
+    SELECT t.relname::text AS table_name, ix.indisunique AS is_unique, ix.indisprimary AS is_primary, am.amname::text AS method,
+           (SELECT string_agg(a.attname::text || CASE WHEN oc.opcdefault THEN '' ELSE ' ' || oc.opcname::text END, ',' ORDER BY k.ord)
+              FROM unnest(ix.indkey::int2[], ix.indclass::oid[]) WITH ORDINALITY AS k(attnum, opclass, ord)
+              JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+              JOIN pg_opclass oc ON oc.oid = k.opclass) AS columns
     FROM pg_index ix
     JOIN pg_class t ON t.oid = ix.indrelid
+    JOIN pg_class i ON i.oid = ix.indexrelid
+    JOIN pg_am am ON am.oid = i.relam
     JOIN pg_namespace n ON n.oid = t.relnamespace
-    WHERE n.nspname = current_schema()`);
+    -- A partial index (users_single_owner) is a rule schema.prisma cannot state; the migration owns it.
+    WHERE n.nspname = current_schema() AND ix.indpred IS NULL`);
   for (const index of indexes) {
     const table = shape.get(index.table_name);
     if (!table) continue;
     const indexColumns = columnList(index.columns.split(","));
     if (index.is_primary) table.primaryKey = indexColumns;
     else if (index.is_unique) table.uniques.add(indexColumns);
-    else table.indexes.add(indexColumns);
+    else table.indexes.add(describeIndex(index.columns.split(","), index.method));
   }
 
   const foreignKeys = await prisma.$queryRawUnsafe<

@@ -1,4 +1,4 @@
-import { columnList, describeForeignKey, type DatabaseShape } from "./database-shape";
+import { columnList, describeForeignKey, describeIndex, type DatabaseShape } from "./database-shape";
 import type { SchemaColumn, SchemaForeignKey, SchemaModel } from "./prisma-schema";
 
 /** The database shape that Prisma Migrate would create for the models of schema.prisma. */
@@ -20,7 +20,14 @@ export function expectedShape(models: SchemaModel[]): DatabaseShape {
         ),
         primaryKey: columnList(model.primaryKey),
         uniques: new Set(model.uniques.map(columnList)),
-        indexes: new Set(model.indexes.map(columnList)),
+        indexes: new Set(
+          model.indexes.map((index) =>
+            describeIndex(
+              index.columns.map((column, position) => [column, index.operatorClasses[position]].filter(Boolean).join(" ")),
+              index.method,
+            ),
+          ),
+        ),
         foreignKeys: new Set(model.foreignKeys.map(describeSchemaForeignKey)),
       },
     ]),

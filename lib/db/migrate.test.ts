@@ -2,10 +2,11 @@ import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { migrate, MIGRATIONS_DIR } from "./migrate";
 import { pgliteRunner, type SqlRunner } from "./sql-runner";
+import { createPglite } from "./create-pglite";
 
 interface MigrationRecord {
   migration_name: string;
@@ -21,7 +22,7 @@ describe("migrate", () => {
   let tempDir: string | undefined;
 
   beforeEach(async () => {
-    pglite = await PGlite.create();
+    pglite = await createPglite();
     runner = pgliteRunner(pglite);
   });
 

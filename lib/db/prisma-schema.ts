@@ -27,13 +27,21 @@ export interface SchemaForeignKey {
   onUpdate?: string;
 }
 
+export interface SchemaIndex {
+  columns: string[];
+  /** Per column, the operator class of `ops: raw("…")`, or undefined for the type's default. */
+  operatorClasses: Array<string | undefined>;
+  /** PostgreSQL's name of the index method: `btree` unless `type:` says otherwise. */
+  method: string;
+}
+
 export interface SchemaModel {
   name: string;
   table: string;
   columns: SchemaColumn[];
   primaryKey: string[];
   uniques: string[][];
-  indexes: string[][];
+  indexes: SchemaIndex[];
   foreignKeys: SchemaForeignKey[];
 }
 
@@ -82,7 +90,13 @@ export function parsePrismaSchema(text: string): SchemaModel[] {
       ...columns.filter((_, index) => hasAttribute(scalarFields[index]!, "unique")).map((column) => [column.column]),
       ...blockAttributeLists(model, "unique").map(fieldListColumns),
     ];
-    const indexes = blockAttributeLists(model, "index").map(fieldListColumns);
+    const indexes = blockAttributeLists(model, "index").map(
+      (args): SchemaIndex => ({
+        columns: fieldListColumns(args),
+        operatorClasses: listItemOptions(args).map((options) => operatorClass(namedArgument(options, "ops"))),
+        method: (namedArgument(args, "type") ?? "BTree").toLowerCase(),
+      }),
+    );
 
     const foreignKeys = model.fields.flatMap((field): SchemaForeignKey[] => {
       const relation = field.attributes.find((attribute) => attribute.name === "relation");
@@ -254,14 +268,34 @@ function namedListArgument(args: string | undefined, name: string): string[] {
 
 /** The field list of `@@unique([a, b])` or `@@unique(fields: [a, b], name: "x")`. */
 function listArgument(args: string | undefined): string[] {
+  return parseList(fieldList(args));
+}
+
+/** Per field of that list, the text between its parentheses: `name(ops: raw("x"))` → `ops: raw("x")`. */
+function listItemOptions(args: string | undefined): Array<string | undefined> {
+  return listItems(fieldList(args)).map((item) => /\((.*)\)$/.exec(item)?.[1]);
+}
+
+function fieldList(args: string | undefined): string | undefined {
   const first = splitArguments(args ?? "")[0];
-  return parseList(first?.startsWith("fields:") ? first.slice("fields:".length).trim() : first);
+  return first?.startsWith("fields:") ? first.slice("fields:".length).trim() : first;
 }
 
 function parseList(list: string | undefined): string[] {
-  if (!list?.startsWith("[")) return [];
-  // Drops sort and length options: `createdAt(sort: Desc)` → `createdAt`.
-  return splitArguments(list.slice(1, -1)).map((item) => item.replace(/\(.*\)$/, "").trim());
+  // Drops sort, length and operator class options: `createdAt(sort: Desc)` → `createdAt`.
+  return listItems(list).map((item) => item.replace(/\(.*\)$/, "").trim());
+}
+
+function listItems(list: string | undefined): string[] {
+  return list?.startsWith("[") ? splitArguments(list.slice(1, -1)) : [];
+}
+
+/** `raw("gin_trgm_ops")` → `gin_trgm_ops`. */
+function operatorClass(ops: string | undefined): string | undefined {
+  if (ops === undefined) return undefined;
+  const raw = /^raw\((".*")\)$/.exec(ops)?.[1];
+  if (!raw) throw new Error(`Only ops: raw("…") is read here, not ops: ${ops}`);
+  return JSON.parse(raw) as string;
 }
 
 function mappedName(attributes: Attribute[]): string | undefined {

@@ -30,6 +30,7 @@ describe("the migrated database matches prisma/schema.prisma", () => {
       "deployment_requests",
       "deployments",
       "draft_files",
+      "draft_removed_paths",
       "environment_settings",
       "environments",
       "executions",
@@ -92,6 +93,24 @@ describe("the migrated database matches prisma/schema.prisma", () => {
       drift: [
         "versions: index (project_id, tree_hash) is in the database but not in schema.prisma",
         "versions: index (tree_hash, project_id) is in schema.prisma but missing from the database",
+      ],
+    },
+    {
+      change: "an index of another method",
+      from: '@@index([name(ops: raw("gin_trgm_ops"))], type: Gin)',
+      to: "@@index([name])",
+      drift: [
+        "versions: index (name gin_trgm_ops) using gin is in the database but not in schema.prisma",
+        "versions: index (name) is in schema.prisma but missing from the database",
+      ],
+    },
+    {
+      change: "an index with another operator class",
+      from: '@@index([description(ops: raw("gin_trgm_ops"))], type: Gin)',
+      to: '@@index([description(ops: raw("gin_bigm_ops"))], type: Gin)',
+      drift: [
+        "versions: index (description gin_trgm_ops) using gin is in the database but not in schema.prisma",
+        "versions: index (description gin_bigm_ops) using gin is in schema.prisma but missing from the database",
       ],
     },
     {

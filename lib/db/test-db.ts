@@ -17,6 +17,7 @@ export async function createTestDb() {
   const connection = await openServer(url.toString());
   return {
     prisma: connection.prisma,
+    listen: connection.listen,
     async close() {
       await connection.close();
       await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE "${name}" WITH (FORCE)`));

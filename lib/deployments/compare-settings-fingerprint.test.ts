@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { deleteEnvironmentSetting } from "@/lib/environments/delete-environment-setting";
 import { setEnvironmentSetting } from "@/lib/environments/set-environment-setting";
-import { setupTestDb } from "@/lib/testing/harness";
+import { setupTestDb, testActor } from "@/lib/testing/harness";
 import { compareSettingsFingerprint } from "./compare-settings-fingerprint";
 import { deployVersion } from "./deploy-version";
 import { rollbackEnvironment } from "./rollback-environment";
 import { diffSettingsFingerprints, parseSettingsFingerprint } from "./settings-fingerprint";
-import { failure, newProject, newVersion, stubTestSecretKey, value, type TestProject } from "./test-fixtures";
+import { failure, newProject, newVersion, stubTestSecretKey, deployedNow, value, type TestProject } from "./test-fixtures";
 
 stubTestSecretKey();
 const testDb = setupTestDb();
@@ -21,6 +21,7 @@ function setting(project: TestProject, key: string, settingValue: string, option
     value: settingValue,
     isSecret: options.secret ?? false,
     mode: options.mode ?? "create",
+    actor: testActor,
   }).then(value);
 }
 
@@ -29,7 +30,7 @@ function compare(project: TestProject, versionId: string) {
 }
 
 function deploy(project: TestProject, versionId: string) {
-  return deployVersion(testDb.db, { projectId: project.projectId, environmentId: project.environments.production, versionId, author }).then(value);
+  return deployVersion(testDb.db, { projectId: project.projectId, environmentId: project.environments.production, versionId, author }).then(deployedNow);
 }
 
 describe("compareSettingsFingerprint", () => {
@@ -55,7 +56,7 @@ describe("compareSettingsFingerprint", () => {
     await setting(project, "ERP_API_TOKEN", "erp_live_rotated_9876", { secret: true, mode: "replace" });
     await setting(project, "RETRIES", "5", { secret: true, mode: "replace" }); // same value, now a secret
     await setting(project, "SHOP_API_URL", "https://shop.example.com", { mode: "replace" }); // same value again
-    value(await deleteEnvironmentSetting(db, { projectId: project.projectId, environmentId: project.environments.production, key: "ERP_API_URL" }));
+    value(await deleteEnvironmentSetting(db, { projectId: project.projectId, environmentId: project.environments.production, key: "ERP_API_URL", actor: testActor }));
     await setting(project, "ALERT_EMAIL", "integrations@example.com");
     await setting(project, "A_NEW_TOKEN", "tok_abcdefghijkl", { secret: true });
     await deploy(project, second.id);

@@ -8,6 +8,7 @@ import { deployLatestDraft, type DeployLatestDraftRequest } from "./deploy-lates
 import { deployVersion } from "./deploy-version";
 import {
   expectConsistentHistory,
+  deployedNow,
   failure,
   newProject,
   newVersion,
@@ -55,7 +56,7 @@ describe("deployLatestDraft", () => {
     await changeDraft(project, "workflows/new.ts");
     const before = await state(project);
 
-    const deployed = value(await deployDraft(project, { name: " 1.0.0 ", description: "Added retry logic to order sync" }));
+    const deployed = deployedNow(await deployDraft(project, { name: " 1.0.0 ", description: "Added retry logic to order sync" }));
 
     expect(deployed.version).toMatchObject({
       number: 2,
@@ -85,7 +86,7 @@ describe("deployLatestDraft", () => {
   it("deploys to an environment that never had a version", async () => {
     const { db } = testDb;
     const project = await newProject(db, "draft");
-    const deployed = value(await deployDraft(project, { environmentId: project.environments.development }));
+    const deployed = deployedNow(await deployDraft(project, { environmentId: project.environments.development }));
     expect(deployed.version).toMatchObject({ number: 1, origin: "deployment" });
     expect(deployed.deployment.previousVersion).toBeNull();
   });

@@ -8,9 +8,9 @@ import { snapshotDraft } from "@/lib/versions/create-version";
 import { treeHashAggregate } from "@/lib/versions/tree-hash";
 import type { VersionSummary } from "@/lib/versions/version-summary";
 import type { VersionRef } from "./deployment-entry";
-import { recordDeployment, type DeploymentOutcome } from "./record-deployment";
+import { changeActiveVersion, type ActiveVersionChange, type ChangeOptions } from "./change-active-version";
 
-export interface DeployLatestDraftRequest {
+export interface DeployLatestDraftRequest extends ChangeOptions {
   projectId: string;
   environmentId: string;
   name: string;
@@ -22,13 +22,13 @@ export interface DeployLatestDraftRequest {
   confirmed?: boolean;
 }
 
-export interface DraftDeploymentOutcome extends DeploymentOutcome {
-  version: VersionSummary;
-}
+/** The new version, and either its deployment or, for a protected environment, the request to deploy it. */
+export type DraftDeploymentOutcome = ActiveVersionChange & { version: VersionSummary };
 
 /**
  * Snapshots the draft as a new `deployment` version and makes it active in the environment,
- * in one transaction: both happen or neither (invariant 3).
+ * in one transaction: both happen or neither (invariant 3). For a protected environment the
+ * version is made and a request to deploy it, in the same transaction.
  *
  * When a version already holds exactly the draft's files, nothing new would be captured: the
  * result is a `conflict` naming the newest such version in `fields` (`versionId`,
@@ -70,14 +70,11 @@ export async function deployLatestDraft(
       authorId: request.authorId ?? null,
     });
     if (!version.ok) return version;
-    const deployed = await recordDeployment(tx, {
-      projectId: request.projectId,
-      environmentId: request.environmentId,
+    const deployed = await changeActiveVersion(tx, {
+      ...request,
       versionId: version.value.id,
-      kind: "deploy",
-      author: request.author,
+      change: "deploy",
       authorId: request.authorId ?? null,
-      confirmed: request.confirmed,
     });
     if (!deployed.ok) return deployed;
     return ok({ ...deployed.value, version: version.value });

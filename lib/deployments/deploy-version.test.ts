@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { getEnvironmentHistory } from "@/lib/environments/get-environment-history";
 import { listEnvironments } from "@/lib/environments/list-environments";
 import { setEnvironmentSetting } from "@/lib/environments/set-environment-setting";
-import { setupTestDb } from "@/lib/testing/harness";
+import { setupTestDb, testActor } from "@/lib/testing/harness";
 import { deployVersion } from "./deploy-version";
 import { promoteEnvironment } from "./promote-environment";
 import {
   expectConsistentHistory,
+  deployedNow,
   failure,
   newProject,
   newVersion,
@@ -37,8 +38,9 @@ describe("deployVersion", () => {
     const second = await newVersion(db, project.projectId, "1.1.0");
     const versionsBefore = await db.version.count();
 
-    const deployed = value(await deploy(project, first.id));
+    const deployed = deployedNow(await deploy(project, first.id));
     expect(deployed).toEqual({
+      outcome: "deployed",
       environment: { id: project.environments.production, name: "production" },
       deployment: {
         id: expect.any(String),
@@ -48,11 +50,12 @@ describe("deployVersion", () => {
         createdAt: expect.any(Date),
         version: { id: first.id, number: 1, name: "1.0.0" },
         previousVersion: null,
+        approvedBy: [],
       },
     });
     expect(await activeVersionId(project.environments.production)).toBe(first.id);
 
-    const next = value(await deploy(project, second.id));
+    const next = deployedNow(await deploy(project, second.id));
     expect(next.deployment).toMatchObject({
       version: { id: second.id, number: 2, name: "1.1.0" },
       previousVersion: { id: first.id, number: 1, name: "1.0.0" },
@@ -67,7 +70,7 @@ describe("deployVersion", () => {
     const { db } = testDb;
     const project = await newProject(db, "deploy");
     const version = await newVersion(db, project.projectId, "1.0.0");
-    const promoted = value(
+    const promoted = deployedNow(
       await deployVersion(db, { projectId: project.projectId, environmentId: project.environments.staging, versionId: version.id, author, kind: "promote" }),
     );
     expect(promoted.deployment.kind).toBe("promote");
@@ -98,10 +101,10 @@ describe("deployVersion", () => {
       ["ERP_API_URL", "https://erp.example.com", false],
       ["ERP_API_TOKEN", "erp_live_9f8e7d6c5b4a3210", true],
     ] as const) {
-      value(await setEnvironmentSetting(db, { projectId: project.projectId, environmentId, key, value: settingValue, isSecret, mode: "create" }));
+      value(await setEnvironmentSetting(db, { projectId: project.projectId, environmentId, key, value: settingValue, isSecret, mode: "create", actor: testActor }));
     }
 
-    const deployed = value(await deploy(project, version.id));
+    const deployed = deployedNow(await deploy(project, version.id));
 
     const row = await db.deployment.findUniqueOrThrow({ where: { id: deployed.deployment.id } });
     expect(row.settingsFingerprint).toEqual({
@@ -185,7 +188,7 @@ describe("deployVersion", () => {
       const deployments = await expectConsistentHistory(db, project.environments.production);
       expect(deployments).toHaveLength(20);
       expect(new Set(deployments.map((deployment) => deployment.versionId)).size).toBe(20);
-      const sequences = results.map((result) => value(result).deployment.sequence);
+      const sequences = results.map((result) => deployedNow(result).deployment.sequence);
       expect(new Set(sequences).size).toBe(20);
     });
 
@@ -245,7 +248,7 @@ describe("promoteEnvironment", () => {
     const version = await newVersion(db, project.projectId, "1.2.0");
     value(await deploy(project, version.id, "staging"));
 
-    const promoted = value(await promote(project, "staging", "production", version.id));
+    const promoted = deployedNow(await promote(project, "staging", "production", version.id));
 
     expect(promoted.environment.name).toBe("production");
     expect(promoted.deployment).toMatchObject({ kind: "promote", version: { id: version.id, name: "1.2.0" }, previousVersion: null });

@@ -2,9 +2,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { runInTransaction } from "@/lib/db/run-in-transaction";
 import { isId } from "@/lib/ids";
 import { fail, type Result } from "@/lib/result";
-import { recordDeployment, type DeploymentOutcome } from "./record-deployment";
+import { changeActiveVersion, type ActiveVersionChange, type ChangeOptions } from "./change-active-version";
 
-export interface DeployVersionRequest {
+export interface DeployVersionRequest extends ChangeOptions {
   projectId: string;
   environmentId: string;
   versionId: string;
@@ -17,12 +17,12 @@ export interface DeployVersionRequest {
   confirmed?: boolean;
 }
 
-/** Makes an existing version active in an environment; no version is created. */
-export async function deployVersion(db: PrismaClient, request: DeployVersionRequest): Promise<Result<DeploymentOutcome>> {
+/** Makes an existing version active in an environment (or requests it, when protected); no version is created. */
+export async function deployVersion(db: PrismaClient, request: DeployVersionRequest): Promise<Result<ActiveVersionChange>> {
   const kind = request.kind ?? "deploy";
   if (kind !== "deploy" && kind !== "promote") return fail("invalid", "A deployment is either a deploy or a promotion.");
   if (!isId(request.projectId) || !isId(request.environmentId)) {
     return fail("not_found", "This environment does not exist in this project.");
   }
-  return runInTransaction(db, (tx) => recordDeployment(tx, { ...request, kind }));
+  return runInTransaction(db, (tx) => changeActiveVersion(tx, { ...request, change: kind }));
 }

@@ -22,6 +22,8 @@ export interface DeploymentEntry {
   version: VersionRef;
   /** The version that was active before; null for the environment's first deployment. */
   previousVersion: VersionRef | null;
+  /** For a deployment a request led to: who approved it, in order. Empty for a direct one. */
+  approvedBy: string[];
 }
 
 export const deploymentEntrySelect = {
@@ -32,10 +34,13 @@ export const deploymentEntrySelect = {
   createdAt: true,
   version: { select: versionRefSelect },
   previousVersion: { select: versionRefSelect },
+  request: { select: { approvals: { where: { decision: "approve" }, orderBy: { createdAt: "asc" }, select: { userName: true } } } },
 } as const satisfies Prisma.DeploymentSelect;
 
 type DeploymentRow = Prisma.DeploymentGetPayload<{ select: typeof deploymentEntrySelect }>;
 
 export function toDeploymentEntry(row: DeploymentRow): DeploymentEntry {
-  return { ...row, sequence: Number(row.sequence), kind: row.kind as DeploymentKind };
+  const { request, ...entry } = row;
+  const approvedBy = request?.approvals.map((approval) => approval.userName) ?? [];
+  return { ...entry, sequence: Number(row.sequence), kind: row.kind as DeploymentKind, approvedBy };
 }

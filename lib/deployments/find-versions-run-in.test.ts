@@ -3,7 +3,7 @@ import { setupTestDb } from "@/lib/testing/harness";
 import { deployVersion } from "./deploy-version";
 import { findVersionsRunIn } from "./find-versions-run-in";
 import { rollbackEnvironment } from "./rollback-environment";
-import { failure, newProject, newVersion, stubTestSecretKey, value } from "./test-fixtures";
+import { failure, newProject, newVersion, stubTestSecretKey, deployedNow, value } from "./test-fixtures";
 
 stubTestSecretKey();
 const testDb = setupTestDb();
@@ -26,7 +26,7 @@ describe("findVersionsRunIn", () => {
     const deploy = (versionId: string) => deployVersion(db, { projectId: project.projectId, environmentId, versionId, author }).then(value);
     await deploy(a!.id);
     await deploy(b!.id);
-    const rolledBack = value(await rollbackEnvironment(db, { projectId: project.projectId, environmentId, author }));
+    const rolledBack = deployedNow(await rollbackEnvironment(db, { projectId: project.projectId, environmentId, author }));
     await deploy(c!.id);
     value(await deployVersion(db, { projectId: project.projectId, environmentId: project.environments.development, versionId: never!.id, author }));
 

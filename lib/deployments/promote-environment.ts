@@ -2,9 +2,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { runInTransaction } from "@/lib/db/run-in-transaction";
 import { isId } from "@/lib/ids";
 import { fail, type Result } from "@/lib/result";
-import { recordDeployment, type DeploymentOutcome } from "./record-deployment";
+import { changeActiveVersion, type ActiveVersionChange, type ChangeOptions } from "./change-active-version";
 
-export interface PromoteEnvironmentRequest {
+export interface PromoteEnvironmentRequest extends ChangeOptions {
   projectId: string;
   /** Where the tested version runs now, e.g. staging. */
   fromEnvironmentId: string;
@@ -26,7 +26,7 @@ export interface PromoteEnvironmentRequest {
 export async function promoteEnvironment(
   db: PrismaClient,
   request: PromoteEnvironmentRequest,
-): Promise<Result<DeploymentOutcome>> {
+): Promise<Result<ActiveVersionChange>> {
   if (request.fromEnvironmentId === request.toEnvironmentId) {
     return fail("invalid", "Choose two different environments to promote between.");
   }
@@ -45,14 +45,12 @@ export async function promoteEnvironment(
     if (request.expectedVersionId !== undefined && request.expectedVersionId !== source.activeVersionId) {
       return fail("conflict", `${source.name} runs another version by now. Check it and try again.`);
     }
-    return recordDeployment(tx, {
-      projectId: request.projectId,
+    return changeActiveVersion(tx, {
+      ...request,
       environmentId: request.toEnvironmentId,
       versionId: source.activeVersionId,
-      kind: "promote",
-      author: request.author,
-      authorId: request.authorId ?? null,
-      confirmed: request.confirmed,
+      change: "promote",
+      eventDetail: { fromEnvironment: source.name, fromEnvironmentId: request.fromEnvironmentId },
     });
   });
 }

@@ -5,10 +5,10 @@ import { lockEnvironment } from "@/lib/environments/lock-environment";
 import type { VersionRef } from "./deployment-entry";
 import { isId } from "@/lib/ids";
 import { fail, type Result } from "@/lib/result";
-import { recordDeployment, type DeploymentOutcome } from "./record-deployment";
+import { changeActiveVersion, type ActiveVersionChange, type ChangeOptions } from "./change-active-version";
 
 /** What rollback and roll forward share: which version to re-activate, and how to say so. */
-export interface Reactivation {
+export interface Reactivation extends ChangeOptions {
   projectId: string;
   environmentId: string;
   author: string;
@@ -17,7 +17,7 @@ export interface Reactivation {
   /** The version the user saw on the button; when the target has changed since, a conflict. */
   expectedVersionId?: string;
   confirmed?: boolean;
-  kind: "rollback" | "deploy";
+  change: "rollback" | "roll_forward";
   /** The version each environment would re-activate (findRollbackTargets or findRollForwardTargets). */
   findTargets: (db: Db, environmentIds: string[]) => Promise<Map<string, VersionRef>>;
   /** "rolling back" / "rolling forward", for the conflict message. */
@@ -28,10 +28,10 @@ export interface Reactivation {
 
 /**
  * Locks the environment, finds the version to re-activate, checks it is still the one the
- * user was shown, and records the deployment. Only a pointer changes; no version is created
- * or altered.
+ * user was shown, and changes the active version (or requests it, when protected). Only a
+ * pointer changes; no version is created or altered.
  */
-export async function reactivateTarget(db: PrismaClient, request: Reactivation): Promise<Result<DeploymentOutcome>> {
+export async function reactivateTarget(db: PrismaClient, request: Reactivation): Promise<Result<ActiveVersionChange>> {
   const unknownEnvironment = fail("not_found", "This environment does not exist in this project.");
   if (!isId(request.projectId) || !isId(request.environmentId)) return unknownEnvironment;
   return runInTransaction(db, async (tx) => {
@@ -45,14 +45,17 @@ export async function reactivateTarget(db: PrismaClient, request: Reactivation):
         `${environment.name} changed in the meantime: ${request.verb} would now activate ${target.name} (#${target.number}). Check its history and try again.`,
       );
     }
-    return recordDeployment(tx, {
+    return changeActiveVersion(tx, {
       projectId: request.projectId,
       environmentId: environment.id,
       versionId: target.id,
-      kind: request.kind,
+      change: request.change,
       author: request.author,
       authorId: request.authorId ?? null,
       confirmed: request.confirmed,
+      note: request.note,
+      bypassReason: request.bypassReason,
+      role: request.role,
     });
   });
 }

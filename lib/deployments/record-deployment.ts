@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { recordEvent, type AuditKind, type AuditSummary } from "@/lib/audit/record-event";
+import { authorAsActor, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { lockEnvironment } from "@/lib/environments/lock-environment";
 import { needsConfirmation } from "@/lib/environments/needs-confirmation";
@@ -22,7 +24,21 @@ export interface RecordDeploymentRequest {
    * (scripts, rollbacks).
    */
   confirmed?: boolean;
+  /** The activity log's kind when `kind` alone does not say it (a roll forward is a `deploy`). */
+  eventKind?: DeploymentEventKind;
+  /** More for the activity log's summary (a promotion's source environment). */
+  eventDetail?: AuditSummary;
+  /** Who the activity log says acted, when not the author: the last approver of a request. */
+  eventActor?: Actor;
 }
+
+export type DeploymentEventKind = Extract<AuditKind, `deployment.${string}`>;
+
+const EVENT_KINDS: Record<DeploymentKind, DeploymentEventKind> = {
+  deploy: "deployment.deployed",
+  promote: "deployment.promoted",
+  rollback: "deployment.rolled_back",
+};
 
 export interface DeploymentOutcome {
   environment: { id: string; name: string };
@@ -34,7 +50,8 @@ export interface DeploymentOutcome {
  * version the environment's active one and records the deployment with the settings it
  * runs with. The environment's row is locked first, so deployments of one environment take
  * turns: each records the version that was really active before it, its sequence is higher
- * than every earlier one, and the active version is always the newest deployment's.
+ * than every earlier one, and the active version is always the newest deployment's. Every
+ * deployment made this way writes its activity event in the same transaction.
  */
 export async function recordDeployment(tx: Db, request: RecordDeploymentRequest): Promise<Result<DeploymentOutcome>> {
   const environment = await lockEnvironment(tx, request.projectId, request.environmentId);
@@ -70,5 +87,18 @@ export async function recordDeployment(tx: Db, request: RecordDeploymentRequest)
     select: deploymentEntrySelect,
   });
   await tx.environment.update({ where: { id: environment.id }, data: { activeVersionId: version.id } });
+  await recordEvent(tx, {
+    projectId: request.projectId,
+    environmentId: environment.id,
+    actor: request.eventActor ?? authorAsActor(request),
+    kind: request.eventKind ?? EVENT_KINDS[request.kind],
+    summary: {
+      ...request.eventDetail,
+      deploymentId: deployment.id,
+      environment: environment.name,
+      version,
+      previousVersion: deployment.previousVersion,
+    },
+  });
   return ok({ environment: { id: environment.id, name: environment.name }, deployment: toDeploymentEntry(deployment) });
 }

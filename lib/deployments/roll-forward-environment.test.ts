@@ -6,7 +6,7 @@ import { deployVersion } from "./deploy-version";
 import { findRollForwardTargets } from "./find-roll-forward-targets";
 import { rollForwardEnvironment } from "./roll-forward-environment";
 import { rollbackEnvironment } from "./rollback-environment";
-import { expectConsistentHistory, failure, newProject, newVersion, rowCounts, stubTestSecretKey, value, type TestProject } from "./test-fixtures";
+import { expectConsistentHistory, failure, newProject, newVersion, rowCounts, stubTestSecretKey, deployedNow, value, type TestProject } from "./test-fixtures";
 
 stubTestSecretKey();
 const testDb = setupTestDb();
@@ -27,7 +27,7 @@ function deploy(project: TestProject, version: VersionSummary, environment: keyo
     versionId: version.id,
     author,
     confirmed: true,
-  }).then(value);
+  }).then(deployedNow);
 }
 
 function rollback(project: TestProject) {
@@ -103,7 +103,7 @@ describe("rollForwardEnvironment", () => {
     await rollback(project);
     await rollback(project);
 
-    const forward = value(await rollForward(project, { expectedVersionId: versions.B!.id }));
+    const forward = deployedNow(await rollForward(project, { expectedVersionId: versions.B!.id }));
     expect(forward.environment).toEqual({ id: project.environments.production, name: "production" });
     expect(forward.deployment).toMatchObject({ kind: "deploy", author, version: { name: "B" }, previousVersion: { name: "A" } });
     await expectConsistentHistory(testDb.db, project.environments.production);

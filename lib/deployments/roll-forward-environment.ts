@@ -2,9 +2,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Result } from "@/lib/result";
 import { findRollForwardTargets } from "./find-roll-forward-targets";
 import { reactivateTarget } from "./reactivate-target";
-import type { DeploymentOutcome } from "./record-deployment";
+import type { ActiveVersionChange, ChangeOptions } from "./change-active-version";
 
-export interface RollForwardEnvironmentRequest {
+export interface RollForwardEnvironmentRequest extends ChangeOptions {
   projectId: string;
   environmentId: string;
   author: string;
@@ -25,10 +25,10 @@ export interface RollForwardEnvironmentRequest {
  * findRollForwardTargets) and records a deployment of kind `deploy`. Only a pointer changes;
  * no version is created or altered.
  */
-export function rollForwardEnvironment(db: PrismaClient, request: RollForwardEnvironmentRequest): Promise<Result<DeploymentOutcome>> {
+export function rollForwardEnvironment(db: PrismaClient, request: RollForwardEnvironmentRequest): Promise<Result<ActiveVersionChange>> {
   return reactivateTarget(db, {
     ...request,
-    kind: "deploy",
+    change: "roll_forward",
     findTargets: findRollForwardTargets,
     verb: "rolling forward",
     noTarget: (environment) => `${environment} has no rollback to undo: its newest deployment is not a rollback.`,

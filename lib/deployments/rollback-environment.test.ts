@@ -9,6 +9,7 @@ import { promoteEnvironment } from "./promote-environment";
 import { rollbackEnvironment } from "./rollback-environment";
 import {
   expectConsistentHistory,
+  deployedNow,
   failure,
   newProject,
   newVersion,
@@ -65,7 +66,7 @@ describe("rollbackEnvironment", () => {
     for (const name of ["A", "B", "C"]) value(await deploy(project, versions[name]!));
     expect(await targetName(project)).toBe("B");
 
-    const first = value(await rollback(project, versions.B!.id));
+    const first = deployedNow(await rollback(project, versions.B!.id));
     expect(first.deployment).toMatchObject({ kind: "rollback", author, version: { name: "B" }, previousVersion: { name: "C" } });
     expect(await activeName(project)).toBe("B");
     expect(await targetName(project)).toBe("A");

@@ -2,9 +2,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Result } from "@/lib/result";
 import { findRollbackTargets } from "./find-rollback-targets";
 import { reactivateTarget } from "./reactivate-target";
-import type { DeploymentOutcome } from "./record-deployment";
+import type { ActiveVersionChange, ChangeOptions } from "./change-active-version";
 
-export interface RollbackEnvironmentRequest {
+export interface RollbackEnvironmentRequest extends ChangeOptions {
   projectId: string;
   environmentId: string;
   author: string;
@@ -23,10 +23,10 @@ export interface RollbackEnvironmentRequest {
  * findRollbackTargets for how repeated rollbacks walk further back) and records a
  * deployment of kind `rollback`. Only a pointer changes; no version is created or altered.
  */
-export function rollbackEnvironment(db: PrismaClient, request: RollbackEnvironmentRequest): Promise<Result<DeploymentOutcome>> {
+export function rollbackEnvironment(db: PrismaClient, request: RollbackEnvironmentRequest): Promise<Result<ActiveVersionChange>> {
   return reactivateTarget(db, {
     ...request,
-    kind: "rollback",
+    change: "rollback",
     findTargets: findRollbackTargets,
     verb: "rolling back",
     noTarget: (environment) => `${environment} has no earlier version to roll back to.`,

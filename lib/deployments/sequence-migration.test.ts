@@ -1,14 +1,15 @@
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { migrate, MIGRATIONS_DIR } from "@/lib/db/migrate";
 import { pgliteRunner } from "@/lib/db/sql-runner";
+import { createPglite } from "@/lib/db/create-pglite";
 
 const BEFORE = "20261125090000_draft_base_and_tree_hash";
 const MIGRATION = "20261125100000_environment_settings";
 let pglite: PGlite;
 
 beforeAll(async () => {
-  pglite = await PGlite.create();
+  pglite = await createPglite();
 });
 afterAll(() => pglite.close());
 

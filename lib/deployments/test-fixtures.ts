@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, vi } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Result } from "@/lib/result";
 import { createDraftFile } from "@/lib/drafts/create-draft-file";
 import { DEFAULT_ENVIRONMENTS } from "@/lib/projects/sample-project";
 import { SECRET_KEY_ENV } from "@/lib/secrets/secret-key";
@@ -18,6 +19,13 @@ export function stubTestSecretKey(): string {
 }
 
 export { failure, value };
+
+/** The outcome of a change that must have deployed at once (an unprotected environment), not become a request. */
+export function deployedNow<T extends { outcome: string }>(result: Result<T>): Extract<T, { outcome: "deployed" }> {
+  const outcome = value(result);
+  if (outcome.outcome !== "deployed") throw new Error(`expected a deployment, got ${outcome.outcome}`);
+  return outcome as Extract<T, { outcome: "deployed" }>;
+}
 
 export interface TestProject {
   projectId: string;

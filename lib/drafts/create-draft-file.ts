@@ -8,6 +8,7 @@ import { isId } from "@/lib/ids";
 import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
 import type { DraftFileEntry } from "./list-draft-files";
+import { notifyDraftChange } from "./notify-draft-change";
 import { findPathCollision } from "./path-collision";
 
 /** Creates a file in the draft; `author`, when given, is recorded as the file's last author. */
@@ -42,6 +43,7 @@ export async function createDraftFile(
       },
       select: { path: true, revision: true, size: true, contentHash: true },
     });
+    await notifyDraftChange(tx, input.projectId);
     return ok(file);
   });
 }

@@ -43,7 +43,8 @@ describe("listDraftChanges", () => {
       (await listDraftFiles(db, projectId)).find((file) => file.path === "a.ts"),
       (await listDraftFiles(db, projectId)).find((file) => file.path === "b.ts"),
     ];
-    expect(after).toEqual({ ...(await totalsOf(projectId)), baseVersionId: null, files: [entryB, entryA] });
+    expect(after).toEqual({ ...(await totalsOf(projectId)), baseVersionId: null, files: [entryB, entryA], stamp: expect.any(String) });
+    expect(after.stamp).not.toBe(start.stamp);
   });
 
   it("shows a deletion through the totals alone", async () => {

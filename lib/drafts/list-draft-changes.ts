@@ -23,6 +23,16 @@ export interface DraftChanges {
   revisionSum: number;
   /** The version the draft is based on: when it changes, so do the header's counts and the version list. */
   baseVersionId: string | null;
+  /**
+   * The draft's state in one word (file count, revision sum, base version): any write
+   * changes it, a deletion or a new version included, which `since` alone cannot tell.
+   * A long poll passes it back as `seen` and is answered as soon as it differs.
+   */
+  stamp: string;
+}
+
+export function draftStamp(changes: Pick<DraftChanges, "fileCount" | "revisionSum" | "baseVersionId">): string {
+  return `${changes.fileCount}.${changes.revisionSum}.${changes.baseVersionId ?? "none"}`;
 }
 
 /** Revisions are 32-bit in the database; a larger `since` cannot name one. */
@@ -44,11 +54,15 @@ export async function listDraftChanges(db: Db, projectId: string, since: number)
     FROM draft_files WHERE project_id = ${projectId} AND revision > ${since}
     ORDER BY revision LIMIT ${MAX_LISTED_CHANGES + 1}`;
 
-  return ok({
-    revision: totals?.revision ?? 0,
-    files: changed.length > MAX_LISTED_CHANGES ? null : changed,
+  const state = {
     fileCount: totals?.fileCount ?? 0,
     revisionSum: Number(totals?.revisionSum ?? 0),
     baseVersionId: project.draftBaseVersionId,
+  };
+  return ok({
+    revision: totals?.revision ?? 0,
+    files: changed.length > MAX_LISTED_CHANGES ? null : changed,
+    ...state,
+    stamp: draftStamp(state),
   });
 }

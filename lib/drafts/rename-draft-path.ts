@@ -3,14 +3,17 @@ import { validatePath } from "@/lib/files/validate-path";
 import { isId } from "@/lib/ids";
 import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
+import { notifyDraftChange } from "./notify-draft-change";
 import { findPathCollision } from "./path-collision";
+import { recordRemovedPaths } from "./record-removed-paths";
 import { escapeLike } from "@/lib/db/escape-like";
 import { excerpt } from "@/lib/text-checks";
 
 /**
  * Renames a file, or a folder with everything in it. Revisions move forward so that an
  * editor still holding the old path cannot silently write to it; `author` becomes each moved
- * file's last author, so such an editor is told who moved it.
+ * file's last author, so such an editor is told who moved it. For the next version, the
+ * moved files count as written at their new paths and removed from their old ones.
  */
 export async function renameDraftPath(
   db: PrismaClient,
@@ -52,9 +55,11 @@ export async function renameDraftPath(
     for (const file of renamed) {
       await tx.$executeRaw`
         UPDATE draft_files SET path = ${file.to}, revision = nextval('draft_file_revision_seq'), updated_at = now(),
-          updated_by = ${input.author ?? null}
+          updated_by = ${input.author ?? null}, changed_since_base = true
         WHERE id = ${file.id}`;
     }
+    await recordRemovedPaths(tx, input.projectId, renamed.map((file) => file.from));
+    await notifyDraftChange(tx, input.projectId);
     return ok({ renamed: renamed.map(({ from, to }) => ({ from, to })) });
   });
 }

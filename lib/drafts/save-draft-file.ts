@@ -3,6 +3,7 @@ import { byteLength, hashContent } from "@/lib/files/hash-content";
 import { validateContent } from "@/lib/files/validate-content";
 import { fail, ok, type DomainError, type Result } from "@/lib/result";
 import { canNameDraftPath } from "./can-name-draft-path";
+import { draftChangeNotice } from "./notify-draft-change";
 import { baseRevisionSchema } from "./schemas";
 import { excerpt } from "@/lib/text-checks";
 
@@ -43,11 +44,14 @@ export async function saveDraftFile(
   if (!canNameDraftPath(input.projectId, input.path)) return missing;
 
   const saved = await db.$queryRaw<Array<{ revision: number }>>`
-    UPDATE draft_files
-    SET content = ${content.value}, content_hash = ${hashContent(content.value)}, size = ${byteLength(content.value)},
-        revision = nextval('draft_file_revision_seq'), updated_at = now(), updated_by = ${input.author ?? null}
-    WHERE project_id = ${input.projectId} AND path = ${input.path} AND revision = ${input.baseRevision}
-    RETURNING revision`;
+    WITH saved AS (
+      UPDATE draft_files
+      SET content = ${content.value}, content_hash = ${hashContent(content.value)}, size = ${byteLength(content.value)},
+          revision = nextval('draft_file_revision_seq'), updated_at = now(), updated_by = ${input.author ?? null},
+          changed_since_base = true
+      WHERE project_id = ${input.projectId} AND path = ${input.path} AND revision = ${input.baseRevision}
+      RETURNING revision)
+    SELECT saved.revision FROM saved, ${draftChangeNotice(input.projectId)}`;
   if (saved[0]) return ok({ revision: saved[0].revision });
 
   const where = { projectId: input.projectId, path: input.path };

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { failure, newProject, rowCounts, stubTestSecretKey, value, type TestProject } from "@/lib/deployments/test-fixtures";
 import { SecretDecryptionError } from "@/lib/secrets/decrypt-secret";
 import { SECRET_KEY_ENV } from "@/lib/secrets/secret-key";
-import { setupTestDb } from "@/lib/testing/harness";
+import { setupTestDb, testActor } from "@/lib/testing/harness";
 import { deleteEnvironmentSetting } from "./delete-environment-setting";
 import type { EnvironmentSettingView } from "./environment-setting-view";
 import { listEnvironmentSettings } from "./list-environment-settings";
@@ -21,6 +21,7 @@ function set(project: TestProject, request: Partial<SetEnvironmentSettingRequest
     environmentId: project.environments.production,
     isSecret: false,
     mode: "create",
+    actor: testActor,
     ...request,
   });
 }
@@ -209,7 +210,7 @@ describe("setEnvironmentSetting", () => {
 
     value(await set(project, { key: "ERP_API_URL", value: "https://erp.example.com" }));
     value(await set(project, { key: "ERP_API_URL", value: "https://erp2.example.com", mode: "replace" }));
-    value(await deleteEnvironmentSetting(db, { projectId: project.projectId, environmentId: project.environments.production, key: "ERP_API_URL" }));
+    value(await deleteEnvironmentSetting(db, { projectId: project.projectId, environmentId: project.environments.production, key: "ERP_API_URL", actor: testActor }));
 
     expect([await rawRows(project.environments.staging), await rawRows(other.environments.production)]).toEqual(untouched);
     expect(await rawRows(project.environments.production)).toEqual([]);
@@ -290,7 +291,7 @@ describe("setEnvironmentSetting", () => {
         expect(failure(await listEnvironmentSettings(db, { projectId: project.projectId, environmentId })).code).toBe("not_found");
         expect(failure(await readEnvironmentSecrets(db, { projectId: project.projectId, environmentId })).code).toBe("not_found");
         expect(
-          failure(await deleteEnvironmentSetting(db, { projectId: project.projectId, environmentId, key: "K" })).code,
+          failure(await deleteEnvironmentSetting(db, { projectId: project.projectId, environmentId, key: "K", actor: testActor })).code,
         ).toBe("not_found");
       }
       expect(await rowCounts(db)).toEqual(before);
@@ -314,15 +315,15 @@ describe("deleteEnvironmentSetting", () => {
     value(await set(project, { key: "A", value: "1" }));
     value(await set(project, { key: "B", value: "2", isSecret: true }));
 
-    expect(value(await deleteEnvironmentSetting(db, { ...where, key: "B" }))).toEqual({ key: "B" });
+    expect(value(await deleteEnvironmentSetting(db, { ...where, key: "B", actor: testActor }))).toEqual({ key: "B" });
     expect(value(await readEnvironmentSecrets(db, where))).toEqual({ A: "1" });
 
     const before = await rowCounts(db);
-    expect(failure(await deleteEnvironmentSetting(db, { ...where, key: "B" }))).toEqual({
+    expect(failure(await deleteEnvironmentSetting(db, { ...where, key: "B", actor: testActor }))).toEqual({
       code: "not_found",
       message: "production has no setting named B.",
     });
-    expect(failure(await deleteEnvironmentSetting(db, { ...where, key: " " })).code).toBe("invalid");
+    expect(failure(await deleteEnvironmentSetting(db, { ...where, key: " ", actor: testActor })).code).toBe("invalid");
     expect(await rowCounts(db)).toEqual(before);
   });
 });

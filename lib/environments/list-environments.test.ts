@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deployVersion } from "@/lib/deployments/deploy-version";
 import { rollbackEnvironment } from "@/lib/deployments/rollback-environment";
-import { failure, newProject, newVersion, stubTestSecretKey, value } from "@/lib/deployments/test-fixtures";
+import { failure, newProject, newVersion, stubTestSecretKey, deployedNow, value } from "@/lib/deployments/test-fixtures";
 import { setupTestDb } from "@/lib/testing/harness";
 import { getEnvironmentHistory } from "./get-environment-history";
 import { listEnvironments } from "./list-environments";
@@ -18,6 +18,7 @@ describe("listEnvironments", () => {
         id: project.environments[name as "development"],
         name,
         position,
+        requiredApprovals: 0,
         activeVersion: null,
         lastDeployment: null,
         rollbackTarget: null,
@@ -37,7 +38,7 @@ describe("listEnvironments", () => {
     await deploy(project.environments.staging, second.id, "bob");
     await deploy(project.environments.production, first.id, "cy");
     await deploy(project.environments.production, second.id, "dee");
-    const rolledBack = value(await rollbackEnvironment(db, { projectId: project.projectId, environmentId: project.environments.production, author: "eve" }));
+    const rolledBack = deployedNow(await rollbackEnvironment(db, { projectId: project.projectId, environmentId: project.environments.production, author: "eve" }));
 
     const [development, staging, production] = value(await listEnvironments(db, project.projectId));
     expect(development).toMatchObject({ activeVersion: null, lastDeployment: null, rollbackTarget: null, rollForwardTarget: null });

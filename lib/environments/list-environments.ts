@@ -9,6 +9,8 @@ export interface EnvironmentSummary {
   id: string;
   name: string;
   position: number;
+  /** How many approvals a change of its active version needs; 0 means unprotected. */
+  requiredApprovals: number;
   activeVersion: VersionRef | null;
   lastDeployment: { when: Date; author: string; kind: DeploymentKind } | null;
   /** What "Roll back" would re-activate; null when there is nothing to roll back to. */
@@ -30,6 +32,7 @@ export async function listEnvironments(db: Db, projectId: string): Promise<Resul
           id: true,
           name: true,
           position: true,
+          requiredApprovals: true,
           activeVersion: { select: versionRefSelect },
           deployments: { orderBy: { sequence: "desc" }, take: 1, select: { createdAt: true, author: true, kind: true } },
         },

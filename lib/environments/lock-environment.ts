@@ -4,6 +4,8 @@ export interface LockedEnvironment {
   id: string;
   name: string;
   activeVersionId: string | null;
+  /** How many approvals a change of its active version needs; 0 means unprotected. */
+  requiredApprovals: number;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface LockedEnvironment {
  */
 export async function lockEnvironment(tx: Db, projectId: string, environmentId: string): Promise<LockedEnvironment | null> {
   const rows = await tx.$queryRaw<LockedEnvironment[]>`
-    SELECT id, name, active_version_id AS "activeVersionId"
+    SELECT id, name, active_version_id AS "activeVersionId", required_approvals AS "requiredApprovals"
     FROM environments WHERE id = ${environmentId} AND project_id = ${projectId}
     FOR UPDATE`;
   return rows[0] ?? null;

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { can, refusalMessage, type Role } from "@/lib/auth/roles";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { recordEvent } from "@/lib/audit/record-event";
+import type { Actor } from "@/lib/auth/actor";
 import { runInTransaction } from "@/lib/db/run-in-transaction";
 import { isId } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
@@ -9,6 +12,7 @@ import { hashSettingValue } from "@/lib/secrets/hash-setting-value";
 import { environmentSettingSelect, toEnvironmentSettingView, type EnvironmentSettingView } from "./environment-setting-view";
 import { lockEnvironment } from "./lock-environment";
 import { environmentSettingInputSchema, type EnvironmentSettingInput } from "./schemas";
+import { settingChangeSummary } from "./setting-change-summary";
 import { settingContext } from "./setting-context";
 import { excerpt } from "@/lib/text-checks";
 
@@ -17,6 +21,9 @@ export interface SetEnvironmentSettingRequest extends EnvironmentSettingInput {
   environmentId: string;
   /** `create` refuses a key that exists; `replace` refuses one that does not. */
   mode: "create" | "replace";
+  actor: Actor;
+  /** The acting member's role: a protected environment's settings need edit_protected_settings. Absent for the system. */
+  role?: Role;
 }
 
 /** The saved setting, with a warning when saving it left something for the user to do. */
@@ -25,7 +32,7 @@ export type SetEnvironmentSettingOutcome = EnvironmentSettingView & { warning?: 
 /**
  * Creates or replaces one setting of one environment. A secret is stored only encrypted;
  * every value also gets a keyed hash for deployment fingerprints. Other environments are
- * never touched.
+ * never touched. Writes a `settings.changed` event (see settingChangeSummary) in the same transaction.
  */
 export async function setEnvironmentSetting(
   db: PrismaClient,
@@ -41,6 +48,9 @@ export async function setEnvironmentSetting(
   return runInTransaction(db, async (tx) => {
     const environment = await lockEnvironment(tx, request.projectId, request.environmentId);
     if (!environment) return unknownEnvironment;
+    if (environment.requiredApprovals > 0 && request.role && !can(request.role, "edit_protected_settings")) {
+      return fail("forbidden", refusalMessage("edit_protected_settings"));
+    }
     const existing = await tx.environmentSetting.findUnique({
       where: { environmentId_key: { environmentId: environment.id, key } },
       select: { id: true, isSecret: true, value: true },
@@ -69,6 +79,13 @@ export async function setEnvironmentSetting(
         });
     // Encrypting from now on cannot reach the old plaintext in row history, WAL or backups.
     const wasInClear = existing !== null && !existing.isSecret && isSecret && (existing.value ?? "") !== "";
+    await recordEvent(tx, {
+      projectId: request.projectId,
+      environmentId: environment.id,
+      actor: request.actor,
+      kind: "settings.changed",
+      summary: settingChangeSummary(environment.name, key, existing, { isSecret, value }),
+    });
     const view = toEnvironmentSettingView(row);
     return ok(wasInClear ? { ...view, warning: storedInClearWarning(key) } : view);
   });

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
+import { recordEvent } from "@/lib/audit/record-event";
 import { isId } from "@/lib/ids";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fail, ok, type Result } from "@/lib/result";
 import { executionSummarySelect, toExecutionJson, type ExecutionJson, type ExecutionTrigger } from "./execution-json";
 import { loadWorkflow } from "./load-workflow";
 import { MAX_INPUT_BYTES } from "./schemas";
-
 
 export interface QueueExecutionRequest {
   projectId: string;
@@ -41,24 +41,40 @@ export async function queueExecution(db: Db, request: QueueExecutionRequest): Pr
   if (!version) return fail("conflict", `Nothing is deployed to ${environment.name} yet, so there is nothing to run.`);
   const loaded = await loadWorkflow(db, { projectId: request.projectId, versionId: version.id, workflow: request.workflow });
   if (!loaded.ok) return loaded;
-  const row = await db.execution.create({
-    data: {
-      id: randomUUID(),
-      projectId: request.projectId,
-      environmentId: environment.id,
-      versionId: version.id,
-      versionNumber: version.number,
-      versionName: version.name,
-      workflow: loaded.value.workflow.name,
-      trigger: request.trigger,
-      startedById: request.startedBy?.id ?? null,
-      startedBy: request.startedBy?.name ?? null,
-      input: inputText === undefined ? undefined : (JSON.parse(inputText) as Prisma.InputJsonValue),
-      maxAttempts: loaded.value.config.retries.maxAttempts,
-      logs: [],
-      ...(request.runAfter ? { queuedAt: request.runAfter, runAfter: request.runAfter } : {}),
-    },
-    select: executionSummarySelect,
-  });
+  const startedBy = request.startedBy ?? null;
+  const write = async (tx: Prisma.TransactionClient) => {
+    const row = await tx.execution.create({
+      data: {
+        id: randomUUID(),
+        projectId: request.projectId,
+        environmentId: environment.id,
+        versionId: version.id,
+        versionNumber: version.number,
+        versionName: version.name,
+        workflow: loaded.value.workflow.name,
+        trigger: request.trigger,
+        startedById: startedBy?.id ?? null,
+        startedBy: startedBy?.name ?? null,
+        input: inputText === undefined ? undefined : (JSON.parse(inputText) as Prisma.InputJsonValue),
+        maxAttempts: loaded.value.config.retries.maxAttempts,
+        logs: [],
+        ...(request.runAfter ? { queuedAt: request.runAfter, runAfter: request.runAfter } : {}),
+      },
+      select: executionSummarySelect,
+    });
+    // A person's run is theirs to answer for; HTTP calls and schedules are the system's and are
+    // listed on the Executions page itself.
+    if (startedBy) {
+      await recordEvent(tx, {
+        projectId: request.projectId,
+        environmentId: environment.id,
+        actor: startedBy,
+        kind: "execution.queued",
+        summary: { executionId: row.id, workflow: row.workflow, environment: environment.name, version: { id: version.id, number: version.number, name: version.name } },
+      });
+    }
+    return row;
+  };
+  const row = "$transaction" in db ? await db.$transaction(write) : await write(db);
   return ok(toExecutionJson(row));
 }

@@ -17,17 +17,15 @@ export async function regenerateHookToken(
   if (!isId(request.projectId) || !isId(request.environmentId)) return fail("not_found", "This environment does not exist in this project.");
   const token = newHookToken();
   return runInTransaction(db, async (tx) => {
-    const updated = await tx.environment.updateMany({
-      where: { id: request.environmentId, projectId: request.projectId },
-      data: { hookTokenHash: hashHookToken(token) },
-    });
-    if (updated.count === 0) return fail("not_found", "This environment does not exist in this project.");
+    const environment = await tx.environment.findFirst({ where: { id: request.environmentId, projectId: request.projectId }, select: { id: true, name: true } });
+    if (!environment) return fail("not_found", "This environment does not exist in this project.");
+    await tx.environment.update({ where: { id: environment.id }, data: { hookTokenHash: hashHookToken(token) } });
     await recordEvent(tx, {
       projectId: request.projectId,
-      environmentId: request.environmentId,
+      environmentId: environment.id,
       actor: request.actor,
       kind: "environment.hook_token_regenerated",
-      summary: { environmentId: request.environmentId },
+      summary: { environment: environment.name },
     });
     return ok({ token });
   });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { describeEvent } from "@/lib/audit/describe-event";
 import { deployVersion } from "@/lib/deployments/deploy-version";
 import { newProject, stubTestSecretKey } from "@/lib/deployments/test-fixtures";
 import { createDraftFile } from "@/lib/drafts/create-draft-file";
 import { save } from "@/lib/testing/draft-helpers";
 import { setEnvironmentSetting } from "@/lib/environments/set-environment-setting";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { failure, setupTestDb, value } from "@/lib/testing/harness";
+import { failure, setupTestDb, testActor, value } from "@/lib/testing/harness";
 import { version } from "@/lib/testing/version-helpers";
 import { claimExecution } from "./claim-execution";
 import { startExecutionWorker } from "./execution-worker";
@@ -53,8 +54,8 @@ describe("runExecution", () => {
       console.log("hello " + context.env.GREETING + " " + input.name);
       return { token: context.env.TOKEN, name: input.name };
     }`);
-    value(await setEnvironmentSetting(t.db, { ...target, mode: "create", key: "GREETING", value: "from development" }));
-    value(await setEnvironmentSetting(t.db, { ...target, mode: "create", key: "TOKEN", value: "s3cret", isSecret: true }));
+    value(await setEnvironmentSetting(t.db, { ...target, actor: testActor, mode: "create", key: "GREETING", value: "from development" }));
+    value(await setEnvironmentSetting(t.db, { ...target, actor: testActor, mode: "create", key: "TOKEN", value: "s3cret", isSecret: true }));
     const queued = value(await queue(t.db, target, { name: "Ada" }));
     expect(queued).toMatchObject({ status: "queued", trigger: "manual", startedBy: "Ada", versionNumber: target.version.number, attempt: 0 });
 
@@ -109,7 +110,7 @@ describe("runExecution", () => {
 
   it("lets a workflow fetch only from hosts named in the environment's URL settings", async () => {
     const target = await deployed(t.db, `export async function hello() { await fetch("http://localhost:9/orders"); }`);
-    value(await setEnvironmentSetting(t.db, { ...target, mode: "create", key: "shop.url", value: "https://shop.example.com/api" }));
+    value(await setEnvironmentSetting(t.db, { ...target, actor: testActor, mode: "create", key: "shop.url", value: "https://shop.example.com/api" }));
     const finished = value(await runExecution(t.db, value(await queue(t.db, target)).id));
     expect(finished.error?.message).toMatch(/localhost/);
   });
@@ -119,6 +120,22 @@ describe("runExecution", () => {
     expect(failure(await queueExecution(t.db, { ...target, workflow: "nope", trigger: "manual" }))).toMatchObject({ code: "not_found" });
     expect(failure(await queueExecution(t.db, { ...target, environmentId: target.environments.staging, workflow: "hello", trigger: "manual" })).code).toBe("conflict");
     expect(failure(await queue(t.db, target, { text: "x".repeat(70_000) })).code).toBe("too_large");
+  });
+
+  it("records a person's run in the activity log in the same write, and not a run nobody started", async () => {
+    const target = await deployed(t.db, `export function hello() {}`);
+    const byAda = value(await queue(t.db, target));
+    value(await queueExecution(t.db, { ...target, workflow: "hello", trigger: "http" }));
+    const events = await t.db.auditEvent.findMany({ where: { projectId: target.projectId, kind: "execution.queued" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      actorName: "Ada",
+      environmentId: target.environmentId,
+      summary: { executionId: byAda.id, workflow: "hello", environment: "development", version: { id: target.version.id, name: "1.0.0" } },
+    });
+    expect(describeEvent({ ...events[0]!, summary: events[0]!.summary as Record<string, unknown> })).toBe("Ada ran hello in development on 1.0.0");
+    // Out of the way of the queue's tests, which claim any due run.
+    await t.db.execution.updateMany({ where: { projectId: target.projectId }, data: { status: "failed" } });
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { describeEvent } from "@/lib/audit/describe-event";
 import { deployVersion } from "@/lib/deployments/deploy-version";
 import { createDraftFile } from "@/lib/drafts/create-draft-file";
 import { failure, newProject, setupTestDb, value } from "@/lib/testing/harness";
@@ -39,6 +40,7 @@ describe("triggerByHook", () => {
     const second = value(await regenerateHookToken(t.db, { ...target, actor: { id: null, name: "Ada" } })).token;
     expect(failure(await triggerByHook(t.db, { ...call, token: first })).code).toBe("not_found");
     expect(value(await triggerByHook(t.db, { ...call, token: second })).trigger).toBe("http");
-    expect(await t.db.auditEvent.count({ where: { projectId: target.projectId, kind: "environment.hook_token_regenerated" } })).toBe(2);
+    const events = await t.db.auditEvent.findMany({ where: { projectId: target.projectId, kind: "environment.hook_token_regenerated" } });
+    expect(events.map((event) => describeEvent({ ...event, summary: event.summary as Record<string, unknown> }))).toEqual(["Ada made a new trigger token for development", "Ada made a new trigger token for development"]);
   });
 });

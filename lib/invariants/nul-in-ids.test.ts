@@ -20,7 +20,7 @@ import { setEnvironmentSetting } from "@/lib/environments/set-environment-settin
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 import type { Result } from "@/lib/result";
-import { setupTestDb } from "@/lib/testing/harness";
+import { setupTestDb, testActor } from "@/lib/testing/harness";
 import { restoreVersion } from "@/lib/versions/restore-version";
 
 stubTestSecretKey();
@@ -105,12 +105,12 @@ describe("ids and paths carrying a NUL character", () => {
     ["readEnvironmentSecrets", (db, { projectId }) => readEnvironmentSecrets(db, { projectId, environmentId: NUL_ID })],
     [
       "setEnvironmentSetting",
-      (db, { projectId }) => setEnvironmentSetting(db, { projectId, environmentId: NUL_ID, key: "K", value: "v", isSecret: false, mode: "create" }),
+      (db, { projectId }) => setEnvironmentSetting(db, { projectId, environmentId: NUL_ID, key: "K", value: "v", isSecret: false, mode: "create", actor: testActor }),
     ],
-    ["deleteEnvironmentSetting", (db, { projectId }) => deleteEnvironmentSetting(db, { projectId, environmentId: NUL_ID, key: "K" })],
+    ["deleteEnvironmentSetting", (db, { projectId }) => deleteEnvironmentSetting(db, { projectId, environmentId: NUL_ID, key: "K", actor: testActor })],
     [
       "deleteEnvironmentSetting with a key",
-      (db, { projectId, environments }) => deleteEnvironmentSetting(db, { projectId, environmentId: environments.staging, key: NUL_ID }),
+      (db, { projectId, environments }) => deleteEnvironmentSetting(db, { projectId, environmentId: environments.staging, key: NUL_ID, actor: testActor }),
     ],
     ["getDraftFile with a project id", (db) => getDraftFile(db, NUL_ID, "workflows/sync.ts")],
     ["saveDraftFile with a path", (db, { projectId }) => saveDraftFile(db, { projectId, path: NUL_PATH, content: "x", baseRevision: 1 })],

@@ -1,7 +1,7 @@
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { isRole, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ok, type Result } from "@/lib/result";
+import type { Result } from "@/lib/result";
 import { findInvite, type OpenInvite } from "./find-invite";
 
 export interface AcceptInviteRequest {
@@ -20,7 +20,13 @@ export async function acceptInvite(tx: Prisma.TransactionClient, request: Accept
   await tx.$queryRaw`SELECT 1 FROM project_invites WHERE id = ${open.value.id} FOR UPDATE`;
   const invite = await findInvite(tx, request.token, now);
   if (!invite.ok) return invite;
-  const { project, role } = invite.value;
+  const { project } = invite.value;
+  // Someone who is already a member keeps a higher role: a link never demotes (nor takes away the last admin).
+  const existing = await tx.projectMember.findUnique({
+    where: { projectId_userId: { projectId: project.id, userId: request.user.id } },
+    select: { role: true },
+  });
+  const role = existing && isRole(existing.role) && ROLES.indexOf(existing.role) > ROLES.indexOf(invite.value.role) ? existing.role : invite.value.role;
   await tx.projectMember.upsert({
     where: { projectId_userId: { projectId: project.id, userId: request.user.id } },
     create: { projectId: project.id, userId: request.user.id, role },

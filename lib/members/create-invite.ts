@@ -4,7 +4,7 @@ import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/audit/record-event";
 import { runInTransaction } from "@/lib/db/run-in-transaction";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { ok, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/result";
 import { hashInviteToken, newInviteToken } from "./invite-token";
 
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -14,7 +14,8 @@ export interface CreateInviteRequest {
   /** Already checked and lower-cased (see inviteSchema). */
   email: string;
   role: Role;
-  createdBy: Actor & { id: string };
+  /** Null id: the system, or the installation's single local user before sign-in. */
+  createdBy: Actor;
 }
 
 export interface CreatedInvite {
@@ -39,6 +40,8 @@ export async function createInvite(db: PrismaClient, request: CreateInviteReques
     expiresAt: new Date(now.getTime() + INVITE_LIFETIME_MS),
   };
   return runInTransaction(db, async (tx) => {
+    const member = await tx.projectMember.findFirst({ where: { projectId: request.projectId, user: { email: request.email } }, select: { userId: true } });
+    if (member) return fail("conflict", `${request.email} is already a member of this project. Change their role in the list instead.`, { email: "Already a member." });
     await tx.projectInvite.create({ data: invite });
     await recordEvent(tx, {
       projectId: request.projectId,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { findCollisionAmong } from "@/lib/drafts/path-collision";
 import { byteLength, hashContent } from "@/lib/files/hash-content";
 import { MAX_FILES_PER_PROJECT, TOO_MANY_FILES } from "@/lib/files/limits";
@@ -14,7 +14,11 @@ export interface CreateProjectInput {
   name: string;
   files: Array<{ path: string; content: string }>;
   environments: readonly string[];
+  /** More of the same transaction, after the project's rows: its first member, its audit event. */
+  within?: (tx: Prisma.TransactionClient, project: ProjectSummary) => Promise<void>;
 }
+
+export const SLUG_TAKEN = (slug: string) => `A project "${slug}" already exists.`;
 
 /** Creates a project with its first draft files and its environments, all or nothing. */
 export async function createProject(db: PrismaClient, input: CreateProjectInput): Promise<Result<ProjectSummary>> {
@@ -35,34 +39,41 @@ export async function createProject(db: PrismaClient, input: CreateProjectInput)
   const collision = findCollisionAmong(files.map((file) => file.path));
   if (collision) return fail("conflict", collision);
   if (await db.project.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
-    return fail("conflict", `A project "${input.slug}" already exists.`);
+    return fail("conflict", SLUG_TAKEN(input.slug));
   }
 
   const id = randomUUID();
-  const project = await db.$transaction(async (tx) => {
-    const created = await tx.project.create({
-      data: { id, slug: input.slug, name: name.data },
-      select: { id: true, slug: true, name: true, namingConvention: true },
+  const project = await db
+    .$transaction(async (tx) => {
+      const created = await tx.project.create({
+        data: { id, slug: input.slug, name: name.data },
+        select: { id: true, slug: true, name: true, namingConvention: true },
+      });
+      await tx.draftFile.createMany({
+        data: files.map((file) => ({
+          id: randomUUID(),
+          projectId: id,
+          path: file.path,
+          content: file.content,
+          contentHash: hashContent(file.content),
+          size: byteLength(file.content),
+        })),
+      });
+      await tx.environment.createMany({
+        data: input.environments.map((environment, position) => ({
+          id: randomUUID(),
+          projectId: id,
+          name: environment,
+          position,
+        })),
+      });
+      await input.within?.(tx, created);
+      return created;
+    })
+    // Created by someone else between the check above and the insert.
+    .catch((error: unknown) => {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return null;
+      throw error;
     });
-    await tx.draftFile.createMany({
-      data: files.map((file) => ({
-        id: randomUUID(),
-        projectId: id,
-        path: file.path,
-        content: file.content,
-        contentHash: hashContent(file.content),
-        size: byteLength(file.content),
-      })),
-    });
-    await tx.environment.createMany({
-      data: input.environments.map((environment, position) => ({
-        id: randomUUID(),
-        projectId: id,
-        name: environment,
-        position,
-      })),
-    });
-    return created;
-  });
-  return ok(project);
+  return project ? ok(project) : fail("conflict", SLUG_TAKEN(input.slug));
 }

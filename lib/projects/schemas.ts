@@ -36,3 +36,12 @@ export const projectNameSchema = z
       .refine((name) => !hasLoneSurrogate(name), "The project name contains an invalid character.")
       .refine((name) => !hasInvisibleCharacter(name), invisibleCharacterMessage("The project name")),
   );
+
+export const PROJECT_TEMPLATES = ["empty", "sample"] as const;
+export type ProjectTemplate = (typeof PROJECT_TEMPLATES)[number];
+
+/** The New project dialog and its action: a name, and whether to start empty or from the sample. */
+export const newProjectSchema = z.object({
+  name: z.string({ error: "Enter a project name." }),
+  template: z.enum(PROJECT_TEMPLATES, { error: "Choose how the project starts." }),
+});

@@ -2,10 +2,12 @@ import { hkdfSync } from "node:crypto";
 import { dataDir } from "@/lib/db/connect";
 import { loadKeyFile, secretKeyFilePath } from "./secret-key-file";
 
-/** Separate keys derived from the one master key: one encrypts secrets, one hashes values. */
+/** Separate keys derived from the one master key: one encrypts secrets, one hashes values, one signs sessions. */
 export interface SecretKeys {
   encryption: Buffer;
   hashing: Buffer;
+  /** Better Auth's secret: signs session cookies and encrypts what it stores encrypted. */
+  authentication: Buffer;
 }
 
 export const SECRET_KEY_ENV = "DRAFTLINE_SECRET_KEY";
@@ -69,7 +71,7 @@ function loadSecretKeys(): LoadedSecretKeys {
 
 export function deriveSecretKeys(master: Buffer): SecretKeys {
   const derive = (purpose: string) => Buffer.from(hkdfSync("sha256", master, Buffer.alloc(0), `draftline ${purpose}`, 32));
-  return { encryption: derive("secret encryption v1"), hashing: derive("setting value hash v1") };
+  return { encryption: derive("secret encryption v1"), hashing: derive("setting value hash v1"), authentication: derive("sign-in sessions v1") };
 }
 
 /** 32 bytes written as 64 hex digits or as base64 (standard or URL-safe); never echoes the key. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import { createTestDb } from "@/lib/db/test-db";
+import type { Actor } from "@/lib/auth/actor";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createProject } from "@/lib/projects/create-project";
 import type { Result } from "@/lib/result";
@@ -52,3 +53,6 @@ export function failure<T>(result: Result<T>) {
   if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
   return result.error;
 }
+
+/** Who acts in tests that do not care: no account, a name like an author's. */
+export const testActor: Actor = { id: null, name: "ada@example.com" };

@@ -1,6 +1,9 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { recordEvent } from "@/lib/audit/record-event";
+import { authorAsActor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { hasUnversionedWork } from "@/lib/drafts/has-unversioned-work";
+import { notifyDraftChange } from "@/lib/drafts/notify-draft-change";
 import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
 import { snapshotDraft } from "./create-version";
@@ -54,15 +57,31 @@ export async function restoreVersion(db: PrismaClient, request: RestoreVersionRe
       WHERE d.project_id = ${request.projectId}
         AND NOT EXISTS (SELECT 1 FROM (${versionFilesSql(version.id)}) AS f WHERE f.path = d.path)`;
     await tx.$executeRaw`
-      INSERT INTO draft_files (id, project_id, path, content, content_hash, size, updated_by)
-      SELECT gen_random_uuid()::text, ${request.projectId}, f.path, b.content, b.hash, b.size, ${request.author}
+      INSERT INTO draft_files (id, project_id, path, content, content_hash, size, updated_by, changed_since_base)
+      SELECT gen_random_uuid()::text, ${request.projectId}, f.path, b.content, b.hash, b.size, ${request.author}, false
       FROM (${versionFilesSql(version.id)}) AS f JOIN blobs AS b ON b.id = f.blob_id
       ON CONFLICT (project_id, path) DO UPDATE
       SET content = EXCLUDED.content, content_hash = EXCLUDED.content_hash, size = EXCLUDED.size,
-          revision = nextval('draft_file_revision_seq'), updated_at = now(), updated_by = EXCLUDED.updated_by`;
-    await tx.project.update({ where: { id: request.projectId }, data: { draftBaseVersionId: version.id } });
+          revision = nextval('draft_file_revision_seq'), updated_at = now(), updated_by = EXCLUDED.updated_by,
+          changed_since_base = false`;
+    // The draft is now exactly the version's files: its base tree, with no changes since.
+    await tx.$executeRaw`DELETE FROM draft_removed_paths WHERE project_id = ${request.projectId}`;
+    await tx.$executeRaw`
+      UPDATE projects SET draft_base_version_id = v.id, draft_base_tree_id = v.root_tree_id
+      FROM versions AS v WHERE projects.id = ${request.projectId} AND v.id = ${version.id}`;
+    await notifyDraftChange(tx, request.projectId);
+    await recordEvent(tx, {
+      projectId: request.projectId,
+      actor: authorAsActor(request),
+      kind: "draft.restored",
+      summary: { version: versionRef(version), backup: backup && versionRef(backup) },
+    });
     return ok({ restored: version, backup });
   });
+}
+
+function versionRef(version: VersionSummary) {
+  return { id: version.id, number: version.number, name: version.name };
 }
 
 /** "Draft before restoring 1.1.0", then "… (2)", "… (3)" while the name is taken. */

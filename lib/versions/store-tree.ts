@@ -23,7 +23,7 @@ export async function storeTree(tx: Db, files: TreeFile[]): Promise<string> {
 }
 
 /** Inserts the trees not stored yet; returns the id of every given hash. */
-async function insertTrees(tx: Db, hashes: string[], texts: string[]): Promise<Map<string, string>> {
+export async function insertTrees(tx: Db, hashes: string[], texts: string[]): Promise<Map<string, string>> {
   await tx.$executeRaw`
     INSERT INTO trees (hash, entries)
     SELECT decode(hash, 'hex'), entries FROM unnest(${hashes}::text[], ${texts}::text[]) AS given (hash, entries)

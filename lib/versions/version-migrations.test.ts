@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, MIGRATIONS_DIR } from "@/lib/db/migrate";
@@ -10,6 +10,7 @@ import { value } from "@/lib/testing/harness";
 import { getVersionFiles } from "./get-version-files";
 import { storeTree } from "./store-tree";
 import { treeHash } from "./tree-hash";
+import { createPglite } from "@/lib/db/create-pglite";
 
 /**
  * Versions made before trees existed (one version_files row per file) must come out of the
@@ -31,7 +32,7 @@ let pglite: PGlite;
 let prisma: PrismaClient;
 
 beforeAll(async () => {
-  pglite = await PGlite.create();
+  pglite = await createPglite();
   await migrate(pgliteRunner(pglite), MIGRATIONS_DIR, { through: FIRST });
   await insertOldVersions();
   await migrate(pgliteRunner(pglite), MIGRATIONS_DIR);

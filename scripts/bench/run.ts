@@ -1,25 +1,32 @@
 // `npm run bench`: measures the speed that matters side by side with git and prints one JSON
 // document (also written to bench-results/). Progress goes to stderr.
+//   Everything runs twice: quiet, and again (storage aside, which counts bytes) loaded, with
+//   busy neighbours competing for the CPU as other programs on a shared machine do. Targets
+//   judge the quiet run; each target also shows its loaded figure and loaded ÷ quiet.
 //   BENCH_DATABASE_URL (or TEST_DATABASE_URL, as scripts/with-postgres.mjs exports) also runs
-//   everything on that PostgreSQL server; BENCH_QUICK=1 runs smaller sizes while developing.
+//   everything on that PostgreSQL server; BENCH_QUICK=1 runs smaller sizes while developing;
+//   BENCH_LOADED=0 skips the loaded run.
 //   BENCH_BROWSER=0 skips the browser-timed Version History popover (it needs Chromium and a
 //   production build, made first when .next has none).
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { MAX_FILES_PER_PROJECT } from "@/lib/files/limits";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { benchActivity } from "./activity";
 import { benchAutosave } from "./autosave";
 import { openPglite, openPostgres, type BenchDatabase } from "./databases";
 import { benchDeployRollback } from "./deploy-rollback";
 import { cpuShares, cpuSnapshot, machineFacts } from "./machine";
+import { NEIGHBOURS, withBusyNeighbours } from "./neighbour";
 import { benchPopoverOpen } from "./popover-open";
-import { evaluatePopoverTargets, evaluateTargets } from "./targets";
-import { log, median } from "./timing";
+import { evaluateActivityTargets, evaluatePopoverTargets, evaluateTargets, type TargetResult } from "./targets";
+import { log, median, ratio } from "./timing";
 import { benchVersionCreation } from "./version-creation";
 import { benchVersionHistory } from "./version-history";
 import { benchVersionStorage } from "./version-storage";
 
 const quick = process.env.BENCH_QUICK === "1";
+const loadedRun = process.env.BENCH_LOADED !== "0";
 const config = {
   versionSizes: quick ? [100, 1000] : [100, 1000, 5000],
   versionRounds: quick ? 1 : 3,
@@ -30,16 +37,21 @@ const config = {
   autosaveSaves: 200,
   deployVersionCounts: [10, 10_000] as const,
   deployAlternations: 100,
+  activityEvents: 100_000,
+  activityCalls: 50,
   seed: 20_261_125,
 };
 
-/** Every benchmark gets a fresh database, so none sees the rows or statistics another left. */
-async function benchDatabase(kind: BenchDatabase["kind"], open: () => Promise<BenchDatabase>) {
+/**
+ * Every benchmark gets a fresh database, so none sees the rows or statistics another left.
+ * Storage counts bytes, which no neighbour changes: only the quiet run measures it.
+ */
+async function benchDatabase(kind: BenchDatabase["kind"], open: () => Promise<BenchDatabase>, condition: "quiet" | "loaded") {
   let serverVersion = "";
   const step = <T>(name: string, work: (db: PrismaClient) => Promise<T>) =>
     withDatabase(open, async (database) => {
       serverVersion = database.serverVersion;
-      log(`${kind}: ${name}…`);
+      log(`${kind}, ${condition}: ${name}…`);
       const before = cpuSnapshot();
       const value = await work(database.prisma);
       return { ...value, cpuShare: cpuShares(before, cpuSnapshot()) };
@@ -53,15 +65,17 @@ async function benchDatabase(kind: BenchDatabase["kind"], open: () => Promise<Be
         inProcessDatabase: kind === "pglite",
       }),
     })),
-    versionStorage: await step("storage of one-file changes", (db) =>
-      benchVersionStorage(db, config.storageFiles, config.storageVersions, config.seed),
-    ),
+    versionStorage:
+      condition === "quiet"
+        ? await step("storage of one-file changes", (db) => benchVersionStorage(db, config.storageFiles, config.storageVersions, config.seed))
+        : undefined,
     versionHistory: await step("version history first page", (db) => benchVersionHistory(db, config.historyVersions, config.historyCalls)),
     autosave: await step("autosave", async (db) => ({
       small: await benchAutosave(db, 1_000, config.autosaveSaves, config.seed),
       large: await benchAutosave(db, 100_000, config.autosaveSaves, config.seed),
     })),
     deployRollback: await step("deploy and rollback", (db) => benchDeployRollback(db, config.deployVersionCounts, config.deployAlternations)),
+    activity: await step("activity pages", (db) => benchActivity(db, config.activityEvents, config.activityCalls)),
   };
   return { database: kind, serverVersion, ...results };
 }
@@ -75,29 +89,56 @@ async function withDatabase<T>(open: () => Promise<BenchDatabase>, work: (databa
   }
 }
 
-const startedAt = new Date();
-const cpuAtStart = cpuSnapshot();
-const runs = [await benchDatabase("pglite", openPglite)];
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (serverUrl) runs.push(await benchDatabase("postgresql", () => openPostgres(serverUrl)));
+const browserWanted = process.env.BENCH_BROWSER !== "0";
 
-// Last, so the server and browser it starts share the machine with nothing else of ours.
-const browser = process.env.BENCH_BROWSER === "0" ? null : await browserBench();
+/** Every database, then (last, so that its server and browser share the machine with nothing else of ours) the browser. */
+async function benchAll(condition: "quiet" | "loaded") {
+  const before = cpuSnapshot();
+  const runs = [await benchDatabase("pglite", openPglite, condition)];
+  if (serverUrl) runs.push(await benchDatabase("postgresql", () => openPostgres(serverUrl), condition));
+  const browser = browserWanted ? await browserBench(condition) : null;
+  return { cpuShare: cpuShares(before, cpuSnapshot()), runs, browser };
+}
 
-async function browserBench() {
-  log("browser: Version History popover, click to first row…");
+async function browserBench(condition: "quiet" | "loaded") {
+  log(`browser, ${condition}: Version History popover, click to first row…`);
   const before = cpuSnapshot();
   const popover = await benchPopoverOpen();
   return { versionHistoryPopover: { ...popover, cpuShare: cpuShares(before, cpuSnapshot()) } };
 }
 
-const cpuShare = cpuShares(cpuAtStart, cpuSnapshot());
-// Other programs' share while the embedded database was measured, as the median over its
+function targetsOf(results: Awaited<ReturnType<typeof benchAll>>): TargetResult[] {
+  return [
+    ...results.runs.flatMap(evaluateTargets),
+    ...results.runs.flatMap(evaluateActivityTargets),
+    ...(results.browser ? evaluatePopoverTargets(results.browser.versionHistoryPopover) : []),
+  ];
+}
+
+/** The quiet figures judged against their targets, each with its loaded figure beside it. */
+function targetsWithLoad(quietTargets: TargetResult[], loadedTargets: TargetResult[]) {
+  return quietTargets.map((target) => {
+    const loadedValue = loadedTargets.find((candidate) => candidate.database === target.database && candidate.name === target.name)?.value;
+    return loadedValue === undefined ? target : { ...target, loaded: loadedValue, loadedTimesQuiet: ratio(loadedValue, target.value) };
+  });
+}
+
+const startedAt = new Date();
+const quiet = await benchAll("quiet");
+const loaded = loadedRun
+  ? await (async () => {
+      log(`loaded: ${NEIGHBOURS} busy neighbour${NEIGHBOURS === 1 ? "" : "s"} from now on`);
+      return { neighbours: NEIGHBOURS, ...(await withBusyNeighbours(NEIGHBOURS, () => benchAll("loaded"))) };
+    })()
+  : null;
+
+// Other programs' share while the embedded database was measured quietly, as the median over its
 // benchmarks: version creation alone also shows the kernel writing back and deleting the
 // bench's own files, which is no load from elsewhere.
-const embeddedRun = runs[0]!;
+const embeddedRun = quiet.runs[0]!;
 const othersWhileEmbedded = median(
-  [embeddedRun.versionCreation, embeddedRun.versionStorage, embeddedRun.versionHistory, embeddedRun.autosave, embeddedRun.deployRollback].map(
+  [embeddedRun.versionCreation, embeddedRun.versionStorage!, embeddedRun.versionHistory, embeddedRun.autosave, embeddedRun.deployRollback, embeddedRun.activity].map(
     (step) => step.cpuShare.others,
   ),
 );
@@ -107,23 +148,25 @@ const report = {
   quick,
   machine: {
     ...machineFacts(),
-    // Shares of all CPUs used by this bench and by other processes (including a PostgreSQL
-    // server under test) during the whole run; each benchmark also reports its own.
-    cpuShare,
+    // Whether other programs used more than a quarter of the CPUs during the quiet run.
     underLoad: othersWhileEmbedded > 0.25,
   },
+  targets: targetsWithLoad(targetsOf(quiet), loaded ? targetsOf(loaded) : []),
+  // Shares of all CPUs used by this bench and by other processes (including a PostgreSQL server
+  // under test and, loaded, the neighbours) during each run; each benchmark also reports its own.
+  quiet,
+  loaded,
   config,
   method: [
     "Each benchmark runs on a fresh database: PGlite in a temporary data folder, or a new database on the PostgreSQL server.",
     "git: `git add -A && git commit -q` in a fresh repository with gc.auto=0, timed with process start-up; bytes are the files under .git/objects.",
     `Projects over MAX_FILES_PER_PROJECT (${MAX_FILES_PER_PROJECT}) get the rest of their draft rows inserted directly: createProject refuses them.`,
     "The Version History and deploy fixtures insert versions with SQL (valid rows, one small file each).",
+    "The activity fixture inserts 100,000 events with SQL into one project (one a minute; 20 people, 7 kinds, 3 environments or none) and 20,000 into another.",
     "scripts/with-postgres.mjs starts PostgreSQL with fsync off (-F).",
     "Browser: `next start` of the production build on a throwaway embedded database (the sample project plus versions made through the library), Chromium as in playwright.config.ts at 1440×900; from the click's event time to the first animation frame with a row on screen, on a loaded page that has finished its own requests; \"first open\" reloads the page before each opening, \"reopen\" closes and opens again.",
+    `Loaded: the same benchmarks (storage aside) again while ${NEIGHBOURS} child process${NEIGHBOURS === 1 ? "" : "es"} spin in a busy loop, one per core but one; targets judge the quiet run.`,
   ],
-  targets: [...runs.flatMap(evaluateTargets), ...(browser ? evaluatePopoverTargets(browser.versionHistoryPopover) : [])],
-  browser,
-  runs,
 };
 
 const json = JSON.stringify(report, (_, value: unknown) => (typeof value === "bigint" ? Number(value) : value), 2);

@@ -7,22 +7,37 @@ import { deployVersion } from "@/lib/deployments/deploy-version";
 import { rollbackEnvironment } from "@/lib/deployments/rollback-environment";
 import { setEnvironmentSetting } from "@/lib/environments/set-environment-setting";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createInvite } from "@/lib/members/create-invite";
 import { createProject } from "@/lib/projects/create-project";
 import { save } from "@/lib/testing/draft-helpers";
-import { value } from "@/lib/testing/harness";
+import { testActor, value } from "@/lib/testing/harness";
+import { newMember } from "@/lib/testing/people";
 import { version } from "@/lib/testing/version-helpers";
 
 export const SLUG = "under-attack";
 
 export type FixtureIds = Record<
-  "project" | "development" | "staging" | "production" | "version" | "older" | "foreignEnvironment" | "foreignVersion",
+  | "project"
+  | "development"
+  | "staging"
+  | "production"
+  | "version"
+  | "older"
+  | "foreignEnvironment"
+  | "foreignVersion"
+  | "admin"
+  | "builder"
+  | "foreignMember"
+  | "invite"
+  | "foreignInvite",
   string
 >;
 
 /**
  * The app's own database (getDb, as server actions use it) in a fresh folder, holding the
  * project under attack ("own": two versions, both deployed to development and production,
- * production rolled back, a secret in development) and another project ("foreign"). Call at
+ * production rolled back, a secret in development; members Ann (admin) and Bob (builder), an
+ * open invite) and another project ("foreign", with its own member and invite). Call at
  * the top level of a test file; read `.db` and `.ids` inside tests.
  */
 export function setupActionsProject(): { readonly db: PrismaClient; readonly ids: FixtureIds } {
@@ -64,7 +79,13 @@ export function setupActionsProject(): { readonly db: PrismaClient; readonly ids
     }
     // Production right after a rollback, so rolling it forward is possible.
     value(await rollbackEnvironment(db, { projectId: own.id, environmentId: ids.production, author: "setup" }));
-    value(await setEnvironmentSetting(db, { projectId: own.id, environmentId: ids.development, key: "API_TOKEN", value: "secret-1234", isSecret: true, mode: "create" }));
+    value(await setEnvironmentSetting(db, { projectId: own.id, environmentId: ids.development, key: "API_TOKEN", value: "secret-1234", isSecret: true, mode: "create", actor: testActor }));
+    ids.admin = (await newMember(db, own.id, "admin", "Ann")).id;
+    ids.builder = (await newMember(db, own.id, "builder", "Bob")).id;
+    ids.foreignMember = (await newMember(db, foreign.id, "viewer", "Fay")).id;
+    const system = { id: null, name: "setup" };
+    ids.invite = value(await createInvite(db, { projectId: own.id, email: "pending@example.com", role: "viewer", createdBy: system })).id;
+    ids.foreignInvite = value(await createInvite(db, { projectId: foreign.id, email: "pending@example.com", role: "viewer", createdBy: system })).id;
   });
 
   afterAll(async () => {

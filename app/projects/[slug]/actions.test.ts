@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { stubTestSecretKey } from "@/lib/deployments/test-fixtures";
 import type { Result } from "@/lib/result";
 import { deployLatestDraftAction } from "./actions/deployments/deploy-latest-draft";
@@ -13,6 +13,11 @@ import { deletePathAction } from "./actions/files/delete-path";
 import { renamePathAction } from "./actions/files/rename-path";
 import { setNamingConventionAction } from "./actions/settings/set-naming-convention";
 import { createVersionAction } from "./actions/versions/create-version";
+import { changeMemberRoleAction } from "./actions/members/change-member-role";
+import { createInviteAction } from "./actions/members/create-invite";
+import { removeMemberAction } from "./actions/members/remove-member";
+import { revokeInviteAction } from "./actions/members/revoke-invite";
+import { createProjectAction } from "@/app/actions/projects/create-project";
 import { restoreVersionAction } from "./actions/versions/restore-version";
 import { everything as digestTables, setupActionsProject, SLUG } from "./actions-fixture";
 
@@ -26,6 +31,9 @@ import { everything as digestTables, setupActionsProject, SLUG } from "./actions
 stubTestSecretKey();
 // Outside a Next request there is no cache to revalidate; the settings action asks for it.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+// Signed in as the owner (an admin everywhere): this file attacks the input, not the roles.
+const signedIn = { id: "", name: "Olga Owner", email: "olga@example.com", isOwner: true };
+vi.mock("@/app/_entry/signed-in-user", () => ({ getSignedInUser: async () => signedIn }));
 
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 const TEN_MB = "x".repeat(10 * 1024 * 1024);
@@ -41,6 +49,9 @@ const ERROR_CODES = ["invalid", "conflict", "not_found", "forbidden", "too_large
 const fixture = setupActionsProject();
 const ids = fixture.ids;
 const everything = () => digestTables(fixture.db);
+beforeAll(async () => {
+  signedIn.id = (await fixture.db.user.create({ data: { name: signedIn.name, email: signedIn.email, isOwner: true } })).id;
+});
 
 interface ActionCase {
   name: string;
@@ -170,6 +181,46 @@ const ACTIONS: ActionCase[] = [
       environmentId: [...BAD_IDS, ids.foreignEnvironment, ids.staging],
       key: [...WRONG_TYPES, "", "api_token", "MISSING", ...HOSTILE_TEXT],
     }),
+  },
+  {
+    name: "createInviteAction",
+    valid: () => ({ slug: SLUG, email: "new.person@example.com", role: "builder" }),
+    call: ({ slug, ...input }) => createInviteAction(slug as any, input as any),
+    hostile: () => ({
+      slug: BAD_SLUGS,
+      email: [...WRONG_TYPES, "", "no-at-sign", "a@b", "two@@example.com", "a b@example.com", "a\u0000@example.com", "\ud800@example.com", `${TEN_MB}@x.io`],
+      role: [...WRONG_TYPES, "", "owner", "Admin", ...HOSTILE_TEXT],
+    }),
+  },
+  {
+    name: "changeMemberRoleAction",
+    valid: () => ({ slug: SLUG, userId: ids.builder, role: "release_manager" }),
+    call: ({ slug, ...input }) => changeMemberRoleAction(slug as any, input as any),
+    hostile: () => ({
+      slug: BAD_SLUGS,
+      // Ann is the only admin: demoting her would leave the project without one.
+      userId: [...BAD_IDS, ids.foreignMember, ids.admin],
+      role: [...WRONG_TYPES, "", "owner", "Builder", ...HOSTILE_TEXT],
+    }),
+  },
+  {
+    name: "revokeInviteAction",
+    valid: () => ({ slug: SLUG, inviteId: ids.invite }),
+    call: ({ slug, ...input }) => revokeInviteAction(slug as any, input as any),
+    hostile: () => ({ slug: BAD_SLUGS, inviteId: [...BAD_IDS, ids.foreignInvite] }),
+  },
+  {
+    // Outside any project: the slug is ignored, the rest is the New project dialog's input.
+    name: "createProjectAction",
+    valid: () => ({ slug: SLUG, name: "Started here", template: "empty" }),
+    call: ({ name, template }) => createProjectAction({ name, template } as any),
+    hostile: () => ({ name: BAD_NAMES, template: [...WRONG_TYPES, "", "copy", "Sample", ...HOSTILE_TEXT] }),
+  },
+  {
+    name: "removeMemberAction",
+    valid: () => ({ slug: SLUG, userId: ids.builder }),
+    call: ({ slug, ...input }) => removeMemberAction(slug as any, input as any),
+    hostile: () => ({ slug: BAD_SLUGS, userId: [...BAD_IDS, ids.foreignMember, ids.admin] }),
   },
 ];
 /* eslint-enable @typescript-eslint/no-explicit-any */

@@ -3,15 +3,15 @@
 import { z } from "zod";
 import { projectAction } from "@/app/_entry/project-action";
 import { deployVersion } from "@/lib/deployments/deploy-version";
-import { toDeployedJson } from "@/lib/deployments/deployment-json";
-import { confirmedSchema } from "@/lib/deployments/schemas";
+import { toChangeJson } from "@/lib/deployments/deployment-json";
+import { confirmedSchema, requestNoteSchema } from "@/lib/deployments/schemas";
 import { idSchema } from "@/lib/ids";
 import { ok } from "@/lib/result";
 
-const schema = z.object({ environmentId: idSchema, versionId: idSchema, confirmed: confirmedSchema });
+const schema = z.object({ environmentId: idSchema, versionId: idSchema, confirmed: confirmedSchema, note: requestNoteSchema });
 
 /** Makes an existing version active in an environment; no version is created. */
 export const deployVersionAction = projectAction("deploy", schema, async ({ db, project, actor }, input) => {
-  const deployed = await deployVersion(db, { projectId: project.id, author: actor.name, authorId: actor.id, ...input });
-  return deployed.ok ? ok(toDeployedJson(deployed.value)) : deployed;
+  const deployed = await deployVersion(db, { projectId: project.id, author: actor.name, authorId: actor.id, role: actor.role, ...input });
+  return deployed.ok ? ok(toChangeJson(deployed.value)) : deployed;
 });

@@ -2,9 +2,9 @@
 
 import { z } from "zod";
 import { projectAction } from "@/app/_entry/project-action";
-import { toDeployedJson } from "@/lib/deployments/deployment-json";
+import { toChangeJson } from "@/lib/deployments/deployment-json";
 import { promoteEnvironment } from "@/lib/deployments/promote-environment";
-import { confirmedSchema } from "@/lib/deployments/schemas";
+import { confirmedSchema, requestNoteSchema } from "@/lib/deployments/schemas";
 import { idSchema } from "@/lib/ids";
 import { ok } from "@/lib/result";
 
@@ -13,10 +13,11 @@ const schema = z.object({
   toEnvironmentId: idSchema,
   expectedVersionId: idSchema,
   confirmed: confirmedSchema,
+  note: requestNoteSchema,
 });
 
 /** Deploys the version one environment runs to another, recorded as a promotion. */
 export const promoteEnvironmentAction = projectAction("deploy", schema, async ({ db, project, actor }, input) => {
-  const deployed = await promoteEnvironment(db, { projectId: project.id, author: actor.name, authorId: actor.id, ...input });
-  return deployed.ok ? ok(toDeployedJson(deployed.value)) : deployed;
+  const deployed = await promoteEnvironment(db, { projectId: project.id, author: actor.name, authorId: actor.id, role: actor.role, ...input });
+  return deployed.ok ? ok(toChangeJson(deployed.value)) : deployed;
 });

@@ -2,15 +2,19 @@
 
 import { z } from "zod";
 import { projectAction } from "@/app/_entry/project-action";
-import { toDeployedJson } from "@/lib/deployments/deployment-json";
+import { toChangeJson } from "@/lib/deployments/deployment-json";
 import { rollbackEnvironment } from "@/lib/deployments/rollback-environment";
+import { bypassReasonSchema, requestNoteSchema } from "@/lib/deployments/schemas";
 import { idSchema } from "@/lib/ids";
 import { ok } from "@/lib/result";
 
-const schema = z.object({ environmentId: idSchema, expectedVersionId: idSchema });
+const schema = z.object({ environmentId: idSchema, expectedVersionId: idSchema, note: requestNoteSchema, bypassReason: bypassReasonSchema });
 
-/** Re-activates the version that ran before, if it is still the one the user was shown. */
+/**
+ * Re-activates the version that ran before, if it is still the one the user was shown; for a
+ * protected environment a request, unless an admin gives a reason to skip the approvals.
+ */
 export const rollbackEnvironmentAction = projectAction("deploy", schema, async ({ db, project, actor }, input) => {
-  const deployed = await rollbackEnvironment(db, { projectId: project.id, author: actor.name, authorId: actor.id, ...input });
-  return deployed.ok ? ok(toDeployedJson(deployed.value)) : deployed;
+  const deployed = await rollbackEnvironment(db, { projectId: project.id, author: actor.name, authorId: actor.id, role: actor.role, ...input });
+  return deployed.ok ? ok(toChangeJson(deployed.value)) : deployed;
 });

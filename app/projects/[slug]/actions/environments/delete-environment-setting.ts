@@ -12,6 +12,6 @@ const schema = z.object({
 });
 
 /** Deletes one setting of one environment. */
-export const deleteEnvironmentSettingAction = projectAction("edit_settings", schema, ({ db, project }, input) =>
-  deleteEnvironmentSetting(db, { projectId: project.id, ...input }),
+export const deleteEnvironmentSettingAction = projectAction("edit_settings", schema, ({ db, project, actor }, input) =>
+  deleteEnvironmentSetting(db, { projectId: project.id, actor: { id: actor.id, name: actor.name }, role: actor.role, ...input }),
 );

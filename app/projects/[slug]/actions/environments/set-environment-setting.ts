@@ -15,6 +15,6 @@ const schema = environmentSettingInputSchema.extend({
  * Creates or replaces one setting of one environment. The answer is what the browser may see:
  * a secret comes back masked, never in full.
  */
-export const setEnvironmentSettingAction = projectAction("edit_settings", schema, ({ db, project }, input) =>
-  setEnvironmentSetting(db, { projectId: project.id, ...input }),
+export const setEnvironmentSettingAction = projectAction("edit_settings", schema, ({ db, project, actor }, input) =>
+  setEnvironmentSetting(db, { projectId: project.id, actor: { id: actor.id, name: actor.name }, role: actor.role, ...input }),
 );

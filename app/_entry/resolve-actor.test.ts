@@ -1,0 +1,95 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createOwner } from "@/lib/auth/create-owner";
+import { DEMO_PASSWORD, seedDemoUsers } from "@/lib/auth/seed-demo-users";
+import { getAuth } from "@/lib/auth/server";
+import { closeDb, getDb } from "@/lib/db/client";
+import { stubTestSecretKey } from "@/lib/deployments/test-fixtures";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createProject } from "@/lib/projects/create-project";
+import type { ProjectSummary } from "@/lib/projects/get-project-by-slug";
+import { SAMPLE_PROJECT } from "@/lib/projects/sample-project";
+import { value } from "@/lib/testing/harness";
+import { resolveActor } from "./resolve-actor";
+
+/** The request's headers as next/headers would give them: the cookie of whoever the test signs in as. */
+let requestHeaders = new Headers();
+vi.mock("next/headers", () => ({ headers: async () => requestHeaders, cookies: async () => ({ get: () => undefined, set: () => undefined }) }));
+
+const ORIGIN = "http://127.0.0.1:3000";
+let folder: string;
+let db: PrismaClient;
+let sample: ProjectSummary;
+let other: ProjectSummary;
+const OWNER = { name: "Olga Owner", email: "olga@example.com", password: "owner password 1" };
+
+async function signInAs(email: string, password: string): Promise<Headers> {
+  const response = await (await getAuth()).handler(
+    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: ORIGIN, host: "127.0.0.1:3000", "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 250)}` },
+      body: JSON.stringify({ email, password }),
+    }),
+  );
+  expect(response.status, email).toBe(200);
+  const cookie = (response.headers.get("set-cookie") ?? "").split(";", 1)[0]!;
+  return new Headers({ cookie, host: "127.0.0.1:3000" });
+}
+
+beforeAll(async () => {
+  stubTestSecretKey();
+  folder = await mkdtemp(path.join(os.tmpdir(), "draftline-actor-"));
+  process.env.DRAFTLINE_DATA_DIR = folder;
+  delete process.env.DATABASE_URL;
+  db = await getDb();
+  const summary = { id: true, slug: true, name: true, namingConvention: true } as const;
+  value(await createProject(db, { ...SAMPLE_PROJECT, environments: ["development"] }));
+  value(await createProject(db, { slug: "elsewhere", name: "Elsewhere", files: [{ path: "a.ts", content: "a\n" }], environments: ["development"] }));
+  sample = await db.project.findUniqueOrThrow({ where: { slug: SAMPLE_PROJECT.slug }, select: summary });
+  other = await db.project.findUniqueOrThrow({ where: { slug: "elsewhere" }, select: summary });
+  value(await createOwner(db, OWNER));
+  await seedDemoUsers(db);
+});
+
+afterAll(async () => {
+  await closeDb();
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe("resolveActor", () => {
+  it("asks a request without a session to sign in", async () => {
+    requestHeaders = new Headers({ host: "127.0.0.1:3000" });
+    expect(await resolveActor(db, sample)).toEqual({ ok: false, error: { code: "unauthenticated", message: "Sign in to continue." } });
+    requestHeaders = new Headers({ host: "127.0.0.1:3000", cookie: "draftline.session_token=forged.signature-of-nothing" });
+    expect(await resolveActor(db, sample)).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+  });
+
+  it("makes the owner an admin of every project, without a membership", async () => {
+    requestHeaders = await signInAs(OWNER.email, OWNER.password);
+    const owner = await db.user.findUniqueOrThrow({ where: { email: OWNER.email } });
+    expect(await db.projectMember.count({ where: { userId: owner.id } })).toBe(0);
+    for (const project of [sample, other]) {
+      expect(await resolveActor(db, project)).toEqual({ ok: true, value: { id: owner.id, name: OWNER.name, role: "admin" } });
+    }
+  });
+
+  it("gives a member their role in their project", async () => {
+    requestHeaders = await signInAs("builder@draftline.test", DEMO_PASSWORD);
+    const builder = await db.user.findUniqueOrThrow({ where: { email: "builder@draftline.test" } });
+    expect(await resolveActor(db, sample)).toEqual({ ok: true, value: { id: builder.id, name: builder.name, role: "builder" } });
+  });
+
+  it("answers a member of another project as if this project did not exist", async () => {
+    requestHeaders = await signInAs("viewer@draftline.test", DEMO_PASSWORD);
+    expect(await resolveActor(db, other)).toEqual({ ok: false, error: { code: "not_found", message: `There is no project "elsewhere".` } });
+  });
+
+  it("stops accepting a session once it is signed out", async () => {
+    requestHeaders = await signInAs("viewer@draftline.test", DEMO_PASSWORD);
+    expect((await resolveActor(db, sample)).ok).toBe(true);
+    await (await getAuth()).api.signOut({ headers: requestHeaders });
+    expect(await resolveActor(db, sample)).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+  });
+});
