@@ -260,6 +260,9 @@ async function filesUnder(folder: string, name: (file: string) => boolean): Prom
   return entries.filter(name).map((file) => file.split(path.sep).join("/")).sort();
 }
 
+/** Every row as every caller, each refusal snapshotting every table: minutes on a busy two-core machine. */
+const TABLE_TIMEOUT_MS = 180_000;
+
 describe("the authorization table", () => {
   it("has a row for every server action file and every route handler", async () => {
     const actionFiles = await filesUnder("projects/[slug]/actions", (file) => file.endsWith(".ts") && !file.endsWith(".test.ts"));
@@ -291,7 +294,7 @@ describe("the authorization table", () => {
         else if (!result.ok) expect(["forbidden", "unauthenticated"], `${label}: ${result.error.message}`).not.toContain(result.error.code);
       }
     }
-  });
+  }, TABLE_TIMEOUT_MS);
 
   it("lets exactly the allowed roles call each route; a refused call changes no row", async () => {
     const STATUS: Record<string, number> = { forbidden: 403, unauthenticated: 401, not_found: 404 };
@@ -311,5 +314,5 @@ describe("the authorization table", () => {
         expect(response.status, `${row.method} ${row.file} as ${role}: ${await response.clone().text()}`).toBe(200);
       }
     }
-  });
+  }, TABLE_TIMEOUT_MS);
 });

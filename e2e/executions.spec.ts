@@ -10,6 +10,8 @@ import { SAMPLE_PROJECT } from "./pages/workspace";
 // queued, run on the version deployed, and shown with its status, input, error and logs.
 
 test("Run now runs development's version; Executions shows the run with its status, input, error and logs", async ({ workspace, page }) => {
+  // A real run in a worker thread: it waits on the machine, not on a clock.
+  test.setTimeout(180_000);
   const name = `run-${Date.now()}`;
   await workspace.open("README.md");
   const popover = await workspace.createVersion(name, "Made by the executions spec");
@@ -51,7 +53,8 @@ test("Run now runs development's version; Executions shows the run with its stat
   await expect(detail).toContainText(`${name} #`);
   await expect(detail).toContainText('"since": "2026-03-01"');
   // The first attempt ends with the workflow's own error; the sample's retry policy then queues another.
-  await expect(detail.getByRole("heading", { name: "Error" })).toBeVisible();
+  // The run starts a worker thread and a fresh sandbox, slow on a busy machine: wait for it, not a time.
+  await expect(detail.getByRole("heading", { name: "Error" })).toBeVisible({ timeout: 60_000 });
   await expect(row).not.toContainText("Running");
   expect(await seriousViolations(page)).toEqual([]);
 

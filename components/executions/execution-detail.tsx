@@ -57,7 +57,7 @@ export function ExecutionDetail({ slug, environmentId, executionId, onClose }: E
           {data.error ? (
             <div>
               <h3 className="font-semibold text-slate-900">Error</h3>
-              <pre className="mt-1 overflow-x-auto whitespace-pre-wrap rounded bg-red-50 p-2 text-xs text-red-900">
+              <pre className="mt-1 whitespace-pre-wrap wrap-anywhere rounded bg-red-50 p-2 text-xs text-red-900">
                 {[data.error.name, data.error.message].filter(Boolean).join(": ")}
                 {data.error.stack ? `\n${data.error.stack}` : ""}
               </pre>

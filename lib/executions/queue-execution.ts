@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 import { isId } from "@/lib/ids";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { fail, ok, type Result } from "@/lib/result";
 import { executionSummarySelect, toExecutionJson, type ExecutionJson, type ExecutionTrigger } from "./execution-json";
 import { loadWorkflow } from "./load-workflow";
@@ -23,7 +23,8 @@ export interface QueueExecutionRequest {
 
 /**
  * Queues a run of a workflow on the environment's active version as it is now: the run keeps
- * that version whatever is deployed before it starts or while it runs.
+ * that version whatever is deployed before it starts or while it runs. A run a person starts
+ * opens its own transaction (row and activity event), so pass the client, not a transaction.
  */
 export async function queueExecution(db: Db, request: QueueExecutionRequest): Promise<Result<ExecutionJson>> {
   const unknownEnvironment = fail("not_found", "This environment does not exist in this project.");
@@ -75,6 +76,8 @@ export async function queueExecution(db: Db, request: QueueExecutionRequest): Pr
     }
     return row;
   };
-  const row = "$transaction" in db ? await db.$transaction(write) : await write(db);
+  // A person's run writes its row and its event together; a run nobody started (HTTP, a
+  // schedule's tick, queued inside the scheduler's own transaction) is the one row.
+  const row = startedBy ? await (db as PrismaClient).$transaction(write) : await write(db);
   return ok(toExecutionJson(row));
 }

@@ -1,8 +1,3 @@
-import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { Worker } from "node:worker_threads";
-import { build } from "esbuild";
 import type { SandboxResult } from "./run-in-sandbox";
 import { resolveLimits } from "./sandbox-limits";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol";
@@ -10,7 +5,11 @@ import type { WorkerReply, WorkerRequest } from "./worker-protocol";
 /** Time a worker gets past the sandbox's own deadline before it is terminated from outside. */
 export const WORKER_GRACE_MS = 2_000;
 
-let script: Promise<string> | undefined;
+/** The worker's script, built from lib/executions/sandbox-worker.ts by scripts/build-sandbox-worker.mjs (its SANDBOX_WORKER_FILE). */
+const SANDBOX_WORKER_FILE = "node_modules/.cache/draftline/sandbox-worker.mjs";
+
+// Taken through process.getBuiltinModule, not imported: see sandboxWorkerScript.
+const { Worker: WorkerThread } = process.getBuiltinModule("node:worker_threads");
 
 /**
  * Runs a workflow in a worker thread of its own, so a workflow busy computing never holds the
@@ -19,11 +18,7 @@ let script: Promise<string> | undefined;
  */
 export async function runInWorker(request: WorkerRequest): Promise<WorkerReply> {
   const timeMs = resolveLimits(request.options.limits).timeMs;
-  script ??= buildWorkerScript().catch((error: unknown) => {
-    script = undefined;
-    throw error;
-  });
-  const worker = new Worker(await script, { workerData: request });
+  const worker = new WorkerThread(sandboxWorkerScript(), { workerData: request });
   return new Promise<WorkerReply>((resolve) => {
     const started = performance.now();
     let settled = false;
@@ -38,7 +33,7 @@ export async function runInWorker(request: WorkerRequest): Promise<WorkerReply> 
       settle({ kind: "finished", result: timedOut(timeMs, Math.round(performance.now() - started)) });
     }, timeMs + WORKER_GRACE_MS);
     worker.once("message", (reply: WorkerReply) => settle(reply));
-    worker.once("error", (error) => settle({ kind: "crashed", message: error.message }));
+    worker.once("error", (error: Error & { code?: string }) => settle({ kind: "crashed", message: workerErrorMessage(error) }));
     worker.once("exit", (code) => settle({ kind: "crashed", message: `The sandbox's worker thread stopped (exit code ${code}) before the run finished` }));
   });
 }
@@ -54,36 +49,19 @@ function timedOut(timeMs: number, durationMs: number): SandboxResult {
 }
 
 /**
- * The worker's code, bundled once per process from its TypeScript source (the app runs from its
- * own folder, under Next as under Vitest, neither of which hands worker threads a TypeScript
- * loader). npm packages stay imports, resolved from the app's node_modules, which is why the
- * script is written beside them rather than to a temporary folder.
+ * The script's path, read at run time in the app's folder (where Next and Vitest run). Nothing
+ * here may be a place the bundler follows: Turbopack bundles what a Worker of node:worker_threads
+ * (imported) is started with, and for a path it cannot evaluate it took in the whole project, so
+ * `next build` never ended. The builtin is therefore taken through process.getBuiltinModule,
+ * and the path is not handed to any fs call.
  */
-async function buildWorkerScript(): Promise<string> {
-  // turbopackIgnore: these paths are read at run time; without it `next build` tries to bundle the whole folder.
-  const root = path.resolve(/*turbopackIgnore: true*/ process.cwd());
-  const output = await build({
-    entryPoints: [path.join(/*turbopackIgnore: true*/ root, "lib/executions/sandbox-worker.ts")],
-    absWorkingDir: root,
-    bundle: true,
-    write: false,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    packages: "external",
-    logLevel: "silent",
-  });
-  const code = output.outputFiles[0]?.text ?? "";
-  const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
-  const folder = path.join(/*turbopackIgnore: true*/ root, "node_modules", ".cache", "draftline");
-  const file = path.join(/*turbopackIgnore: true*/ folder, `sandbox-worker-${hash}.mjs`);
-  const existing = await readFile(file, "utf8").catch(() => undefined);
-  if (existing !== code) {
-    await mkdir(folder, { recursive: true });
-    // Written under a unique name, then renamed, so two processes never load a half-written file.
-    const partial = `${file}.${process.pid}.tmp`;
-    await writeFile(partial, code);
-    await rename(partial, file);
+function sandboxWorkerScript(): string {
+  return `${process.cwd()}/${SANDBOX_WORKER_FILE}`;
+}
+
+function workerErrorMessage(error: Error & { code?: string }): string {
+  if (error.code === "ERR_MODULE_NOT_FOUND" && error.message.includes(SANDBOX_WORKER_FILE)) {
+    return `The sandbox's worker script ${SANDBOX_WORKER_FILE} is missing: run \`node scripts/build-sandbox-worker.mjs\` (next build, dev and start make it).`;
   }
-  return file;
+  return error.message;
 }
