@@ -8,6 +8,8 @@ export async function register() {
   const { getDb } = await import("./lib/db/client");
   const { seedSampleProject } = await import("./lib/projects/seed-sample-project");
   await seedSampleProject(await getDb());
+  const { startServerExecutionWorker } = await import("./lib/executions/server-execution-worker");
+  startServerExecutionWorker(await getDb());
   const { describeSecretKey } = await import("./lib/secrets/secret-key");
   try {
     console.log(describeSecretKey());

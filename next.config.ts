@@ -1,6 +1,11 @@
 import type { NextConfig } from "next";
 import { MAX_ACTION_BODY_BYTES } from "./lib/files/limits";
 import { MAX_REQUEST_BODY_BYTES } from "./lib/http/body-limit";
+import { buildSandboxWorker } from "./scripts/build-sandbox-worker.mjs";
+
+// Every `next build`, `next dev` and `next start` reads this file first: the worker thread that
+// runs workflows needs its script, which no bundle may contain (scripts/build-sandbox-worker.mjs).
+buildSandboxWorker();
 
 // On every response, pages, API routes and static files alike. Pages also get a
 // Content-Security-Policy with a nonce of their own, from proxy.ts.
@@ -14,7 +19,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   // Lets a second server (an end-to-end run next to `npm run dev`) build into its own folder.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "esbuild", "quickjs-emscripten"],
   allowedDevOrigins: ["127.0.0.1"],
   experimental: {
     // The proxy runs on every path, and Next buffers each body it sees up to this size, cutting

@@ -22,6 +22,6 @@ export async function proxy(request: NextRequest) {
     url.pathname = escaped;
     return NextResponse.rewrite(url, { request: { headers } });
   };
-  if (request.nextUrl.pathname.startsWith("/api/")) return passOn(request.headers);
+  if (request.nextUrl.pathname.startsWith("/api/") || request.nextUrl.pathname.startsWith("/hooks/")) return passOn(request.headers);
   return withContentSecurityPolicy(request, passOn);
 }

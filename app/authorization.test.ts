@@ -135,6 +135,16 @@ const ACTIONS: ActionRow[] = [
         key: turn === 0 ? "API_TOKEN" : `ERP_URL_${turn}`,
       }),
   },
+  {
+    file: "executions/run-workflow.ts",
+    allowed: EDITORS,
+    call: () => action("executions/run-workflow.ts", "runWorkflowAction", { environmentId: ids.development, workflow: "hello", input: '{"n": 1}' }),
+  },
+  {
+    file: "executions/regenerate-hook-token.ts",
+    allowed: EDITORS,
+    call: () => action("executions/regenerate-hook-token.ts", "regenerateHookTokenAction", { environmentId: ids.development }),
+  },
   { file: "members/create-invite.ts", allowed: ["admin"], call: () => action("members/create-invite.ts", "createInviteAction", { email: "matrix@example.com", role: "viewer" }) },
   { file: "members/change-member-role.ts", allowed: ["admin"], call: () => action("members/change-member-role.ts", "changeMemberRoleAction", { userId: ids.builder, role: "release_manager" }) },
   { file: "members/revoke-invite.ts", allowed: ["admin"], call: () => action("members/revoke-invite.ts", "revokeInviteAction", { inviteId: ids.invite }) },
@@ -194,6 +204,17 @@ const ROUTES: RouteRow[] = [
   plainRoute("environments"),
   environmentRoute("deploy-preview"),
   environmentRoute("history"),
+  environmentRoute("executions", "?status=queued"),
+  environmentRoute("workflows"),
+  {
+    file: "environments/[environmentId]/executions/[executionId]",
+    method: "GET",
+    allowed: EVERYONE,
+    request: async () => {
+      const execution = await fixture.db.execution.findFirstOrThrow({ where: { environmentId: ids.development } });
+      return { url: api(`environments/${ids.development}/executions/${execution.id}`), params: { environmentId: ids.development, executionId: execution.id } };
+    },
+  },
   { ...environmentRoute("settings-comparison"), request: async () => ({ url: api(`environments/${ids.development}/settings-comparison?versionId=${ids.version}`), params: { environmentId: ids.development } }) },
   environmentRoute("settings"),
   environmentRoute("settings-revisions"),
@@ -244,6 +265,9 @@ async function filesUnder(folder: string, name: (file: string) => boolean): Prom
   return entries.filter(name).map((file) => file.split(path.sep).join("/")).sort();
 }
 
+/** Every row as every caller, each refusal snapshotting every table: minutes on a busy two-core machine. */
+const TABLE_TIMEOUT_MS = 180_000;
+
 describe("the authorization table", () => {
   it("has a row for every server action file and every route handler", async () => {
     const actionFiles = await filesUnder("projects/[slug]/actions", (file) => file.endsWith(".ts") && !file.endsWith(".test.ts"));
@@ -276,7 +300,7 @@ describe("the authorization table", () => {
         else if (!result.ok) expect(["forbidden", "unauthenticated"], `${label}: ${result.error.message}`).not.toContain(result.error.code);
       }
     }
-  });
+  }, TABLE_TIMEOUT_MS);
 
   it("lets exactly the allowed roles call each route; a refused call changes no row", async () => {
     const STATUS: Record<string, number> = { forbidden: 403, unauthenticated: 401, not_found: 404 };
@@ -296,7 +320,7 @@ describe("the authorization table", () => {
         expect(response.status, `${row.method} ${row.file} as ${role}: ${await response.clone().text()}`).toBe(200);
       }
     }
-  });
+  }, TABLE_TIMEOUT_MS);
 });
 
 /** Actions outside any project (signedInAction), under app/actions: each has its cases below. */

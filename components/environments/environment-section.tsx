@@ -1,8 +1,12 @@
 "use client";
 
+import Link from "next/link";
 import { useId, useState } from "react";
 import { usePermission } from "@/components/auth/project-actor";
 import { useDeployLauncher } from "@/components/deploy/deploy-context";
+import { executionsPath } from "@/components/executions/executions-path";
+import { HookTokenPanel } from "@/components/executions/hook-token-panel";
+import { RunNowDialog } from "@/components/executions/run-now-dialog";
 import { approvalsNeeded } from "@/components/requests/approval-notice";
 import { ProtectionDialog } from "@/components/requests/protection-dialog";
 import { Button } from "@/components/ui/button";
@@ -29,6 +33,9 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
   const [rollingBack, setRollingBack] = useState(false);
   const [rollingForward, setRollingForward] = useState(false);
   const [picking, setPicking] = useState(false);
+  const [running, setRunning] = useState(false);
+  const runHintId = useId();
+  const mayRun = usePermission("deploy");
   const [protecting, setProtecting] = useState(false);
   const administer = usePermission("administer");
   const protectionHintId = useId();
@@ -47,6 +54,26 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
           </span>
         ) : null}
         <div className="ml-auto flex flex-wrap items-center gap-2">
+          <Link
+            href={executionsPath(slug, environment.id)}
+            className="rounded-md px-2 py-1.5 text-sm font-medium text-indigo-700 underline-offset-2 hover:underline"
+          >
+            Executions
+          </Link>
+          {mayRun.allowed && active ? (
+            <Button variant="secondary" onClick={() => setRunning(true)}>
+              Run now
+            </Button>
+          ) : (
+            <>
+              <Button variant="secondary" disabled aria-describedby={runHintId}>
+                Run now
+              </Button>
+              <span id={runHintId} className="sr-only">
+                {mayRun.reason ?? `Nothing is deployed to ${environment.name} yet.`}
+              </span>
+            </>
+          )}
           {canPromote && launcher ? (
             <Button
               variant="secondary"
@@ -120,9 +147,11 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
             )}
           </div>
           <DeploymentHistory slug={slug} environmentId={environment.id} environmentName={environment.name} />
+          {mayRun.allowed ? <HookTokenPanel slug={slug} environment={environment} /> : null}
         </div>
         <SettingsPanel slug={slug} environmentId={environment.id} environmentName={environment.name} isProtected={environment.requiredApprovals > 0} />
       </div>
+      {mayRun.allowed && active ? <RunNowDialog slug={slug} environment={environment} open={running} onOpenChange={setRunning} /> : null}
       {rollbackTarget ? (
         <RollbackDialog
           slug={slug}

@@ -32,6 +32,8 @@ export const KIND_LABELS: Partial<Record<AuditKind, string>> = {
   "request.bypassed": "Approval bypassed",
   "token.created": "Access token created",
   "token.revoked": "Access token revoked",
+  "environment.hook_token_regenerated": "Trigger token renewed",
+  "execution.queued": "Run started",
   sign_in: "Signed in",
   sign_in_failed: "Sign-in failed",
   "two_factor.enabled": "Two-factor sign-in turned on",
@@ -88,6 +90,17 @@ const DESCRIPTIONS: Partial<Record<AuditKind, Words>> = {
     const revision = s.get("revision");
     if (!environment || typeof from !== "number" || typeof revision !== "number") return null;
     return `${who} restored ${environment}'s settings as they were in revision ${from} (now revision ${revision})`;
+  },
+  "environment.hook_token_regenerated": (who, s) => {
+    const environment = text(s.get("environment"));
+    return environment ? `${who} made a new trigger token for ${environment}` : null;
+  },
+  "execution.queued": (who, s) => {
+    const workflow = text(s.get("workflow"));
+    const environment = text(s.get("environment"));
+    const version = refName(s.get("version"));
+    if (!workflow || !environment || !version) return null;
+    return `${who} ran ${workflow} in ${environment} on ${version}`;
   },
 };
 

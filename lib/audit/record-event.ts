@@ -30,7 +30,9 @@ export type AuditKind =
   | "request.cancelled"
   | "request.bypassed"
   | "token.created"
-  | "token.revoked";
+  | "token.revoked"
+  | "environment.hook_token_regenerated"
+  | "execution.queued";
 
 /** Ids and a before/after summary: JSON only, and never a secret value. */
 export type AuditSummary = Record<string, Prisma.InputJsonValue | null>;

@@ -211,3 +211,13 @@ describe("guardRequest: the token API", () => {
     expect((await refusedWith(guardRequest(save, LOCAL))).status).toBe(403);
   });
 });
+
+describe("guardRequest: HTTP triggers", () => {
+  it("lets a POST to /hooks/ through without Origin (its bearer token authenticates it), but still checks the Host", async () => {
+    const hook = (headers: Record<string, string>) => request("/hooks/p/development/order-sync", headers, "POST");
+    expect(guardRequest(hook({ host: "127.0.0.1:3000" }), LOCAL)).toBeNull();
+    expect(guardRequest(hook({ host: "127.0.0.1:3000", "sec-fetch-site": "cross-site" }), LOCAL)).toBeNull();
+    expect((await refusedWith(guardRequest(hook({ host: "attacker.example" }), LOCAL))).status).toBe(421);
+    expect(guardRequest(request("/hooksx/p", { host: "127.0.0.1:3000" }, "POST"), LOCAL)?.status).toBe(403);
+  });
+});

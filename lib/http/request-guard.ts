@@ -36,9 +36,12 @@ export function guardRequest(request: Request, settings: OriginSettings = origin
   if (isApi && !isTextPath(pathname)) {
     return errorResponse({ code: "invalid", message: "The address has a part that is not valid text (a broken percent-escape)." });
   }
-  // The token API never reads cookies (a token call is no browser riding a session), so a
-  // call with a bearer token needs no Origin; without one it is checked like any other write.
-  const crossSite = isTokenApiCall(pathname, headers) ? null : crossSiteRefusal(method, headers, settings);
+  // The token API never reads cookies (a token call is no browser riding a session), so a call
+  // with a bearer token needs no Origin; without one it is checked like any other write. HTTP
+  // triggers are called by other systems, which send no Origin: the environment's bearer token
+  // authenticates them instead, and a browser cannot attach it to a cross-site request.
+  const exempt = isTokenApiCall(pathname, headers) || pathname.startsWith("/hooks/");
+  const crossSite = exempt ? null : crossSiteRefusal(method, headers, settings);
   if (crossSite !== null) return refusal(isApi, 403, "forbidden", crossSite);
   if (Number(headers.get("content-length")) > MAX_REQUEST_BODY_BYTES) {
     return refusal(isApi, 413, "too_large", `The request is larger than the ${MAX_REQUEST_BODY_BYTES / 1024 / 1024} MB the server reads.`);

@@ -7,4 +7,17 @@ describe("refuseSignedOut", () => {
     expect(refuseSignedOut(new Request("http://127.0.0.1:3000/api/projects/p/files"))?.status).toBe(401);
     expect(refuseSignedOut(new Request("http://127.0.0.1:3000/account"))?.status).toBe(307);
   });
+
+  it("lets a signed-out call to the HTTP trigger through to its own token check", () => {
+    const hook = new Request("http://127.0.0.1:3000/hooks/order-sync/development/order-sync", { method: "POST", headers: { authorization: "Bearer dlh_x" } });
+    expect(refuseSignedOut(hook)).toBeNull();
+  });
+
+  it("still answers 401 on JSON routes and redirects pages to sign in", () => {
+    const route = refuseSignedOut(new Request("http://127.0.0.1:3000/api/projects/order-sync/environments"));
+    expect(route?.status).toBe(401);
+    const page = refuseSignedOut(new Request("http://127.0.0.1:3000/projects/order-sync/hooks/x"));
+    expect(page?.status).toBe(307);
+    expect(page?.headers.get("location")).toBe("http://127.0.0.1:3000/sign-in?next=%2Fprojects%2Forder-sync%2Fhooks%2Fx");
+  });
 });

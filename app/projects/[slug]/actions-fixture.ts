@@ -51,7 +51,12 @@ export function setupActionsProject(): { readonly db: PrismaClient; readonly ids
     delete process.env.DATABASE_URL;
     db = await getDb();
     const environments = ["development", "staging", "production"];
-    const files = [{ path: "README.md", content: "# Readme\n" }, { path: "src/a.ts", content: "a\n" }];
+    const files = [
+      { path: "README.md", content: "# Readme\n" },
+      { path: "src/a.ts", content: "a\n" },
+      { path: "integration.yaml", content: "workflows:\n  hello:\n    entry: workflows/hello.ts#hello\n" },
+      { path: "workflows/hello.ts", content: "export function hello() {\n  return 1;\n}\n" },
+    ];
     const own = value(await createProject(db, { slug: SLUG, name: "Under attack", files, environments }));
     const foreign = value(await createProject(db, { slug: "foreign", name: "Foreign", files: [{ path: "x.ts", content: "x\n" }], environments }));
     const envs = async (projectId: string) =>

@@ -6,6 +6,7 @@ import { isId } from "@/lib/ids";
 const UNKNOWN = {
   environment: "This environment does not exist in this project.",
   version: "This version does not exist in this project.",
+  execution: "This execution does not exist in this environment.",
 } as const;
 
 /**
