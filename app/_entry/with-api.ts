@@ -11,7 +11,7 @@ import { can, refusalMessage } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isId } from "@/lib/ids";
-import { decodeUtf8 } from "@/lib/http/read-utf8-body";
+import { decodeUtf8, readBodyUpTo } from "@/lib/http/read-utf8-body";
 import { errorResponse } from "@/lib/http/respond";
 import { getProjectBySlug, type ProjectSummary } from "@/lib/projects/get-project-by-slug";
 import { fail, type DomainError, type Result } from "@/lib/result";
@@ -144,12 +144,9 @@ function malformedId(params: unknown): DomainError | null {
 
 /** A body of at most MAX_API_BODY_BYTES, as UTF-8 text ("" when there is none). */
 async function readBody(request: Request): Promise<Result<string>> {
-  const tooLarge = fail("too_large", `The request body is larger than the ${MAX_API_BODY_BYTES / 1024 / 1024} MB the API accepts.`);
-  if (Number(request.headers.get("content-length")) > MAX_API_BODY_BYTES) return tooLarge;
-  if (request.method === "GET" || request.method === "HEAD" || !request.body) return { ok: true, value: "" };
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_API_BODY_BYTES) return tooLarge;
-  return decodeUtf8(bytes);
+  if (request.method === "GET" || request.method === "HEAD") return { ok: true, value: "" };
+  const bytes = await readBodyUpTo(request, MAX_API_BODY_BYTES, `The request body is larger than the ${MAX_API_BODY_BYTES / 1024 / 1024} MB the API accepts.`);
+  return bytes.ok ? decodeUtf8(bytes.value) : bytes;
 }
 
 function resultAnswer(result: Result<unknown>, status: number): Response {

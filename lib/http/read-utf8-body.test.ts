@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeUtf8, readUtf8Body } from "./read-utf8-body";
+import { decodeUtf8, readBodyUpTo, readUtf8Body } from "./read-utf8-body";
 
 const NOT_UTF8 = { ok: false, error: { code: "invalid", message: "The file is not valid UTF-8 text." } };
 
@@ -37,5 +37,40 @@ describe("readUtf8Body", () => {
 
   it("keeps a real U+FFFD that the sender wrote", () => {
     expect(decodeUtf8(utf8("a\ufffdb"))).toEqual({ ok: true, value: "a\ufffdb" });
+  });
+});
+
+describe("readBodyUpTo", () => {
+  /** A body streamed in chunks without a Content-Length, as a chunked upload arrives. */
+  function streamed(chunks: number, chunkBytes: number) {
+    let sent = 0;
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent === chunks) return controller.close();
+        sent++;
+        pulled += chunkBytes;
+        controller.enqueue(new Uint8Array(chunkBytes).fill(97));
+      },
+    });
+    const request = new Request("http://127.0.0.1/api/v1/projects", { method: "POST", body, duplex: "half" } as RequestInit);
+    return { request, pulled: () => pulled };
+  }
+
+  it("reads a body within the limit whole", async () => {
+    const { request } = streamed(4, 1000);
+    const read = await readBodyUpTo(request, 4000, "too big");
+    expect(read.ok && read.value.byteLength).toBe(4000);
+  });
+
+  it("stops reading a body without a length as soon as it passes the limit", async () => {
+    const { request, pulled } = streamed(1000, 1000);
+    expect(await readBodyUpTo(request, 4000, "too big")).toEqual({ ok: false, error: { code: "too_large", message: "too big" } });
+    expect(pulled()).toBeLessThan(10_000);
+  });
+
+  it("refuses a declared length over the limit without reading", async () => {
+    const request = new Request("http://127.0.0.1/api/v1/projects", { method: "POST", headers: { "content-length": "5000" }, body: "x" });
+    expect(await readBodyUpTo(request, 4000, "too big")).toMatchObject({ ok: false, error: { code: "too_large" } });
   });
 });
