@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -8,6 +9,7 @@ import { ROLES, type Role } from "@/lib/auth/roles";
 import { deployVersion } from "@/lib/deployments/deploy-version";
 import { fail, ok, type Result } from "@/lib/result";
 import { stubTestSecretKey } from "@/lib/deployments/test-fixtures";
+import { TOKEN_LIFETIMES } from "@/lib/tokens/schemas";
 import { value } from "@/lib/testing/harness";
 import { newMember, newUser } from "@/lib/testing/people";
 import { everything, setupActionsProject, SLUG } from "./projects/[slug]/actions-fixture";
@@ -87,6 +89,7 @@ const action = async (file: string, exportName: string, input: unknown, ...rest:
 const ACTIONS: ActionRow[] = [
   { file: "versions/create-version.ts", allowed: EDITORS, call: (turn) => action("versions/create-version.ts", "createVersionAction", { name: `matrix-${turn}`, description: "" }) },
   { file: "settings/set-naming-convention.ts", allowed: ["admin"], call: () => action("settings/set-naming-convention.ts", "setNamingConventionAction", "date") },
+  { file: "settings/set-two-factor-requirement.ts", allowed: ["admin"], call: () => action("settings/set-two-factor-requirement.ts", "setTwoFactorRequirementAction", false) },
   { file: "files/rename-path.ts", allowed: EDITORS, call: (turn) => action("files/rename-path.ts", "renamePathAction", { from: turn === 0 ? "src/a.ts" : `src/b${turn - 1}.ts`, to: `src/b${turn}.ts` }) },
   {
     file: "deployments/deploy-latest-draft.ts",
@@ -324,7 +327,14 @@ describe("the authorization table", () => {
 });
 
 /** Actions outside any project (signedInAction), under app/actions: each has its cases below. */
-const SIGNED_IN_ACTIONS = ["account/confirm-two-factor.ts", "account/disable-two-factor.ts", "account/start-two-factor.ts", "projects/create-project.ts"];
+const SIGNED_IN_ACTIONS = [
+  "account/confirm-two-factor.ts",
+  "account/disable-two-factor.ts",
+  "account/start-two-factor.ts",
+  "projects/create-project.ts",
+  "tokens/create-access-token.ts",
+  "tokens/revoke-access-token.ts",
+];
 
 describe("actions outside a project", () => {
   function signInAs(user: SignedInUser | null) {
@@ -361,8 +371,10 @@ describe("actions outside a project", () => {
     }
   });
 
-  it("the account page's two-factor actions refuse the signed out and change nothing (signed in, each acts on the caller's own account only)", async () => {
+  it("the account page's actions refuse the signed out and change nothing (signed in, each acts on the caller's own account only)", async () => {
     const calls: [string, () => Promise<Result<unknown>>][] = [
+      ["create token", async () => (await import("./actions/tokens/create-access-token")).createAccessTokenAction({ name: "ci", projectId: null, expiresInDays: TOKEN_LIFETIMES[0]! })],
+      ["revoke token", async () => (await import("./actions/tokens/revoke-access-token")).revokeAccessTokenAction({ tokenId: randomUUID() })],
       ["start", async () => (await import("./actions/account/start-two-factor")).startTwoFactorAction({ password: "draftline-demo" })],
       ["confirm", async () => (await import("./actions/account/confirm-two-factor")).confirmTwoFactorAction({ code: "123456" })],
       ["disable", async () => (await import("./actions/account/disable-two-factor")).disableTwoFactorAction({ password: "draftline-demo" })],

@@ -452,6 +452,7 @@ function actionCorpus(ids: Ids): Record<string, ActionSpec> {
     deletePathAction: { base: { path: "hostile/none.txt" }, fields: { path: "path" } },
     renamePathAction: { base: { from: "README.md", to: "hostile/renamed.md" }, fields: { from: "path", to: "path" } },
     setNamingConventionAction: { base: "semver", fields: {} },
+    setTwoFactorRequirementAction: { base: false, fields: {} },
     setEnvironmentSettingAction: {
       base: { environmentId: ids.development, key: "HOSTILE_KEY", value: "v", isSecret: false, mode: "create" },
       fields: { environmentId: "id", key: "key", value: "value", isSecret: "boolean", mode: "mode" },

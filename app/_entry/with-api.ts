@@ -7,7 +7,7 @@ import { consumeApiRateLimit } from "@/lib/api/rate-limit";
 import { forgetOldIdempotencyKeys, releaseIdempotencyKey, requestFingerprint, reserveIdempotencyKey, storeIdempotentAnswer } from "@/lib/api/idempotency";
 import type { ProjectActor } from "@/lib/auth/actor";
 import { projectActorFor } from "@/lib/auth/project-actor";
-import { can, refusalMessage } from "@/lib/auth/roles";
+import { actorRefusal } from "@/lib/auth/refusal";
 import { getDb } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isId } from "@/lib/ids";
@@ -65,7 +65,8 @@ export function withApi<Path extends `/projects/{slug}${string}`, Query extends 
     if (!actor.ok) return actor;
     // Anything about a project needs at least to see it.
     const needed = operation.access === "account" || operation.access === "public" ? "read" : operation.access;
-    if (!can(actor.value.role, needed)) return fail("forbidden", refusalMessage(needed));
+    const refused = actorRefusal(actor.value, needed);
+    if (refused) return fail("forbidden", refused);
     return handler({ ...context, project: project.value, actor: actor.value });
   });
 }

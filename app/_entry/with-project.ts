@@ -1,7 +1,8 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { ProjectActor } from "@/lib/auth/actor";
-import { can, refusalMessage, type Operation } from "@/lib/auth/roles";
+import { actorRefusal } from "@/lib/auth/refusal";
+import type { Operation } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { errorResponse } from "@/lib/http/respond";
@@ -36,7 +37,8 @@ export function withProject<Params extends { slug: string }>(
       if (!project.ok) return errorResponse(project.error);
       const actor = await resolveActor(db, project.value);
       if (!actor.ok) return errorResponse(actor.error);
-      if (!can(actor.value.role, operation)) return errorResponse(fail("forbidden", refusalMessage(operation)).error);
+      const refused = actorRefusal(actor.value, operation);
+      if (refused) return errorResponse(fail("forbidden", refused).error);
       return await handler({ request, params: resolved, db, project: project.value, actor: actor.value });
     } catch (error) {
       unstable_rethrow(error);

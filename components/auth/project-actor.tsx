@@ -2,7 +2,8 @@
 
 import { createContext, useContext, type ReactNode } from "react";
 import type { ProjectActor } from "@/lib/auth/actor";
-import { can, refusalMessage, type Operation } from "@/lib/auth/roles";
+import { actorRefusal } from "@/lib/auth/refusal";
+import type { Operation } from "@/lib/auth/roles";
 
 const ProjectActorContext = createContext<ProjectActor | null>(null);
 
@@ -22,7 +23,6 @@ export function useProjectActor(): ProjectActor {
  * hide or disable the control and show `reason` (the server refuses it anyway).
  */
 export function usePermission(operation: Operation): { allowed: boolean; reason: string | null } {
-  const { role } = useProjectActor();
-  const allowed = can(role, operation);
-  return { allowed, reason: allowed ? null : refusalMessage(operation) };
+  const reason = actorRefusal(useProjectActor(), operation);
+  return { allowed: reason === null, reason };
 }

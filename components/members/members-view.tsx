@@ -7,6 +7,7 @@ import type { ProjectSummary } from "@/lib/projects/get-project-by-slug";
 import { InviteMember } from "./invite-dialog";
 import { MemberTable } from "./member-table";
 import { PendingInvites } from "./pending-invites";
+import { TwoFactorRequirement } from "./two-factor-requirement";
 import { useMembers } from "./queries";
 
 /** The Members page: who is in the project and which invite links wait; admins manage both. */
@@ -41,6 +42,7 @@ export function MembersView({ project, initialMembers }: { project: ProjectSumma
           </h2>
           <PendingInvites slug={project.slug} invites={data.invites} canAdminister={administer.allowed} />
         </section>
+        <TwoFactorRequirement project={project} canAdminister={administer.allowed} />
       </main>
     </div>
   );

@@ -5,7 +5,7 @@ import { cancelRequestAction } from "@/app/projects/[slug]/actions/requests/canc
 import { rejectRequestAction } from "@/app/projects/[slug]/actions/requests/reject-request";
 import { environmentKeys } from "@/components/environments/queries";
 import type { ProjectActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/roles";
+import { actorRefusal } from "@/lib/auth/refusal";
 import { getJson } from "@/lib/http/get-json";
 import type { DeploymentRequestJson } from "@/lib/requests/request-json";
 
@@ -31,7 +31,7 @@ export function requestActions(request: DeploymentRequestJson, actor: ProjectAct
   const decided = request.decisions.some((decision) => decision.userId === actor.id);
   return {
     own,
-    canDecide: open && !own && actor.id !== null && !decided && can(actor.role, "approve"),
+    canDecide: open && !own && actor.id !== null && !decided && actorRefusal(actor, "approve") === null,
     canCancel: open && own,
   };
 }

@@ -19,6 +19,7 @@ export const KIND_LABELS: Partial<Record<AuditKind, string>> = {
   "settings.restored": "Settings restored",
   "project.created": "Project created",
   "project.naming_changed": "Naming convention changed",
+  "project.two_factor_changed": "Two-factor requirement changed",
   "member.invited": "Member invited",
   "member.joined": "Member joined",
   "member.role_changed": "Role changed",

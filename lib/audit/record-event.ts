@@ -10,6 +10,7 @@ export type AuditKind =
   | "two_factor.disabled"
   | "project.created"
   | "project.naming_changed"
+  | "project.two_factor_changed"
   | "member.invited"
   | "member.joined"
   | "member.role_changed"

@@ -10,6 +10,8 @@ export interface Actor {
 /** A member acting in one project. */
 export interface ProjectActor extends Actor {
   role: Role;
+  /** The project requires two-factor sign-in of this role and the person has not turned it on: they may only read. */
+  twoFactorMissing?: boolean;
 }
 
 /** The actor of a lib request that names its author the way records keep it (`author`, `authorId`). */

@@ -4,6 +4,8 @@ import type { ProjectSummary } from "@/lib/projects/get-project-by-slug";
 import { fail, ok, type Result } from "@/lib/result";
 import { excerpt } from "@/lib/text-checks";
 import { findProjectRole } from "./find-project-role";
+import { TWO_FACTOR_ROLES } from "./refusal";
+import { twoFactorEnabled } from "./two-factor/two-factor-enabled";
 
 /**
  * A known person acting in `project` with their role there. Someone who is not a member gets
@@ -17,5 +19,8 @@ export async function projectActorFor(
 ): Promise<Result<ProjectActor>> {
   const role = await findProjectRole(db, user, project.id);
   if (!role) return fail("not_found", `There is no project "${excerpt(project.slug)}".`);
+  if (project.requireTwoFactor && TWO_FACTOR_ROLES.includes(role) && !(await twoFactorEnabled(db, user.id))) {
+    return ok({ id: user.id, name: user.name, role, twoFactorMissing: true });
+  }
   return ok({ id: user.id, name: user.name, role });
 }

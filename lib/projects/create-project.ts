@@ -6,7 +6,7 @@ import { MAX_FILES_PER_PROJECT, TOO_MANY_FILES } from "@/lib/files/limits";
 import { validateContent } from "@/lib/files/validate-content";
 import { validatePath } from "@/lib/files/validate-path";
 import { fail, ok, type Result } from "@/lib/result";
-import type { ProjectSummary } from "./get-project-by-slug";
+import { PROJECT_SUMMARY_SELECT, type ProjectSummary } from "./get-project-by-slug";
 import { isSlug, projectNameSchema, SLUG_MESSAGE } from "./schemas";
 
 export interface CreateProjectInput {
@@ -47,7 +47,7 @@ export async function createProject(db: PrismaClient, input: CreateProjectInput)
     .$transaction(async (tx) => {
       const created = await tx.project.create({
         data: { id, slug: input.slug, name: name.data },
-        select: { id: true, slug: true, name: true, namingConvention: true },
+        select: PROJECT_SUMMARY_SELECT,
       });
       await tx.draftFile.createMany({
         data: files.map((file) => ({

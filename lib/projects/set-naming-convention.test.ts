@@ -19,7 +19,7 @@ describe("setNamingConvention", () => {
 
     for (const namingConvention of ["date", "feature", "combined", "free", "semver"]) {
       const project = value(await setNamingConvention(test.db, { projectId, namingConvention, actor: ADA }));
-      expect(project).toEqual({ id: projectId, slug: before.slug, name: before.name, namingConvention });
+      expect(project).toEqual({ id: projectId, slug: before.slug, name: before.name, namingConvention, requireTwoFactor: false });
       expect(value(await getProjectBySlug(test.db, before.slug)).namingConvention).toBe(namingConvention);
     }
   });

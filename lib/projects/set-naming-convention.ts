@@ -4,7 +4,7 @@ import { runInTransaction } from "@/lib/db/run-in-transaction";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { namingConventionSchema } from "@/lib/naming/schemas";
 import { fail, ok, type Result } from "@/lib/result";
-import type { ProjectSummary } from "./get-project-by-slug";
+import { PROJECT_SUMMARY_SELECT, type ProjectSummary } from "./get-project-by-slug";
 import { lockProject } from "./lock-project";
 
 /**
@@ -23,7 +23,7 @@ export async function setNamingConvention(
   const namingConvention = parsed.data;
   return runInTransaction(db, async (tx) => {
     if (!(await lockProject(tx, input.projectId))) return fail("not_found", "This project does not exist.");
-    const select = { id: true, slug: true, name: true, namingConvention: true } as const;
+    const select = PROJECT_SUMMARY_SELECT;
     const before = await tx.project.findUniqueOrThrow({ where: { id: input.projectId }, select });
     if (before.namingConvention === namingConvention) return ok(before);
     const project = await tx.project.update({ where: { id: input.projectId }, data: { namingConvention }, select });

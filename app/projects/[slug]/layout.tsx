@@ -17,5 +17,18 @@ export default async function ProjectLayout({ children, params }: Props) {
   if (!project) return children;
   const actor = await loadProjectActor(project);
   if (!actor) notFound();
-  return <ProjectActorProvider actor={actor}>{children}</ProjectActorProvider>;
+  return (
+    <ProjectActorProvider actor={actor}>
+      {actor.twoFactorMissing ? (
+        <p role="status" className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+          This project requires two-factor sign-in of release managers and admins. You can read everything; to make changes, turn it on in{" "}
+          <a href="/account" className="font-medium underline">
+            Account settings
+          </a>
+          .
+        </p>
+      ) : null}
+      {children}
+    </ProjectActorProvider>
+  );
 }

@@ -1,7 +1,7 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/client";
 
 /** Whether the person signs in with a second factor. */
-export async function twoFactorEnabled(db: PrismaClient, userId: string): Promise<boolean> {
+export async function twoFactorEnabled(db: Db, userId: string): Promise<boolean> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { twoFactorEnabled: true } });
   return user?.twoFactorEnabled === true;
 }
