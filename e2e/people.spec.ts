@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { storageStatePath } from "./accounts";
 import { seriousViolations } from "./axe";
 import { BASE_URL } from "./base-url";
@@ -6,7 +6,7 @@ import { expect, test } from "./fixtures";
 import { ActivityPage } from "./pages/activity";
 import { DeployDialogPage } from "./pages/deploy";
 import { EnvironmentsPage } from "./pages/environments";
-import { MembersPage } from "./pages/members";
+import { joinProject, MembersPage } from "./pages/members";
 import { WorkspacePage } from "./pages/workspace";
 import { interceptAction, replay } from "./server-actions";
 
@@ -19,32 +19,6 @@ test.use({ storageState: storageStatePath("owner") });
 const PROJECT = { name: "Release desk", slug: "release-desk" };
 const BUILDER = { name: "Bea Builder", email: "bea@release-desk.example", password: "bea-builds-integrations" };
 const RELEASE_MANAGER = { name: "Rex Release", email: "rex@release-desk.example", password: "rex-approves-deployments" };
-const SIGNED_OUT = { cookies: [], origins: [] };
-
-async function createInviteLink(members: MembersPage, email: string, role: string): Promise<string> {
-  const dialog = await members.fillInvite(email, role);
-  await dialog.getByRole("button", { name: "Create invite link" }).click();
-  const link = dialog.getByRole("textbox", { name: "Invite link" });
-  await expect(link).toHaveValue(new RegExp(`^${BASE_URL}/invite/`));
-  const url = await link.inputValue();
-  await dialog.getByRole("button", { name: "Done" }).click();
-  await expect(dialog).toBeHidden();
-  return url;
-}
-
-/** A browser of the person's own, signed out, that joins through the link; returns its page, in the project. */
-async function join(browser: Browser, link: string, person: { name: string; password: string }, check?: (page: Page) => Promise<void>) {
-  const context = await browser.newContext({ storageState: SIGNED_OUT, baseURL: BASE_URL });
-  const page = await context.newPage();
-  await page.goto(link);
-  await expect(page.getByRole("heading", { name: `Join ${PROJECT.name}` })).toBeVisible();
-  await check?.(page);
-  await page.getByRole("textbox", { name: "Name" }).fill(person.name);
-  await page.getByRole("textbox", { name: "Password" }).fill(person.password);
-  await page.getByRole("button", { name: "Join" }).click();
-  await expect(page).toHaveURL(new RegExp(`/projects/${PROJECT.slug}$`));
-  return { context, page };
-}
 
 async function invitePageFits(page: Page) {
   for (const width of [1440, 768, 390]) {
@@ -73,12 +47,12 @@ test("a builder's production deploy waits for a release manager's approval, and 
 
     const members = new MembersPage(page);
     await members.open(PROJECT.slug);
-    const builderLink = await createInviteLink(members, BUILDER.email, "Builder");
-    const managerLink = await createInviteLink(members, RELEASE_MANAGER.email, "Release manager");
+    const builderLink = await members.createInviteLink(BUILDER.email, "Builder");
+    const managerLink = await members.createInviteLink(RELEASE_MANAGER.email, "Release manager");
 
-    const builder = await join(browser, builderLink, BUILDER, invitePageFits);
+    const builder = await joinProject(browser, builderLink, PROJECT, BUILDER, invitePageFits);
     contexts.push(builder.context);
-    const manager = await join(browser, managerLink, RELEASE_MANAGER);
+    const manager = await joinProject(browser, managerLink, PROJECT, RELEASE_MANAGER);
     contexts.push(manager.context);
     await page.reload();
     await expect(members.roleOf(BUILDER.name)).toHaveValue("builder");

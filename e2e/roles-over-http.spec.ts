@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
@@ -27,6 +28,8 @@ type Caller = Role | "stranger" | "signed out" | "forged session";
 const CALLERS: Caller[] = [...ROLES, "stranger", "signed out", "forged session"];
 const SAMPLE_SLUG = API.split("/").pop()!;
 const TEAM_API = `/api/projects/${TEAM_PROJECT.slug}`;
+const UNKNOWN_EXECUTION = randomUUID();
+const NO_EXECUTION = "This execution does not exist in this environment.";
 
 /** The operation each action declares in its `projectAction(...)`: what the server checks. */
 function actionOperations(): Record<string, Operation> {
@@ -90,6 +93,9 @@ function routeQueries(ids: Ids): Record<string, string> {
     "draft/status": "",
     "draft/unchanged-since": "",
     "environments/[environmentId]/deploy-preview": "",
+    "environments/[environmentId]/executions": "",
+    "environments/[environmentId]/executions/[executionId]": "",
+    "environments/[environmentId]/workflows": "",
     "environments/[environmentId]/history": "",
     "environments/[environmentId]/settings-comparison": `?versionId=${ids.versionId}`,
     "environments/[environmentId]/settings-revisions": "",
@@ -150,14 +156,21 @@ test("every project route answers each role, a stranger, the signed out and a fo
   const queries = routeQueries(ids);
   expect(projectRoutes(), "every project route has a request listed in routeQueries").toEqual(Object.keys(queries).sort());
   const url = (api: string, route: string) =>
-    `${api}/${route}${queries[route]}`.replace("[environmentId]", ids.development).replace("[versionId]", ids.versionId);
+    `${api}/${route}${queries[route]}`.replace("[environmentId]", ids.development).replace("[versionId]", ids.versionId).replace("[executionId]", UNKNOWN_EXECUTION);
   for (const caller of CALLERS) {
     const request = await contextFor(caller);
     for (const route of projectRoutes()) {
       const response = await request.get(url(caller === "stranger" ? TEAM_API : API, route));
       const label = `${caller}: GET ${route}`;
       if (ROLES.includes(caller as Role)) {
-        expect.soft(response.status(), label).toBe(200);
+        if (route.includes("[executionId]")) {
+          // No run exists to read: a member gets past the role check to the execution's own 404.
+          expect.soft(response.status(), label).toBe(404);
+          expect.soft(((await response.json()) as { error?: { message?: string } }).error?.message, label).toBe(NO_EXECUTION);
+        } else if (route.endsWith("/workflows") && response.status() === 409) {
+          // Nothing deployed to development yet (this spec alone): past the role check to "nothing to run".
+          expect.soft(((await response.json()) as { error?: { code?: string } }).error?.code, label).toBe("conflict");
+        } else expect.soft(response.status(), label).toBe(200);
         continue;
       }
       const expected = refusal(caller, "read");

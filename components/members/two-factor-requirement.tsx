@@ -13,9 +13,11 @@ export function TwoFactorRequirement({ project, canAdminister }: { project: Proj
   const [required, setRequired] = useState(project.requireTwoFactor);
   const change = useMemberMutation(project.slug, setTwoFactorRequirementAction, "The requirement was not changed");
 
+  /** Shown at once, put back if the server refuses. */
   async function toggle(next: boolean) {
+    setRequired(next);
     const saved = await change.run(next);
-    if (saved) setRequired(saved.requireTwoFactor);
+    setRequired(saved ? saved.requireTwoFactor : !next);
   }
 
   return (

@@ -1,4 +1,5 @@
-import type { Locator, Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { totpCode } from "@/lib/testing/totp";
 
 /** The account page as a person uses it: its Access tokens section and the Create token dialog. */
 export class AccountPage {
@@ -33,5 +34,23 @@ export class AccountPage {
     const shown = this.page.getByRole("dialog", { name: "Your new token" });
     const token = await shown.getByRole("textbox", { name: "New token" }).inputValue();
     return token;
+  }
+
+  get twoFactor(): Locator {
+    return this.page.getByRole("region", { name: "Two-factor sign-in" });
+  }
+
+  /** Sets up two-factor sign-in with the password and a first code; returns the key, for later codes. */
+  async turnOnTwoFactor(password: string): Promise<string> {
+    const section = this.twoFactor;
+    await section.getByLabel("Password").fill(password);
+    await section.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+    await expect(section.getByRole("img", { name: "QR code of your two-factor key" })).toBeVisible();
+    const secret = (await section.locator("code").innerText()).trim();
+    await section.getByRole("textbox", { name: "Code from your app" }).fill(totpCode(secret));
+    await section.getByRole("button", { name: "Turn on" }).click();
+    await section.getByRole("button", { name: "Done" }).click();
+    await expect(section.getByRole("button", { name: "Turn off two-factor sign-in" })).toBeVisible();
+    return secret;
   }
 }

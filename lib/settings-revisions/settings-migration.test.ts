@@ -4,7 +4,7 @@ import { createPglite } from "@/lib/db/create-pglite";
 import { migrate, MIGRATIONS_DIR } from "@/lib/db/migrate";
 import { pgliteRunner } from "@/lib/db/sql-runner";
 
-const BEFORE = "20261129130100_version_search_index";
+const BEFORE = "20261129130300_executions";
 const MIGRATION = "20261129140000_settings_revisions";
 let pglite: PGlite;
 

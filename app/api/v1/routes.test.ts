@@ -32,7 +32,7 @@ async function json(response: Response, status = 200) {
 describe("draft files", () => {
   it("lists, reads with an ETag, writes with If-Match, and refuses a stale write with 412", async () => {
     const listed = await json(await callApi(draftApi.listDraftFiles, { token: tokens.builder, params: slug }));
-    expect(listed.files.map((file: { path: string }) => file.path)).toEqual(["README.md", "src/a.ts"]);
+    expect(listed.files.map((file: { path: string }) => file.path)).toEqual(["README.md", "integration.yaml", "src/a.ts", "workflows/hello.ts"]);
 
     const read = await callApi(draftApi.readDraftFile, { token: tokens.builder, params: slug, query: { path: "README.md" } });
     const file = await json(read);
@@ -79,7 +79,7 @@ describe("versions", () => {
     expect(found.items.map((item: { name: string }) => item.name)).toEqual(["api-1.1"]);
 
     const shown = await json(await callApi(api.showVersion, { token: tokens.builder, params: { ...slug, versionId: created.id } }));
-    expect(shown.paths).toEqual(["README.md", "src/a.ts"]);
+    expect(shown.paths).toEqual(["README.md", "integration.yaml", "src/a.ts", "workflows/hello.ts"]);
     expect((await json(await callApi(api.showVersion, { token: tokens.builder, params: { ...slug, versionId: ids.foreignVersion } }), 404)).error.code).toBe("not_found");
     const readme = await json(await callApi(api.readVersionFile, { token: tokens.builder, params: { ...slug, versionId: created.id }, query: { path: "README.md" } }));
     expect(readme.content).toBe("# API\n");
