@@ -7,6 +7,7 @@ import { ActivityPage } from "./pages/activity";
 import { DeployDialogPage } from "./pages/deploy";
 import { EnvironmentsPage } from "./pages/environments";
 import { joinProject, MembersPage } from "./pages/members";
+import { createSampleCopy } from "./pages/projects";
 import { WorkspacePage } from "./pages/workspace";
 import { interceptAction, replay } from "./server-actions";
 
@@ -36,13 +37,7 @@ test("a builder's production deploy waits for a release manager's approval, and 
   const contexts: BrowserContext[] = [];
   try {
     // The owner makes the project: a copy of the sample, with development, staging and production.
-    await page.goto("/");
-    await page.getByRole("button", { name: "New project" }).click();
-    const newProject = page.getByRole("dialog", { name: "New project" });
-    await newProject.getByRole("textbox", { name: "Name" }).fill(PROJECT.name);
-    await newProject.getByRole("radio", { name: /Copy of the sample integration/ }).check();
-    await newProject.getByRole("button", { name: "Create project" }).click();
-    await expect(page).toHaveURL(new RegExp(`/projects/${PROJECT.slug}(\\?|$)`));
+    await createSampleCopy(page, PROJECT);
     void workspace;
 
     const members = new MembersPage(page);

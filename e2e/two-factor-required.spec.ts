@@ -5,6 +5,7 @@ import { BASE_URL } from "./base-url";
 import { expect, test } from "./fixtures";
 import { AccountPage } from "./pages/account";
 import { joinProject, MembersPage } from "./pages/members";
+import { createSampleCopy } from "./pages/projects";
 
 // An admin requires two-factor sign-in of a project's release managers and admins; one who has
 // not turned it on may read but not change anything until they do. On a project of its own, with
@@ -21,13 +22,7 @@ test("an admin requires two-factor sign-in; a release manager without it may onl
   void workspace; // its checks: no console errors, no request leaving this machine
   const contexts: BrowserContext[] = [];
   try {
-    await page.goto("/");
-    await page.getByRole("button", { name: "New project" }).click();
-    const newProject = page.getByRole("dialog", { name: "New project" });
-    await newProject.getByRole("textbox", { name: "Name" }).fill(PROJECT.name);
-    await newProject.getByRole("radio", { name: /Copy of the sample integration/ }).check();
-    await newProject.getByRole("button", { name: "Create project" }).click();
-    await expect(page).toHaveURL(new RegExp(`/projects/${PROJECT.slug}(\\?|$)`));
+    await createSampleCopy(page, PROJECT);
     const owner = new MembersPage(page);
     await owner.open(PROJECT.slug);
     const adminLink = await owner.createInviteLink(ADMIN.email, "Admin");
