@@ -241,6 +241,23 @@ function routeCorpus(): Record<string, RouteCase[]> {
         { label: `history limit=${JSON.stringify(value.slice(0, 12))}`, url: `${env}/history?limit=${e(value)}`, ...BAD, inputs: [value] },
       ]),
     ],
+    "app/api/projects/[slug]/environments/[environmentId]/executions/route.ts": [
+      ...badEnvironments("executions"),
+      ...[
+        ["status", "nope"],
+        ["trigger", "cron"],
+        ["version", "abc"],
+        ["version", "-1"],
+        ["status", "\u0000"],
+      ].map(([name, value]) => ({ label: `executions ${name}=${JSON.stringify(value)}`, url: `${env}/executions?${name}=${e(value!)}`, ...BAD, inputs: [value!] })),
+    ],
+    "app/api/projects/[slug]/environments/[environmentId]/executions/[executionId]/route.ts": [
+      ...badEnvironments(`executions/${UNKNOWN_ID}`),
+      { label: "an unknown execution", url: `${env}/executions/${UNKNOWN_ID}`, ...NOT_FOUND },
+      { label: "a version id as execution", url: `${env}/executions/${ids.versionId}`, ...NOT_FOUND },
+      ...MALFORMED_IDS.map((id) => ({ label: `execution ${JSON.stringify(id.slice(0, 12))}`, url: `${env}/executions/${e(id)}`, ...inPath(id), inputs: [id] })),
+    ],
+    "app/api/projects/[slug]/environments/[environmentId]/workflows/route.ts": badEnvironments("workflows"),
     "app/api/projects/[slug]/environments/[environmentId]/versions-run/route.ts": [
       ...badEnvironments("versions-run", `?versionIds=${ids.versionId}`),
       { label: "versions-run of 10,000 ids", url: `${env}/versions-run?versionIds=${Array.from({ length: 400 }, () => UNKNOWN_ID).join(",")}`, ...BAD, status: [400, 413, 414, 431], codes: ["invalid", "too_large"] },
@@ -452,6 +469,9 @@ function actionCorpus(ids: Ids): Record<string, ActionSpec> {
     deletePathAction: { base: { path: "hostile/none.txt" }, fields: { path: "path" } },
     renamePathAction: { base: { from: "README.md", to: "hostile/renamed.md" }, fields: { from: "path", to: "path" } },
     setNamingConventionAction: { base: "semver", fields: {} },
+    // An unknown environment in the base: no variant can queue a run or make a token.
+    runWorkflowAction: { base: { environmentId: UNKNOWN_ID, workflow: "syncOrders", input: "" }, fields: { environmentId: "id", workflow: "name", input: "description" }, optional: ["input"] },
+    regenerateHookTokenAction: { base: { environmentId: UNKNOWN_ID }, fields: { environmentId: "id" } },
     setTwoFactorRequirementAction: { base: false, fields: {} },
     setEnvironmentSettingAction: {
       base: { environmentId: ids.development, key: "HOSTILE_KEY", value: "v", isSecret: false, mode: "create" },
