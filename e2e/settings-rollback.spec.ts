@@ -2,10 +2,12 @@ import { seriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
 import { DeployDialogPage } from "./pages/deploy";
 import { EnvironmentsPage } from "./pages/environments";
-import type { WorkspacePage } from "./pages/workspace";
+import { createSampleCopy } from "./pages/projects";
+import { WorkspacePage } from "./pages/workspace";
 
-// Shares the server and database with the other specs: names are unique per run, and what is
-// checked comes from the state this test creates.
+// On a project of its own (a copy of the sample made here): other specs change the sample's
+// naming convention, settings and production, and this one changes production's settings.
+const PROJECT = { name: "Whole rollback", slug: "whole-rollback" };
 
 async function deployNewVersion(workspace: WorkspacePage, name: string) {
   const deploy = new DeployDialogPage(workspace.page);
@@ -22,12 +24,15 @@ async function expectNoSidewaysScroll(page: import("@playwright/test").Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 }
 
-test("a whole rollback restores production's secret as it was, as a new settings revision, never showing it", async ({ workspace, page }) => {
+test("a whole rollback restores production's secret as it was, as a new settings revision, never showing it", async ({ workspace: checks, page }) => {
+  void checks; // its checks: no console errors, no request leaving this machine
+  await createSampleCopy(page, PROJECT);
+  const workspace = new WorkspacePage(page, PROJECT.slug);
   const stamp = Date.now();
   const [stable, release] = [`whole-stable-${stamp}`, `whole-release-${stamp}`];
   const key = `ERP_TOKEN_${stamp}`;
   const [oldSecret, newSecret] = [`erp_old_${stamp}_1111`, `erp_new_${stamp}_2222`];
-  const environments = new EnvironmentsPage(page);
+  const environments = new EnvironmentsPage(page, PROJECT.slug);
 
   await environments.open();
   let production = environments.region("production");
