@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getSignedInUser } from "@/app/_entry/signed-in-user";
-import { AccountMenu } from "@/components/auth/account";
 import { NewProjectButton } from "@/components/projects/new-project-dialog";
 import { ProjectList } from "@/components/projects/project-list";
-import { BrandLink } from "@/components/ui/brand-link";
+import { SiteHeader } from "@/components/ui/site-header";
 import { getDb } from "@/lib/db/client";
 import { canCreateProjects, listProjectsForUser } from "@/lib/projects/list-projects-for-user";
 
@@ -21,12 +20,7 @@ export default async function HomePage() {
   const [projects, canCreate] = user ? await Promise.all([listProjectsForUser(db, user), canCreateProjects(db, user)]) : [[], false];
   return (
     <div className="min-h-dvh bg-slate-50">
-      <header className="flex h-14 items-center gap-4 border-b border-slate-200 bg-white px-4">
-        <BrandLink separator={false} />
-        <div className="ml-auto">
-          <AccountMenu />
-        </div>
-      </header>
+      <SiteHeader />
       <main className="mx-auto max-w-2xl px-4 py-8">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-xl font-semibold text-slate-900">Projects</h1>

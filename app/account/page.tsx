@@ -4,8 +4,7 @@ import { connection } from "next/server";
 import { getSignedInUser } from "@/app/_entry/signed-in-user";
 import { AccessTokensSection } from "@/components/account/access-tokens-section";
 import { TwoFactorSection } from "@/components/account/two-factor-section";
-import { AccountMenu } from "@/components/auth/account";
-import { BrandLink } from "@/components/ui/brand-link";
+import { SiteHeader } from "@/components/ui/site-header";
 import { twoFactorEnabled } from "@/lib/auth/two-factor/two-factor-enabled";
 import { getDb } from "@/lib/db/client";
 import { listProjectsForUser } from "@/lib/projects/list-projects-for-user";
@@ -22,12 +21,7 @@ export default async function AccountPage() {
   const [enabled, tokens, projects] = await Promise.all([twoFactorEnabled(db, user.id), listAccessTokens(db, user.id), listProjectsForUser(db, user)]);
   return (
     <div className="min-h-dvh bg-slate-50">
-      <header className="flex h-14 items-center gap-4 border-b border-slate-200 bg-white px-4">
-        <BrandLink separator={false} />
-        <div className="ml-auto">
-          <AccountMenu />
-        </div>
-      </header>
+      <SiteHeader />
       <main className="mx-auto flex max-w-3xl flex-col gap-8 px-4 py-8">
         <div>
           <h1 className="text-xl font-semibold text-slate-900">Account</h1>

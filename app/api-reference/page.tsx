@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { ApiReference, type ApiDocument } from "@/components/api-reference/api-reference";
-import { AccountMenu } from "@/components/auth/account";
-import { BrandLink } from "@/components/ui/brand-link";
+import { SiteHeader } from "@/components/ui/site-header";
 import { openApiDocument } from "@/lib/api/v1/openapi-document";
 
 export const metadata: Metadata = { title: "API reference · Draftline" };
@@ -10,10 +9,7 @@ export const metadata: Metadata = { title: "API reference · Draftline" };
 export default function ApiReferencePage() {
   return (
     <div className="min-h-dvh bg-slate-50">
-      <header className="flex h-14 items-center justify-between gap-4 border-b border-slate-200 bg-white px-4">
-        <BrandLink separator={false} />
-        <AccountMenu />
-      </header>
+      <SiteHeader />
       <main className="mx-auto flex max-w-4xl flex-col gap-6 px-4 py-8">
         <h1 className="text-xl font-semibold text-slate-900">API reference</h1>
         <ApiReference document={openApiDocument() as unknown as ApiDocument} />

@@ -7,37 +7,16 @@ import { useRevisionComparison } from "./queries";
 
 /** Picks two settings revisions and shows what differs, key by key: plain values, a secret only "changed". */
 export function CompareRevisions({ slug, environmentId, numbers }: { slug: string; environmentId: string; numbers: number[] }) {
-  const fromId = useId();
-  const toId = useId();
   const [from, setFrom] = useState(numbers[1] ?? numbers[0] ?? 1);
   const [to, setTo] = useState(numbers[0] ?? 1);
   const [pair, setPair] = useState<{ from: number; to: number } | null>(null);
   const comparison = useRevisionComparison(slug, environmentId, pair);
   if (numbers.length < 2) return null;
-  const select = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-end gap-2 text-sm">
-        <label htmlFor={fromId} className="flex flex-col gap-0.5 text-xs text-slate-700">
-          From revision
-          <select id={fromId} className={select} value={from} onChange={(event) => setFrom(Number(event.target.value))}>
-            {numbers.map((number) => (
-              <option key={number} value={number}>
-                {number}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor={toId} className="flex flex-col gap-0.5 text-xs text-slate-700">
-          To revision
-          <select id={toId} className={select} value={to} onChange={(event) => setTo(Number(event.target.value))}>
-            {numbers.map((number) => (
-              <option key={number} value={number}>
-                {number}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RevisionSelect label="From revision" numbers={numbers} value={from} onChange={setFrom} />
+        <RevisionSelect label="To revision" numbers={numbers} value={to} onChange={setTo} />
         <Button size="sm" variant="secondary" onClick={() => setPair({ from, to })}>
           Compare revisions
         </Button>
@@ -78,5 +57,21 @@ export function CompareRevisions({ slug, environmentId, numbers }: { slug: strin
         </div>
       )}
     </div>
+  );
+}
+
+function RevisionSelect({ label, numbers, value, onChange }: { label: string; numbers: number[]; value: number; onChange: (number: number) => void }) {
+  const id = useId();
+  return (
+    <label htmlFor={id} className="flex flex-col gap-0.5 text-xs text-slate-700">
+      {label}
+      <select id={id} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" value={value} onChange={(event) => onChange(Number(event.target.value))}>
+        {numbers.map((number) => (
+          <option key={number} value={number}>
+            {number}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
