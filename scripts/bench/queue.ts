@@ -9,6 +9,7 @@
 // - the transactional point: queueing a run (its row) alone, then its row plus pg-boss's send as
 //   two writes, then both in one Prisma transaction (send's per-call `db`), alternately.
 import { randomUUID } from "node:crypto";
+import { pathToFileURL } from "node:url";
 import type PgBoss from "pg-boss";
 import { deployVersion } from "@/lib/deployments/deploy-version";
 import { CLAIM_LEASE_MS, claimExecution } from "@/lib/executions/claim-execution";
@@ -18,7 +19,7 @@ import type { Db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { SAMPLE_PROJECT } from "@/lib/projects/sample-project";
 import { createVersion } from "@/lib/versions/create-version";
-import type { BenchDatabase } from "./databases";
+import { openPglite, openPostgres, type BenchDatabase } from "./databases";
 import { loadProject } from "./fixtures";
 import { cpuShares, cpuSnapshot } from "./machine";
 import { prismaExecuteSql, startPgBoss } from "./pg-boss-db";
@@ -32,6 +33,11 @@ export interface QueueConfig {
   trickleGapMs: number;
   /** Enqueues timed per variant of the transactional comparison. */
   pairRounds: number;
+}
+
+/** The sizes `npm run bench` uses (BENCH_QUICK=1: smaller, while developing). */
+export function queueConfig(quick: boolean): QueueConfig {
+  return { jobs: quick ? 500 : 2000, trickleJobs: quick ? 50 : 200, trickleGapMs: 20, pairRounds: quick ? 50 : 200 };
 }
 
 const CLAIMERS = 2;
@@ -304,11 +310,19 @@ async function measureEnqueuePairs(db: PrismaClient, boss: PgBoss, target: Targe
 }
 
 /** Both queues on PGlite and, given its address, on the PostgreSQL server. */
-export async function benchQueues(condition: "quiet" | "loaded", databases: Array<{ kind: string; open: () => Promise<BenchDatabase> }>, config: QueueConfig) {
+export async function benchQueues(condition: "quiet" | "loaded", serverUrl: string | undefined, config: QueueConfig) {
+  const databases = [{ kind: "pglite", open: openPglite }, ...(serverUrl ? [{ kind: "postgresql", open: () => openPostgres(serverUrl) }] : [])];
   const results = [];
   for (const { kind, open } of databases) {
     log(`queue, ${condition}, ${kind}: Draftline's executions table and pg-boss 10…`);
     results.push({ database: kind, ...(await benchQueue(open, config)) });
   }
   return results;
+}
+
+// `npx tsx scripts/bench/queue.ts` measures only this (on PostgreSQL too when TEST_DATABASE_URL or BENCH_DATABASE_URL is set).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const config = queueConfig(process.env.BENCH_QUICK === "1");
+  const runs = await benchQueues("quiet", process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL, config);
+  process.stdout.write(`${JSON.stringify({ config, runs }, null, 2)}\n`);
 }

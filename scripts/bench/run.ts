@@ -28,7 +28,7 @@ import { benchLoad, LOAD } from "./load";
 import { cpuShares, cpuSnapshot, machineFacts } from "./machine";
 import { NEIGHBOURS, withBusyNeighbours } from "./neighbour";
 import { benchPopoverOpen } from "./popover-open";
-import { benchQueues } from "./queue";
+import { benchQueues, queueConfig } from "./queue";
 import { benchSandbox } from "./sandbox";
 import { evaluateActivityTargets, evaluateLoadTargets, evaluatePopoverTargets, evaluateTargets, type TargetResult } from "./targets";
 import { log, median, ratio } from "./timing";
@@ -51,7 +51,7 @@ const config = {
   activityEvents: 100_000,
   activityCalls: 50,
   load: LOAD,
-  queue: { jobs: quick ? 500 : 2000, trickleJobs: quick ? 50 : 200, trickleGapMs: 20, pairRounds: quick ? 50 : 200 },
+  queue: queueConfig(quick),
   seed: 20_261_125,
 };
 
@@ -121,7 +121,7 @@ async function benchAll(condition: "quiet" | "loaded") {
   const sandbox = sandboxWanted ? await benchSandbox(condition) : null;
   const queue =
     queueWanted && condition === "quiet"
-      ? await benchQueues(condition, [{ kind: "pglite", open: openPglite }, ...(serverUrl ? [{ kind: "postgresql", open: () => openPostgres(serverUrl) }] : [])], config.queue)
+      ? await benchQueues(condition, serverUrl, config.queue)
       : null;
   return { cpuShare: cpuShares(before, cpuSnapshot()), runs, load, browser, sandbox, queue };
 }
