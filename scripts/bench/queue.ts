@@ -83,12 +83,16 @@ export async function benchQueue(open: () => Promise<BenchDatabase>, config: Que
   return {
     draftline,
     pgBoss,
-    pgBossTimesDraftline: {
-      enqueuePerSecond: ratio(pgBoss.enqueuePerSecond, draftline.enqueuePerSecond),
-      claimCompletePerSecond: ratio(pgBoss.claimCompletePerSecond, draftline.claimCompletePerSecond),
-      queuedToClaimedP50: ratio(pgBoss.queuedToClaimedMs.p50, draftline.queuedToClaimedMs.p50),
-    },
+    pgBossTimesDraftline: timesDraftline(pgBoss),
+    pgBossWithExecutionRowsTimesDraftline: timesDraftline(pgBoss.withExecutionRows),
   };
+  function timesDraftline(other: Awaited<ReturnType<typeof measureQueue>>) {
+    return {
+      enqueuePerSecond: ratio(other.enqueuePerSecond, draftline.enqueuePerSecond),
+      claimCompletePerSecond: ratio(other.claimCompletePerSecond, draftline.claimCompletePerSecond),
+      queuedToClaimedP50: ratio(other.queuedToClaimedMs.p50, draftline.queuedToClaimedMs.p50),
+    };
+  }
 }
 
 async function withFresh<T>(open: () => Promise<BenchDatabase>, work: (database: BenchDatabase) => Promise<T>) {
