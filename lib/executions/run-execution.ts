@@ -18,7 +18,8 @@ export async function runExecution(db: PrismaClient, executionId: string): Promi
   return runClaimedExecution(db, claimed);
 }
 
-interface Outcome {
+/** How an attempt ended, as recordOutcome writes it. */
+export interface Outcome {
   status: "succeeded" | "failed" | "timed_out";
   error?: RunError;
   output?: unknown;
@@ -46,7 +47,7 @@ export async function runClaimedExecution(db: PrismaClient, claimed: ClaimedExec
     logs: [],
     durationMs: Math.round(performance.now() - started),
   }));
-  return record(db, claimed, outcome);
+  return recordOutcome(db, claimed, outcome);
 }
 
 async function attempt(
@@ -88,7 +89,11 @@ function fromSandbox(result: SandboxResult): Outcome {
   };
 }
 
-async function record(db: PrismaClient, claimed: ClaimedExecution, outcome: Outcome & { retries?: RetryPolicy }): Promise<Result<ExecutionJson>> {
+/**
+ * Finishes a claimed attempt: its outcome, or the next attempt queued after the backoff. Also the
+ * queue benchmark's finish step (scripts/bench/queue.ts), with an outcome of its own.
+ */
+export async function recordOutcome(db: PrismaClient, claimed: ClaimedExecution, outcome: Outcome & { retries?: RetryPolicy }): Promise<Result<ExecutionJson>> {
   const current = await db.execution.findUniqueOrThrow({ where: { id: claimed.id }, select: { maxAttempts: true } });
   const retry = outcome.status !== "succeeded" && !outcome.final && claimed.attempt < current.maxAttempts;
   const common = {

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
 import type { Db } from "@/lib/db/client";
 import { openEmbedded } from "@/lib/db/connect";
 import { createTestDb } from "@/lib/db/test-db";
@@ -9,6 +10,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 export interface BenchDatabase {
   kind: "pglite" | "postgresql";
   prisma: PrismaClient;
+  /** PGlite: the instance underneath Prisma, for pg-boss's executeSql (queue.ts). */
+  pglite?: PGlite;
   serverVersion: string;
   /** PostgreSQL: the database's address, for an app server started on it. */
   url?: string;
@@ -22,6 +25,7 @@ export async function openPglite(): Promise<BenchDatabase> {
   return {
     kind: "pglite",
     prisma: connection.prisma,
+    pglite: connection.pglite,
     serverVersion: await serverVersion(connection.prisma),
     async close() {
       await connection.close();

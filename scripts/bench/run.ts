@@ -13,6 +13,9 @@
 //   BENCH_SANDBOX=0 skips the workflow sandbox's figures (sandbox.ts).
 //   It runs in the quiet run only: it is a load test already, and busy neighbours on top would
 //   add another minute or more per database to measure CPU starvation rather than the app.
+//   BENCH_QUEUE=0 skips the queue of runs (queue.ts: Draftline's executions table against
+//   pg-boss 10 on each database), also measured in the quiet run only: a few minutes per
+//   database, and the comparison is between two queues on the same machine, not against load.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { MAX_FILES_PER_PROJECT } from "@/lib/files/limits";
@@ -25,6 +28,7 @@ import { benchLoad, LOAD } from "./load";
 import { cpuShares, cpuSnapshot, machineFacts } from "./machine";
 import { NEIGHBOURS, withBusyNeighbours } from "./neighbour";
 import { benchPopoverOpen } from "./popover-open";
+import { benchQueues, queueConfig } from "./queue";
 import { benchSandbox } from "./sandbox";
 import { evaluateActivityTargets, evaluateLoadTargets, evaluatePopoverTargets, evaluateTargets, type TargetResult } from "./targets";
 import { log, median, ratio } from "./timing";
@@ -47,6 +51,7 @@ const config = {
   activityEvents: 100_000,
   activityCalls: 50,
   load: LOAD,
+  queue: queueConfig(quick),
   seed: 20_261_125,
 };
 
@@ -101,6 +106,7 @@ const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_UR
 const browserWanted = process.env.BENCH_BROWSER !== "0";
 const loadWanted = process.env.BENCH_LOAD !== "0";
 const sandboxWanted = process.env.BENCH_SANDBOX !== "0";
+const queueWanted = process.env.BENCH_QUEUE !== "0";
 
 /**
  * Every database, then the production server under load on each (quiet run only), then the
@@ -113,7 +119,11 @@ async function benchAll(condition: "quiet" | "loaded") {
   const load = loadWanted && condition === "quiet" ? [await benchLoad(), ...(serverUrl ? [await benchLoad(serverUrl)] : [])] : null;
   const browser = browserWanted ? await browserBench(condition) : null;
   const sandbox = sandboxWanted ? await benchSandbox(condition) : null;
-  return { cpuShare: cpuShares(before, cpuSnapshot()), runs, load, browser, sandbox };
+  const queue =
+    queueWanted && condition === "quiet"
+      ? await benchQueues(condition, serverUrl, config.queue)
+      : null;
+  return { cpuShare: cpuShares(before, cpuSnapshot()), runs, load, browser, sandbox, queue };
 }
 
 async function browserBench(condition: "quiet" | "loaded") {
@@ -182,6 +192,7 @@ const report = {
     "scripts/with-postgres.mjs starts PostgreSQL with fsync off (-F).",
     "Browser: `next start` of the production build on a throwaway embedded database (the sample project plus versions made through the library), Chromium as in playwright.config.ts at 1440×900; from the click's event time to the first animation frame with a row on screen, on a loaded page that has finished its own requests; \"first open\" reloads the page before each opening, \"reopen\" closes and opens again.",
     `Load: \`next start\` of the production build on a throwaway database (PGlite, and a new database on the PostgreSQL server); ${LOAD.builders} sessions of the demo builder each load their own file and then save it every second (PUT /api/projects/<slug>/files/content, the editor's autosave route) naming the revision the last save was acknowledged with, while ${LOAD.readers} sessions of the demo viewer page through ${LOAD.versions} versions (GET /api/projects/<slug>/versions, following nextBefore, ${LOAD.readerPauseMs} ms between pages); latencies of answered requests from sending to the body read, failures counted by reason; after the server stopped, every file must hold its last acknowledged text.`,
+    `Queue (quiet run only): each queue on a fresh database, the sample project's first version active in development, a no-op in place of the sandbox. Draftline: runs queued by queueExecution as the HTTP trigger queues them (environment, version files and integration.yaml read, one row), claimed by claimExecution (per-environment limit 2) and finished by recordOutcome. pg-boss 10 (its tables in schema bench_pgboss; on PGlite through its db option, an executeSql onto the same instance; on PostgreSQL through its own pool): send, then fetch and complete; \"withExecutionRows\" as the app would use it, the row and the job in one Prisma transaction (send's per-call db), the row marked running after fetch and finished by recordOutcome before complete. ${config.queue.jobs} runs queued one after another, then drained by 2 claimers each claiming and finishing one at a time; latency: ${config.queue.trickleJobs} runs queued ${config.queue.trickleGapMs} ms apart while the claimers wait, woken in process on each enqueue (as the app's worker is), from the enqueue's return to the claim's return. enqueueWithRow: the row alone, the row then send, and both in one transaction, in turn, ${config.queue.pairRounds} rounds.`,
     `Loaded: the same benchmarks (storage aside) again while ${NEIGHBOURS} child process${NEIGHBOURS === 1 ? "" : "es"} spin in a busy loop, one per core but one; targets judge the quiet run.`,
   ],
 };
