@@ -168,6 +168,21 @@ describe("the queue", () => {
     await t.db.execution.updateMany({ where: { id: { in: ids } }, data: { status: "failed" } });
   });
 
+  it("a full environment holds only its own runs back: the limit counts each environment's running runs", async () => {
+    const full = await deployed(t.db, `export function hello() { return 1; }`);
+    const other = await deployed(t.db, `export function hello() { return 2; }`);
+    const fullIds = [value(await queue(t.db, full)).id, value(await queue(t.db, full)).id, value(await queue(t.db, full)).id];
+    const otherId = value(await queue(t.db, other)).id;
+    const claimed = [];
+    for (let index = 0; index < 4; index += 1) claimed.push((await claimExecution(t.db, { perEnvironmentLimit: 2 }))?.id);
+    expect(claimed.slice(0, 3).sort()).toEqual([fullIds[0], fullIds[1], otherId].sort());
+    expect(claimed[3]).toBeUndefined();
+    expect(await t.db.execution.findUniqueOrThrow({ where: { id: fullIds[2]! } })).toMatchObject({ status: "queued" });
+    await t.db.execution.update({ where: { id: fullIds[0]! }, data: { status: "succeeded" } });
+    expect(await claimExecution(t.db, { perEnvironmentLimit: 2 })).toEqual({ id: fullIds[2], attempt: 1 });
+    await t.db.execution.updateMany({ where: { id: { in: [...fullIds, otherId] } }, data: { status: "failed" } });
+  });
+
   it("a started worker runs what is queued and stops cleanly", async () => {
     const target = await deployed(t.db, `export function hello(context: any) { return context.input; }`);
     const queued = value(await queue(t.db, target, 7));
