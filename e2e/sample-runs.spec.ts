@@ -36,8 +36,10 @@ async function runNow(page: Page, environments: EnvironmentsPage, version: strin
   return page.getByRole("region", { name: "Execution of order-sync" });
 }
 
-test("the seeded sample runs offline: Run now in development succeeds against the app's own stub shop and ERP", async ({ workspace, page }) => {
+test("the seeded sample runs offline: Run now in development succeeds against the app's own stub shop and ERP", async ({ workspace }) => {
   test.setTimeout(180_000);
+  // The workspace fixture fails the test on console errors and on requests leaving localhost.
+  const { page } = workspace;
   const environments = new EnvironmentsPage(page);
   await environments.open();
   await runInDevelopment(environments, GOOD);
@@ -70,8 +72,9 @@ test("the seeded sample runs offline: Run now in development succeeds against th
   }
 });
 
-test("the sample's deliberately broken 1.1.0 fails in development, and rolling back to 1.0.0 runs again", async ({ workspace, page }) => {
+test("the sample's deliberately broken 1.1.0 fails in development, and rolling back to 1.0.0 runs again", async ({ workspace }) => {
   test.setTimeout(240_000);
+  const { page } = workspace;
   const environments = new EnvironmentsPage(page);
   await environments.open();
   await runInDevelopment(environments, GOOD);
