@@ -51,8 +51,7 @@ test("the seeded sample runs offline: Run now in development succeeds against th
   await expect(detail).toContainText("Succeeded");
   await expect(detail.getByRole("heading", { name: "Error" })).toHaveCount(0);
   const logs = detail.getByRole("list", { name: "Logs" });
-  await expect(logs.getByRole("listitem").last()).toContainText('Order sync finished {"synced":');
-  await expect(logs).toContainText('"failed":0');
+  await expect(logs.getByRole("listitem").last()).toContainText(/Order sync finished \{"failed":0,"synced":\d+\}/);
   await expect(detail).toContainText('"synced": [');
   const row = page.getByRole("table").getByRole("row").filter({ hasText: GOOD }).first();
   await expect(row).toContainText("Succeeded");
