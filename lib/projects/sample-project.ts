@@ -46,7 +46,9 @@ picked up again on the next run; the cursor never moves past it.
 stub shop and ERP that Draftline itself serves under \`/sample-api\`, with fake orders and
 refunds, so the sample runs offline. \`production\` points at real addresses and alerts
 \`integrations@example.com\` after three failed runs. Set \`SHOP_API_TOKEN\` and
-\`ERP_API_TOKEN\` as secrets in each environment (development and staging have the stub's).
+\`ERP_API_TOKEN\` as secrets in each environment: the stub's are \`sample-shop-token\` and
+\`sample-erp-token\` (the sample Draftline adds on its first start has them in development and
+staging; a copy of it does not).
 
 ## Versions
 
