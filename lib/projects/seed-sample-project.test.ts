@@ -56,6 +56,9 @@ describe("seedSampleProject", () => {
             ]),
       );
     }
+    const readme = SAMPLE_PROJECT.files.find((file) => file.path === "README.md")!.content;
+    expect(readme).toContain(`\`${SAMPLE_SHOP_TOKEN}\``);
+    expect(readme).toContain(`\`${SAMPLE_ERP_TOKEN}\``);
     const draft = await db.draftFile.findMany({ where: { projectId: project.id }, select: { path: true, content: true } });
     const good = value(await getVersionFiles(db, project.id, versions[0]!.id));
     expect(new Map(draft.map((file) => [file.path, file.content]))).toEqual(new Map(good.map((file) => [file.path, file.content])));
