@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { withContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { escapeUndecodableSegments } from "@/lib/http/path-text";
-import { guardRequest, refuseMalformedAction } from "@/lib/http/request-guard";
+import { guardRequest, isCalledByOtherSystems, refuseMalformedAction } from "@/lib/http/request-guard";
 import { refuseSignedOut } from "@/lib/http/sign-in-gate";
 
 /**
@@ -22,6 +22,6 @@ export async function proxy(request: NextRequest) {
     url.pathname = escaped;
     return NextResponse.rewrite(url, { request: { headers } });
   };
-  if (request.nextUrl.pathname.startsWith("/api/") || request.nextUrl.pathname.startsWith("/hooks/")) return passOn(request.headers);
+  if (request.nextUrl.pathname.startsWith("/api/") || isCalledByOtherSystems(request.nextUrl.pathname)) return passOn(request.headers);
   return withContentSecurityPolicy(request, passOn);
 }

@@ -95,9 +95,12 @@ function report(label: string, counts: Counts) {
 
 /** Every route handler file, so a route added later cannot be forgotten here. */
 function routeFiles(): string[] {
-  return (readdirSync("app/api", { recursive: true }) as string[])
-    .filter((file) => path.basename(file) === "route.ts")
-    .map((file) => `app/api/${file.split(path.sep).join("/")}`)
+  return ["app/api", "app/sample-api"]
+    .flatMap((folder) =>
+      (readdirSync(folder, { recursive: true }) as string[])
+        .filter((file) => path.basename(file) === "route.ts")
+        .map((file) => `${folder}/${file.split(path.sep).join("/")}`),
+    )
     .sort();
 }
 
@@ -198,6 +201,7 @@ function routeCorpus(): Record<string, RouteCase[]> {
     ["content with a lone surrogate", JSON.stringify({ content: "a\ud800b", baseRevision: 1 })],
   ];
   return {
+    ...sampleApiCorpus(),
     "app/api/health/route.ts": [],
     // Better Auth's endpoints answer in its own shape ({ code, message }); wrong credentials, bad
     // input and the rate limit are tried in sign-in.spec.ts, first-start.spec.ts and lib/auth/sign-in.test.ts.
@@ -339,6 +343,66 @@ function routeCorpus(): Record<string, RouteCase[]> {
         ...BAD,
         inputs: [value!],
       })),
+    ],
+  };
+}
+
+/** The sample's stub shop and ERP (the sample project's tokens, lib/sample-api/sample-tokens.ts), called as its runs call them. */
+function sampleApiCorpus(): Record<string, RouteCase[]> {
+  const shopToken = { authorization: "Bearer sample-shop-token" };
+  const erpToken = { authorization: "Bearer sample-erp-token" };
+  const UNAUTHENTICATED = { status: [401], codes: ["unauthenticated"] };
+  const orders = "/sample-api/shop/admin/api/orders.json";
+  const salesOrders = "/sample-api/erp/api/v2/sales-orders";
+  const line = { itemNumber: "MUG-BLUE", taxCode: "V19", quantity: 1, unitPrice: 14.5 };
+  const salesOrder = { documentType: "WEB", externalReference: "#hostile", customerNumber: "WEB-1", currency: "EUR", lines: [line] };
+  const erp = (label: string, body: string, expected: { status: number[]; codes: string[] }, headers: Record<string, string> = {}, url = salesOrders): RouteCase => ({
+    label: `sample ERP ${label}`,
+    method: "POST",
+    url,
+    body,
+    headers: { ...erpToken, "idempotency-key": randomUUID(), ...headers },
+    ...expected,
+    inputs: [body],
+  });
+  return {
+    "app/sample-api/shop/[...path]/route.ts": [
+      { label: "sample shop without a token", url: orders, headers: {}, ...UNAUTHENTICATED },
+      { label: "sample shop with the ERP's token", url: orders, headers: erpToken, ...UNAUTHENTICATED },
+      { label: "sample shop with a huge token", url: orders, headers: { authorization: `Bearer ${"t".repeat(5000)}` }, ...UNAUTHENTICATED },
+      { label: "sample shop's unknown list", url: "/sample-api/shop/admin/api/customers.json", headers: shopToken, ...NOT_FOUND },
+      { label: "sample shop's list of a traversal", url: "/sample-api/shop/admin/%2E%2E%2F..%2Fetc%2Fpasswd", headers: shopToken, ...NOT_FOUND },
+      { label: "sample shop's list of a lone surrogate", url: `/sample-api/shop/${e("\ud800")}`, headers: shopToken, ...BAD_OR_MISSING },
+      ...["yesterday", "\u0000", "9".repeat(1000)].map((since) => ({
+        label: `sample shop's orders since ${JSON.stringify(since.slice(0, 12))}`,
+        url: `${orders}?updated_at_min=${e(since)}`,
+        headers: shopToken,
+        ...BAD,
+        inputs: [since],
+      })),
+      ...["0", "-1", "251", "1.5", "abc"].map((limit) => ({ label: `sample shop's orders limit=${limit}`, url: `${orders}?limit=${e(limit)}`, headers: shopToken, ...BAD })),
+    ],
+    "app/sample-api/erp/[...path]/route.ts": [
+      { label: "sample ERP without a token", method: "POST", url: salesOrders, body: JSON.stringify(salesOrder), headers: {}, ...UNAUTHENTICATED },
+      { label: "sample ERP with the shop's token", method: "POST", url: salesOrders, body: JSON.stringify(salesOrder), headers: { ...shopToken, "idempotency-key": randomUUID() }, ...UNAUTHENTICATED },
+      erp("without an idempotency key", JSON.stringify(salesOrder), BAD, { "idempotency-key": "" }),
+      erp("with a 1,000-character idempotency key", JSON.stringify(salesOrder), BAD, { "idempotency-key": "k".repeat(1000) }),
+      erp("with an empty body", "", BAD),
+      erp("with a non-JSON body", "{lines: [", BAD),
+      erp("with null", "null", BAD),
+      erp("with an array", "[]", BAD),
+      erp("with 1.5 MB", JSON.stringify({ ...salesOrder, externalReference: HUGE }), { status: [413], codes: ["too_large"] }),
+      erp("without lines", JSON.stringify({ ...salesOrder, lines: [] }), BAD),
+      erp("with a quantity as text", JSON.stringify({ ...salesOrder, lines: [{ ...line, quantity: "2" }] }), BAD),
+      erp("with a customer number as a number", JSON.stringify({ ...salesOrder, customerNumber: 42 }), BAD),
+      erp("at an unknown endpoint", JSON.stringify(salesOrder), NOT_FOUND, {}, "/sample-api/erp/api/v2/invoices"),
+      erp(
+        "with a credit note for an unknown sales order",
+        JSON.stringify({ externalReference: "x-R1", salesOrderReference: "#never", customerNumber: "WEB-1", currency: "EUR", lines: [{ itemNumber: "A", quantity: 1, amount: 1 }] }),
+        NOT_FOUND,
+        {},
+        "/sample-api/erp/api/v2/credit-notes",
+      ),
     ],
   };
 }

@@ -70,7 +70,7 @@ export function ExecutionDetail({ slug, environmentId, executionId, onClose }: E
             {data.logs.length === 0 ? (
               <p className="mt-1 text-slate-600">No logs.</p>
             ) : (
-              <ol aria-label="Logs" className="mt-1 max-h-96 overflow-auto rounded bg-slate-900 p-2 font-mono text-xs text-slate-100">
+              <ol aria-label="Logs" tabIndex={0} className="mt-1 max-h-96 overflow-auto rounded bg-slate-900 p-2 font-mono text-xs text-slate-100">
                 {data.logs.map((line, index) => (
                   <li key={index} className="whitespace-pre-wrap">
                     <span className="text-slate-400">{line.at.slice(11, 23)}</span> <span className="uppercase">{line.level}</span> {line.message}
@@ -87,13 +87,24 @@ export function ExecutionDetail({ slug, environmentId, executionId, onClose }: E
 }
 
 function JsonBlock({ title, value }: { title: string; value: unknown }) {
+  const headingId = useId();
   return (
     <div>
-      <h3 className="font-semibold text-slate-900">{title}</h3>
+      <h3 id={headingId} className="font-semibold text-slate-900">
+        {title}
+      </h3>
       {value === null || value === undefined ? (
         <p className="mt-1 text-slate-600">None.</p>
       ) : (
-        <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-100 p-2 text-xs text-slate-900">{JSON.stringify(value, null, 2)}</pre>
+        // It scrolls when long: focusable, so a keyboard can scroll it too.
+        <pre
+          role="region"
+          aria-labelledby={headingId}
+          tabIndex={0}
+          className="mt-1 max-h-64 overflow-auto rounded bg-slate-100 p-2 text-xs text-slate-900"
+        >
+          {JSON.stringify(value, null, 2)}
+        </pre>
       )}
     </div>
   );

@@ -33,7 +33,7 @@ describe("readIntegrationConfig", () => {
     expect(config.retries).toEqual({ maxAttempts: 5, initialBackoffMs: 2000, maxBackoffMs: 60_000 });
     expect(config.connections.erp).toEqual({ ERP_API_URL: "${connections.erp.url}", ERP_API_TOKEN: "${secrets.ERP_API_TOKEN}" });
     expect(config.environments.development).toEqual({
-      values: { "shop.url": "https://order-sync-dev.myshop.example", "erp.url": "https://erp-sandbox.example.com" },
+      values: { "shop.url": "${app.url}/sample-api/shop", "erp.url": "${app.url}/sample-api/erp" },
       schedule: { kind: "manual" },
       extra: {},
     });

@@ -1,11 +1,13 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { readEnvironmentSecrets } from "@/lib/environments/read-environment-secrets";
+import { readEnvironmentSettingsForRun } from "@/lib/environments/read-environment-secrets";
 import { fail, ok, type Result } from "@/lib/result";
 import { allowedHostsOf } from "./allowed-hosts";
+import { serverAppUrl } from "./app-url";
 import { claimExecution, type ClaimedExecution } from "./claim-execution";
 import { executionSummarySelect, toExecutionJson, type ExecutionJson } from "./execution-json";
 import type { RetryPolicy } from "./integration-config";
 import { loadWorkflow } from "./load-workflow";
+import { resolveRunEnv } from "./resolve-run-env";
 import { runInWorker, WORKER_GRACE_MS } from "./run-in-worker";
 import type { SandboxResult } from "./run-in-sandbox";
 import type { RunError } from "./sandbox-errors";
@@ -31,9 +33,10 @@ export interface Outcome {
 
 /**
  * Runs a claimed execution on the version it was queued with (never the environment's current
- * one), with the environment's settings as `context.env` and fetch allowed to the hosts of its
- * URL settings, in a worker thread; then records the outcome, or queues the next attempt after a
- * backoff when integration.yaml's retries allow one. Only the attempt that holds the claim writes.
+ * one), with the environment's settings and integration.yaml's connection variables as
+ * `context.env` (resolveRunEnv) and fetch allowed to the hosts of the URLs among them, in a
+ * worker thread; then records the outcome, or queues the next attempt after a backoff when
+ * integration.yaml's retries allow one. Only the attempt that holds the claim writes.
  */
 export async function runClaimedExecution(db: PrismaClient, claimed: ClaimedExecution): Promise<Result<ExecutionJson>> {
   const execution = await db.execution.findUniqueOrThrow({
@@ -58,8 +61,10 @@ async function attempt(
   const loaded = await loadWorkflow(db, execution);
   if (!loaded.ok) return { status: "failed", error: { message: loaded.error.message }, logs: [], durationMs: 0, final: true };
   const { files, config, workflow } = loaded.value;
-  const settings = await readEnvironmentSecrets(db, execution);
+  const settings = await readEnvironmentSettingsForRun(db, execution);
   if (!settings.ok) return { status: "failed", error: { message: settings.error.message }, logs: [], durationMs: 0, final: true };
+  const env = resolveRunEnv({ environment: settings.value.name, settings: settings.value.settings, config, appUrl: serverAppUrl() });
+  if (!env.ok) return { status: "failed", error: { message: env.error.message }, logs: [], durationMs: 0, final: true };
   // The lease now covers the whole run: a worker that dies lets it lapse and the run is recovered.
   await db.$executeRaw`UPDATE executions SET lease_expires_at = now() + make_interval(secs => ${(workflow.timeoutMs + WORKER_GRACE_MS) / 1000 + 60})
     WHERE id = ${claimed.id} AND attempt = ${claimed.attempt} AND status = 'running'`;
@@ -67,10 +72,10 @@ async function attempt(
     files: [...files],
     entry: workflow.entry,
     options: {
-      env: settings.value,
+      env: env.value,
       input: execution.input ?? undefined,
       retries: config.retries,
-      allowedHosts: allowedHostsOf(settings.value),
+      allowedHosts: allowedHostsOf(env.value),
       limits: { timeMs: workflow.timeoutMs },
     },
   });

@@ -221,3 +221,12 @@ describe("guardRequest: HTTP triggers", () => {
     expect(guardRequest(request("/hooksx/p", { host: "127.0.0.1:3000" }, "POST"), LOCAL)?.status).toBe(403);
   });
 });
+
+describe("guardRequest: the sample's stub shop and ERP", () => {
+  it("lets a run's POST to /sample-api/ through without Origin, but still checks the Host", async () => {
+    const erp = (headers: Record<string, string>) => request("/sample-api/erp/api/v2/sales-orders", headers, "POST");
+    expect(guardRequest(erp({ host: "127.0.0.1:3000" }), LOCAL)).toBeNull();
+    expect((await refusedWith(guardRequest(erp({ host: "attacker.example" }), LOCAL))).status).toBe(421);
+    expect(guardRequest(request("/sample-apix/erp", { host: "127.0.0.1:3000" }, "POST"), LOCAL)?.status).toBe(403);
+  });
+});

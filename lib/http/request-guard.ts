@@ -40,7 +40,7 @@ export function guardRequest(request: Request, settings: OriginSettings = origin
   // with a bearer token needs no Origin; without one it is checked like any other write. HTTP
   // triggers are called by other systems, which send no Origin: the environment's bearer token
   // authenticates them instead, and a browser cannot attach it to a cross-site request.
-  const exempt = isTokenApiCall(pathname, headers) || pathname.startsWith("/hooks/");
+  const exempt = isTokenApiCall(pathname, headers) || isCalledByOtherSystems(pathname);
   const crossSite = exempt ? null : crossSiteRefusal(method, headers, settings);
   if (crossSite !== null) return refusal(isApi, 403, "forbidden", crossSite);
   if (Number(headers.get("content-length")) > MAX_REQUEST_BODY_BYTES) {
@@ -51,6 +51,15 @@ export function guardRequest(request: Request, settings: OriginSettings = origin
     return refusal(isApi, 413, "too_large", "The request is larger than any change the app accepts: files hold at most 1 MB.");
   }
   return null;
+}
+
+/**
+ * Paths other systems call with a bearer token of their own, never a session: the HTTP trigger
+ * `/hooks/…` and the sample project's stub shop and ERP `/sample-api/…`, which its runs call
+ * from the server. They need no Origin and no signed-in visitor, and get no page headers.
+ */
+export function isCalledByOtherSystems(pathname: string): boolean {
+  return pathname.startsWith("/hooks/") || pathname.startsWith("/sample-api/");
 }
 
 /** A call to the token API (/api/v1) that carries a bearer token. */

@@ -13,6 +13,12 @@ describe("refuseSignedOut", () => {
     expect(refuseSignedOut(hook)).toBeNull();
   });
 
+  it("lets a signed-out call to the sample's stub shop and ERP through to their own token check", () => {
+    expect(refuseSignedOut(new Request("http://127.0.0.1:3000/sample-api/shop/admin/api/orders.json"))).toBeNull();
+    expect(refuseSignedOut(new Request("http://127.0.0.1:3000/sample-api/erp/api/v2/sales-orders", { method: "POST" }))).toBeNull();
+    expect(refuseSignedOut(new Request("http://127.0.0.1:3000/sample-apix"))?.status).toBe(307);
+  });
+
   it("still answers 401 on JSON routes and redirects pages to sign in", () => {
     const route = refuseSignedOut(new Request("http://127.0.0.1:3000/api/projects/order-sync/environments"));
     expect(route?.status).toBe(401);

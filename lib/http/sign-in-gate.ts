@@ -1,9 +1,11 @@
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
+import { isCalledByOtherSystems } from "./request-guard";
 
 /**
  * Where people who are not signed in may go: signing in, invite links, Better Auth, health checks,
- * static files, and the HTTP trigger `/hooks/…`, which other systems call with the environment's
- * bearer token instead of a session (its route checks that token itself).
+ * static files, the HTTP trigger `/hooks/…`, which other systems call with the environment's
+ * bearer token instead of a session (its route checks that token itself), and the sample's stub
+ * shop and ERP `/sample-api/…`, which check the sample's own tokens.
  */
 export function isPublicPath(pathname: string): boolean {
   return (
@@ -13,7 +15,7 @@ export function isPublicPath(pathname: string): boolean {
     // The token API answers 401 itself, in its own words (lib/tokens/authenticate-token.ts).
     pathname.startsWith("/api/v1/") ||
     pathname === "/api/health" ||
-    pathname.startsWith("/hooks/") ||
+    isCalledByOtherSystems(pathname) ||
     pathname.startsWith("/_next/") ||
     // The files in public/ (the logo, icons, robots.txt), all at the top level.
     /^\/[A-Za-z0-9_-]+\.(?:ico|svg|png|txt|webmanifest)$/.test(pathname)

@@ -42,9 +42,20 @@ picked up again on the next run; the cursor never moves past it.
 
 ## Environments
 
-\`development\` talks to the ERP sandbox and only runs when started by hand; \`staging\`
-uses the ERP test company; \`production\` alerts \`integrations@example.com\` after three
-failed runs. Set \`SHOP_API_TOKEN\` and \`ERP_API_TOKEN\` as secrets in each environment.
+\`development\` only runs when started by hand (**Run now**); it and \`staging\` talk to the
+stub shop and ERP that Draftline itself serves under \`/sample-api\`, with fake orders and
+refunds, so the sample runs offline. \`production\` points at real addresses and alerts
+\`integrations@example.com\` after three failed runs. Set \`SHOP_API_TOKEN\` and
+\`ERP_API_TOKEN\` as secrets in each environment: the stub's are \`sample-shop-token\` and
+\`sample-erp-token\` (the sample Draftline adds on its first start has them in development and
+staging; a copy of it does not).
+
+## Versions
+
+\`1.0.0\` runs in development. \`1.1.0\` is broken on purpose: it reads
+\`mapping.shipping.methods\`, which the mapping file does not have, so every order-sync run
+fails as the workflow loads. Deploy it to development, press **Run now**, see the failed runs,
+then roll back to \`1.0.0\`.
 
 ## Adding a country
 
@@ -82,14 +93,17 @@ connections:
     ERP_API_URL: \${connections.erp.url}
     ERP_API_TOKEN: \${secrets.ERP_API_TOKEN}
 
+# \${app.url} is where Draftline reaches itself: development and staging use the stub shop and
+# ERP it serves under /sample-api, so the sample runs offline. An environment's setting of the
+# same name (shop.url, erp.url) wins over these.
 environments:
   development:
-    shop.url: https://order-sync-dev.myshop.example
-    erp.url: https://erp-sandbox.example.com
+    shop.url: "\${app.url}/sample-api/shop"
+    erp.url: "\${app.url}/sample-api/erp"
     schedule: manual
   staging:
-    shop.url: https://order-sync-staging.myshop.example
-    erp.url: https://erp-test.example.com
+    shop.url: "\${app.url}/sample-api/shop"
+    erp.url: "\${app.url}/sample-api/erp"
   production:
     shop.url: https://shop.example.com
     erp.url: https://erp.example.com
@@ -404,7 +418,8 @@ export interface HttpClient {
 
 export function createHttpClient({ baseUrl, token, timeoutMs = 15_000 }: HttpClientOptions): HttpClient {
   async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const url = new URL(path, baseUrl).toString();
+    // Joined as text: new URL("/admin/…", base) would drop a base's own path (…/sample-api/shop).
+    const url = new URL(\`\${baseUrl.replace(/\\/+$/, "")}\${path}\`).toString();
     const response = await fetch(url, {
       method,
       headers: {
@@ -546,3 +561,38 @@ describe("withRetry", () => {
     },
   ],
 };
+
+const ORDER_SYNC_PATH = "workflows/order-sync.ts";
+
+/** Replaces `from` (which must be there) with `to` in the sample's file at `path`. */
+function changed(path: string, edits: Array<[from: string, to: string]>): { path: string; content: string } {
+  let content = SAMPLE_PROJECT.files.find((file) => file.path === path)?.content ?? "";
+  for (const [from, to] of edits) {
+    if (!content.includes(from)) throw new Error(`The sample's ${path} no longer holds ${JSON.stringify(from)}`);
+    content = content.replace(from, to);
+  }
+  return { path, content };
+}
+
+/**
+ * The sample's version history as seeded: the release that runs, then a change that breaks
+ * order-sync on purpose (it reads \`mapping.shipping.methods\`, which the mapping file does not
+ * have, as the workflow loads), so a newcomer can deploy it, see failed runs and roll back.
+ */
+export const SAMPLE_HISTORY = {
+  good: { name: "1.0.0", description: "Orders and refunds from the shop into the ERP, every 5 and 15 minutes." },
+  broken: {
+    name: "1.1.0",
+    description:
+      "Looks shipping methods up once per run. Broken on purpose, to try failed runs and rolling back: it reads mapping.shipping.methods, which the mapping file does not have.",
+    files: [
+      changed(ORDER_SYNC_PATH, [
+        [
+          'const CURSOR = "orders.updatedSince";\n',
+          'const CURSOR = "orders.updatedSince";\n// Built once as the workflow loads, not for every order.\nconst shippingMethods = new Map(Object.entries(mapping.shipping.methods));\n',
+        ],
+        ["shippingMethod: mapping.shippingMethods[order.shipping_method],", "shippingMethod: shippingMethods.get(order.shipping_method),"],
+      ]),
+    ],
+  },
+} as const;
