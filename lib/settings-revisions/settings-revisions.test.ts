@@ -88,7 +88,7 @@ describe("settings revisions", () => {
       [4, "ada@example.com", "", ["ERP_API_TOKEN"]],
     ]);
     expect(rows[1]!.entries[1]).toMatchObject({ value: "https://erp.example.com" });
-    expect(rows[1]!.entries[0]).toMatchObject({ isSecret: true, value: null, encryptedValue: expect.stringMatching(/^v1\./) });
+    expect(rows[1]!.entries[0]).toMatchObject({ isSecret: true, value: null, encryptedValue: expect.stringMatching(/^v2\./) });
     const raw = await db.$queryRaw<unknown[]>`SELECT e.* FROM settings_revision_entries e JOIN settings_revisions r ON r.id = e.revision_id WHERE r.environment_id = ${production}`;
     expect(JSON.stringify(raw)).not.toContain(OLD_TOKEN);
     // Other environments are untouched.
