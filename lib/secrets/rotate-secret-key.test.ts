@@ -25,7 +25,7 @@ const oldKeys = deriveSecretKeys(OLD_MASTER);
 const newKeys = deriveSecretKeys(NEW_MASTER);
 
 /** What the app would run with: DRAFTLINE_SECRET_KEY and, during a rotation, DRAFTLINE_PREVIOUS_SECRET_KEY. */
-function useKeys(current: Buffer, previous?: Buffer) {
+function configureKeys(current: Buffer, previous?: Buffer) {
   vi.stubEnv(SECRET_KEY_ENV, current.toString("base64"));
   vi.stubEnv(PREVIOUS_SECRET_KEY_ENV, previous ? previous.toString("base64") : "");
 }
@@ -42,7 +42,7 @@ const BACKUP_CODES = JSON.stringify(["abcde-12345", "fghij-67890"]);
  * Better Auth did before it had versioned secrets).
  */
 async function populate(db: PrismaClient, label: string) {
-  useKeys(OLD_MASTER);
+  configureKeys(OLD_MASTER);
   const project = await newProject(db, label);
   const set = (environment: keyof TestProject["environments"], key: string, text: string, isSecret = false, mode: "create" | "replace" = "create") =>
     setEnvironmentSetting(db, { projectId: project.projectId, environmentId: project.environments[environment], key, value: text, isSecret, mode, actor: testActor }).then(value);
@@ -134,7 +134,7 @@ describe("rotating the secret key", () => {
     const revisionCount = await db.settingsRevision.count();
 
     // The rotation begins: the app runs with the new key and the previous one.
-    useKeys(NEW_MASTER, OLD_MASTER);
+    configureKeys(NEW_MASTER, OLD_MASTER);
     expect(await observe(db, state)).toEqual(before);
     // A value saved now, before the rotation reached production, compares as the same value it was.
     value(
@@ -172,14 +172,14 @@ describe("rotating the secret key", () => {
     expect(await underNewKey(db)).toEqual({ done: halfway.done + halfway.left, left: 0 });
 
     // The previous key is no longer needed, and no longer opens anything.
-    useKeys(NEW_MASTER);
+    configureKeys(NEW_MASTER);
     expect(await observe(db, state)).toEqual(sameAgain);
     expect(await db.settingsRevision.count()).toBe(revisionCount + 1);
-    useKeys(OLD_MASTER);
+    configureKeys(OLD_MASTER);
     await expect(readEnvironmentSecrets(db, { projectId: state.project.projectId, environmentId: state.project.environments.production })).rejects.toThrow(
       `it was saved under key ${newKeys.id}`,
     );
-    useKeys(NEW_MASTER);
+    configureKeys(NEW_MASTER);
     const rotated = await db.twoFactor.findFirstOrThrow();
     const onlyNew = { keys: new Map([[authSecretVersion(newKeys), authSecretValue(newKeys)]]), currentVersion: authSecretVersion(newKeys) };
     expect(await symmetricDecrypt({ key: onlyNew, data: rotated.secret })).toBe(TOTP_SECRET);
@@ -196,7 +196,7 @@ describe("rotating the secret key", () => {
     expect(JSON.stringify(events.map((event) => event.summary))).not.toContain("erp_live");
 
     // Again: nothing left to do, and nothing recorded twice.
-    useKeys(NEW_MASTER, OLD_MASTER);
+    configureKeys(NEW_MASTER, OLD_MASTER);
     expect(value(await rotateSecretKey(db))).toMatchObject({ rewritten: 0, recorded: false });
     expect(await db.auditEvent.count({ where: { kind: "secrets.key_rotated" } })).toBe(2);
   });
@@ -218,7 +218,7 @@ describe("a rotation with the wrong previous key", () => {
   it("is refused, naming the value it cannot open, and changes nothing", async () => {
     const { db } = testDb;
     await populate(db, "wrong-key");
-    useKeys(NEW_MASTER, OLD_MASTER);
+    configureKeys(NEW_MASTER, OLD_MASTER);
     const stored = await storedValues(db);
     const fingerprints = await db.deployment.findMany({ orderBy: { id: "asc" }, select: { settingsFingerprint: true } });
     const twoFactors = await db.twoFactor.findMany({ select: { secret: true, backupCodes: true } });
