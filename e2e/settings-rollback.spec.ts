@@ -150,6 +150,5 @@ test("deploying a version picked from the list that ran in production before off
   const production = environments.region("production");
   expect(await environments.activeVersionName("production")).toBe(stable);
   await expect(production.getByText("••••••3333")).toBeVisible();
-  await expect(environments.history("production").nth(0)).toContainText(/settings revision \d+/);
   await expect(page.getByText(oldSecret)).toHaveCount(0);
 });
