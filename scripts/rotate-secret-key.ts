@@ -1,9 +1,16 @@
 import { openDatabase } from "@/lib/db/connect";
-import { rotateSecretKey } from "@/lib/secrets/rotate-secret-key";
+import { ROTATION_BATCH_SIZE, rotateSecretKey } from "@/lib/secrets/rotate-secret-key";
 import { getSecretKeyring, PREVIOUS_SECRET_KEY_ENV, SECRET_KEY_ENV } from "@/lib/secrets/secret-key";
 
 // `npm run rotate-secret-key`: re-encrypts everything saved under DRAFTLINE_PREVIOUS_SECRET_KEY
 // with the new key (DRAFTLINE_SECRET_KEY, or the key file). Safe to stop and run again.
+// `-- --batch-size N` changes how many rows one transaction rewrites (200).
+const batchOption = process.argv.indexOf("--batch-size");
+const batchSize = batchOption === -1 ? ROTATION_BATCH_SIZE : Number(process.argv[batchOption + 1]);
+if (!Number.isInteger(batchSize) || batchSize < 1) {
+  console.error("--batch-size takes a whole number of rows, 1 or more.");
+  process.exit(1);
+}
 let keyring;
 try {
   keyring = getSecretKeyring();
@@ -23,6 +30,7 @@ const connection = await openDatabase();
 try {
   const result = await rotateSecretKey(connection.prisma, {
     keyring,
+    batchSize,
     onProgress: (progress) =>
       console.log(`Batch ${progress.batch}: ${progress.environmentsDone} of ${progress.environmentsTotal} environments done, ${progress.rewritten} rows rewritten.`),
   });
