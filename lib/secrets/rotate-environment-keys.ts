@@ -94,36 +94,28 @@ export async function rotateEnvironmentKeys(
     if (data) await tx.settingsRevisionEntry.update({ where: { revisionId_key: { revisionId: entry.revisionId, key: entry.key } }, data });
   }
 
-  const deployments = await tx.deployment.findMany({
-    where: { environmentId: environment.id, settingsFingerprint: { not: { equals: null } } },
-    select: { id: true, settingsFingerprint: true },
-  });
+  const deployments = await tx.deployment.findMany({ where: { environmentId: environment.id }, select: { id: true, settingsFingerprint: true } });
   for (const deployment of deployments) {
-    const fingerprint = rehashFingerprint(deployment.settingsFingerprint, rehashed);
-    counts.fingerprints += 1;
-    if (!fingerprint) continue;
-    counts.rewritten += 1;
-    await tx.deployment.update({ where: { id: deployment.id }, data: { settingsFingerprint: fingerprint } });
+    const fingerprint = rehashFingerprint(deployment.settingsFingerprint, rehashed, counts);
+    if (fingerprint) await tx.deployment.update({ where: { id: deployment.id }, data: { settingsFingerprint: fingerprint } });
   }
   const requests = await tx.deploymentRequest.findMany({ where: { environmentId: environment.id }, select: { id: true, settingsFingerprint: true } });
   for (const request of requests) {
-    const fingerprint = rehashFingerprint(request.settingsFingerprint, rehashed);
-    counts.fingerprints += 1;
-    if (!fingerprint) continue;
-    counts.rewritten += 1;
-    await tx.deploymentRequest.update({ where: { id: request.id }, data: { settingsFingerprint: fingerprint } });
+    const fingerprint = rehashFingerprint(request.settingsFingerprint, rehashed, counts);
+    if (fingerprint) await tx.deploymentRequest.update({ where: { id: request.id }, data: { settingsFingerprint: fingerprint } });
   }
   return counts;
 }
 
 /**
  * The fingerprint with each hash of a known value replaced by that value's new hash; null
- * when nothing changes. A hash of a value the environment no longer holds in any revision
+ * when nothing changes (or none was recorded). Counts it. A hash of a value the environment no longer holds in any revision
  * stays: it matched no setting before the rotation and matches none after it.
  */
-function rehashFingerprint(stored: Prisma.JsonValue, rehashed: ReadonlyMap<string, string>): SettingsFingerprint | null {
+function rehashFingerprint(stored: Prisma.JsonValue, rehashed: ReadonlyMap<string, string>, counts: RotationCounts): SettingsFingerprint | null {
   const fingerprint = parseSettingsFingerprint(stored);
   if (!fingerprint) return null;
+  counts.fingerprints += 1;
   let changed = false;
   const entries = Object.entries(fingerprint).map(([key, entry]) => {
     const hash = rehashed.get(entry.hash);
@@ -131,7 +123,9 @@ function rehashFingerprint(stored: Prisma.JsonValue, rehashed: ReadonlyMap<strin
     changed = true;
     return [key, { ...entry, hash }] as const;
   });
-  return changed ? Object.fromEntries(entries) : null;
+  if (!changed) return null;
+  counts.rewritten += 1;
+  return Object.fromEntries(entries);
 }
 
 function openOrRefuse(encoded: string, context: string, keyring: SecretKeyring, where: string): string {
