@@ -19,6 +19,31 @@ async function deployNewVersion(workspace: WorkspacePage, name: string) {
   await workspace.page.keyboard.press("Escape");
 }
 
+/** Production's secret `key` is `first` while `stable` is deployed, then `second` while `release` is. */
+async function secretChangedBetweenDeployments(page: import("@playwright/test").Page, slug: string, key: string, [stable, release]: [string, string], [first, second]: [string, string]) {
+  const workspace = new WorkspacePage(page, slug);
+  const environments = new EnvironmentsPage(page, slug);
+  await environments.open();
+  let production = environments.region("production");
+  await production.getByRole("button", { name: "New setting" }).click();
+  await production.getByRole("textbox", { name: "Key" }).fill(key);
+  await production.getByRole("checkbox", { name: "Secret" }).check();
+  await production.getByLabel("Value").fill(first);
+  await production.getByRole("button", { name: "Add setting" }).click();
+  await expect(production.getByText(`••••••${first.slice(-4)}`)).toBeVisible();
+  await deployNewVersion(workspace, stable);
+
+  await environments.open();
+  production = environments.region("production");
+  await production.getByRole("button", { name: `Replace ${key}` }).click();
+  await production.getByLabel(`New value for ${key}`).fill(second);
+  await production.getByRole("button", { name: `Save ${key}` }).click();
+  await expect(production.getByText(`••••••${second.slice(-4)}`)).toBeVisible();
+  await deployNewVersion(workspace, release);
+  await environments.open();
+  return environments;
+}
+
 /** No part of the page is wider than the window: nothing needs sideways scrolling. */
 async function expectNoSidewaysScroll(page: import("@playwright/test").Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
@@ -27,33 +52,12 @@ async function expectNoSidewaysScroll(page: import("@playwright/test").Page) {
 test("a whole rollback restores production's secret as it was, as a new settings revision, never showing it", async ({ workspace: checks, page }) => {
   void checks; // its checks: no console errors, no request leaving this machine
   await createSampleCopy(page, PROJECT);
-  const workspace = new WorkspacePage(page, PROJECT.slug);
   const stamp = Date.now();
   const [stable, release] = [`whole-stable-${stamp}`, `whole-release-${stamp}`];
   const key = `ERP_TOKEN_${stamp}`;
   const [oldSecret, newSecret] = [`erp_old_${stamp}_1111`, `erp_new_${stamp}_2222`];
-  const environments = new EnvironmentsPage(page, PROJECT.slug);
-
-  await environments.open();
-  let production = environments.region("production");
-  await production.getByRole("button", { name: "New setting" }).click();
-  await production.getByRole("textbox", { name: "Key" }).fill(key);
-  await production.getByRole("checkbox", { name: "Secret" }).check();
-  await production.getByLabel("Value").fill(oldSecret);
-  await production.getByRole("button", { name: "Add setting" }).click();
-  await expect(production.getByText("••••••1111")).toBeVisible();
-  await deployNewVersion(workspace, stable);
-
-  await environments.open();
-  production = environments.region("production");
-  await production.getByRole("button", { name: `Replace ${key}` }).click();
-  await production.getByLabel(`New value for ${key}`).fill(newSecret);
-  await production.getByRole("button", { name: `Save ${key}` }).click();
-  await expect(production.getByText("••••••2222")).toBeVisible();
-  await deployNewVersion(workspace, release);
-
-  await environments.open();
-  production = environments.region("production");
+  const environments = await secretChangedBetweenDeployments(page, PROJECT.slug, key, [stable, release], [oldSecret, newSecret]);
+  const production = environments.region("production");
   await expect(environments.history("production").nth(0)).toContainText(`to ${release} #`);
   await production.getByRole("button", { name: `Roll back to ${stable}`, exact: true }).click();
   const dialog = page.getByRole("dialog", { name: `Roll back production to ${stable}?` });
@@ -114,4 +118,37 @@ test("a whole rollback restores production's secret as it was, as a new settings
   const confirm = page.getByRole("dialog", { name: `Delete ${key} from production?` });
   await confirm.getByRole("button", { name: "Delete", exact: true }).click();
   await expect(confirm).toBeHidden();
+});
+
+test("deploying a version picked from the list that ran in production before offers its settings as they were", async ({ workspace: checks, page }) => {
+  void checks;
+  const project = { name: "Redeploy with settings", slug: "redeploy-with-settings" };
+  await createSampleCopy(page, project);
+  const stamp = Date.now();
+  const [stable, release] = [`picked-stable-${stamp}`, `picked-release-${stamp}`];
+  const key = `SHOP_TOKEN_${stamp}`;
+  const [oldSecret, newSecret] = [`shop_old_${stamp}_3333`, `shop_new_${stamp}_4444`];
+  const environments = await secretChangedBetweenDeployments(page, project.slug, key, [stable, release], [oldSecret, newSecret]);
+
+  const picker = await environments.openVersionPicker("production");
+  await environments.pickerVersion(picker, stable).click();
+  const deploy = new DeployDialogPage(page);
+  const dialog = page.getByRole("dialog", { name: `Deploy ${stable} to production` });
+  const restore = dialog.getByRole("checkbox", { name: "Restore settings as they were" });
+  await expect(restore).toBeChecked();
+  await expect(dialog.getByRole("status").filter({ hasText: "go back to revision" }).getByRole("listitem").filter({ hasText: /^Keys changed: / })).toContainText(key);
+  await expect(dialog).not.toContainText(oldSecret);
+  expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
+  for (const width of [1440, 768, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(restore).toBeVisible();
+    await expectNoSidewaysScroll(page);
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await deploy.confirm({ environment: "production", versionName: stable });
+
+  const production = environments.region("production");
+  expect(await environments.activeVersionName("production")).toBe(stable);
+  await expect(production.getByText("••••••3333")).toBeVisible();
+  await expect(page.getByText(oldSecret)).toHaveCount(0);
 });

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { needsConfirmation } from "@/lib/environments/needs-confirmation";
-import { firstEnvironmentNotRunning } from "@/components/environments/queries";
+import { firstEnvironmentNotRunning, useSettingsComparison } from "@/components/environments/queries";
+import { useRestoreSettingsChoice } from "@/components/environments/restore-settings-choice";
 import type { EnvironmentJson } from "@/lib/environments/environment-json";
 import { Dialog } from "@/components/ui/dialog";
 import { useFailureMessage } from "@/components/ui/use-failure-message";
@@ -53,13 +54,18 @@ export function DeployDialog(props: DeployDialogProps) {
   const [confirming, setConfirming] = useState<Confirmation | null>(null);
   const deploy = useDeploy(slug);
   const failureMessage = useFailureMessage();
+  // An existing version that ran in this environment before: offer its settings as they were then, as rolling back does.
+  const redeployed = environment && target.kind === "version" && !isPromotion(target, environment.id) && environment.activeVersion?.id !== target.version.id ? target.version.id : null;
+  const comparison = useSettingsComparison(slug, environment?.id ?? "", open ? redeployed : null);
+  const settings = useRestoreSettingsChoice(redeployed ? comparison.data : undefined);
 
   function commandFor(next: DeployTarget, environmentId: string): DeployCommand {
     if (next.kind === "draft") return { kind: "draft", environmentId, name, description };
-    if (next.promoteFrom && next.promoteFrom.id !== environmentId) {
+    if (next.promoteFrom && isPromotion(next, environmentId)) {
       return { kind: "promote", fromEnvironmentId: next.promoteFrom.id, toEnvironmentId: environmentId, expectedVersionId: next.version.id };
     }
-    return { kind: "version", environmentId, versionId: next.version.id };
+    const restoreSettings = settings.restore && next.version.id === redeployed;
+    return { kind: "version", environmentId, versionId: next.version.id, ...(restoreSettings ? { restoreSettings } : {}) };
   }
 
   function proceed(next: DeployTarget) {
@@ -120,7 +126,9 @@ export function DeployDialog(props: DeployDialogProps) {
           onEnvironmentChange={(id) => {
             setChosenId(id);
             setFormError(null);
+            settings.reset();
           }}
+          restoreSettings={settings.offered && comparison.data ? { comparison: comparison.data, checked: settings.restore, onCheckedChange: settings.setRestore } : null}
           target={target}
           fields={fields}
           serverMatch={serverMatch}
@@ -135,6 +143,11 @@ export function DeployDialog(props: DeployDialogProps) {
       )}
     </Dialog>
   );
+}
+
+/** A version running in another environment, deployed from there: recorded as a promotion. */
+function isPromotion(target: DeployTarget, environmentId: string): boolean {
+  return target.kind === "version" && target.promoteFrom !== undefined && target.promoteFrom.id !== environmentId;
 }
 
 /** Without a preselected environment: a version starts where it does not run yet, the draft in the first environment. */

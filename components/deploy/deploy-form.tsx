@@ -3,6 +3,8 @@
 import { useId, type FormEvent } from "react";
 import { DRAFT_REF } from "@/components/compare/queries";
 import { useDeployPreview } from "@/components/environments/queries";
+import { RestoreSettingsChoice } from "@/components/environments/restore-settings-choice";
+import type { SettingsComparisonJson } from "@/lib/deployments/deployment-json";
 import type { EnvironmentJson } from "@/lib/environments/environment-json";
 import { Button } from "@/components/ui/button";
 import { ApprovalNotice } from "@/components/requests/approval-notice";
@@ -33,11 +35,13 @@ interface DeployFormProps {
   onSubmit: () => void;
   onDeployVersion: (version: VersionRef) => void;
   onCancel: () => void;
+  /** Offered when the version ran in this environment before with recorded settings (see useRestoreSettingsChoice). */
+  restoreSettings: { comparison: SettingsComparisonJson; checked: boolean; onCheckedChange: (checked: boolean) => void } | null;
 }
 
 export function DeployForm(props: DeployFormProps) {
   const { slug, convention, environments, environmentsError, environment, onEnvironmentChange, target, fields } = props;
-  const { serverMatch, formError, note, onNoteChange, pending, onSubmit, onDeployVersion, onCancel } = props;
+  const { serverMatch, formError, note, onNoteChange, pending, onSubmit, onDeployVersion, onCancel, restoreSettings } = props;
   const requested = (environment?.requiredApprovals ?? 0) > 0;
   const selectId = useId();
   const { latest, isPending: latestPending } = useLatestVersion(slug);
@@ -117,6 +121,10 @@ export function DeployForm(props: DeployFormProps) {
           environmentName={environment.name}
           preview={preview}
         /> : null}
+
+      {environment && restoreSettings && target.kind === "version" && !alreadyActive ? (
+        <RestoreSettingsChoice {...restoreSettings} environmentName={environment.name} targetName={target.version.name} />
+      ) : null}
 
       {environment && requested && !alreadyActive ? (
         <>

@@ -10,7 +10,8 @@ import type { ActiveVersionChangeJson } from "@/lib/deployments/deployment-json"
 
 export type DeployCommand = (
   | { kind: "draft"; environmentId: string; name: string; description: string }
-  | { kind: "version"; environmentId: string; versionId: string }
+  /** `restoreSettings`: the environment's settings go back to those the version last ran with there. */
+  | { kind: "version"; environmentId: string; versionId: string; restoreSettings?: boolean }
   | { kind: "promote"; fromEnvironmentId: string; toEnvironmentId: string; expectedVersionId: string }
 ) & {
   /** The user confirmed a deployment into production (see needsConfirmation). */
@@ -27,8 +28,8 @@ function send(slug: string, command: DeployCommand) {
     return deployLatestDraftAction(slug, { environmentId, name, description, confirmed, note });
   }
   if (command.kind === "version") {
-    const { environmentId, versionId, confirmed, note } = command;
-    return deployVersionAction(slug, { environmentId, versionId, confirmed, note });
+    const { environmentId, versionId, confirmed, note, restoreSettings } = command;
+    return deployVersionAction(slug, { environmentId, versionId, confirmed, note, restoreSettings });
   }
   const { fromEnvironmentId, toEnvironmentId, expectedVersionId, confirmed, note } = command;
   return promoteEnvironmentAction(slug, { fromEnvironmentId, toEnvironmentId, expectedVersionId, confirmed, note });

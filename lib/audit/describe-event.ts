@@ -35,6 +35,7 @@ export const KIND_LABELS: Partial<Record<AuditKind, string>> = {
   "token.revoked": "Access token revoked",
   "environment.hook_token_regenerated": "Trigger token renewed",
   "execution.queued": "Run started",
+  "secrets.key_rotated": "Secret key rotated",
   sign_in: "Signed in",
   sign_in_failed: "Sign-in failed",
   "two_factor.enabled": "Two-factor sign-in turned on",
@@ -103,7 +104,23 @@ const DESCRIPTIONS: Partial<Record<AuditKind, Words>> = {
     if (!workflow || !environment || !version) return null;
     return `${who} ran ${workflow} in ${environment} on ${version}`;
   },
+  "secrets.key_rotated": (who, s) => {
+    const keyId = text(s.get("keyId"));
+    if (!keyId) return null;
+    const counted = [
+      count(s.get("environments"), "environment"),
+      count(s.get("secrets"), "secret"),
+      count(s.get("values"), "plain value"),
+      count(s.get("revisionEntries"), "revision entry", "revision entries"),
+      count(s.get("twoFactors"), "two-factor sign-in"),
+    ].filter((part): part is string => part !== null);
+    return `${who} re-encrypted the settings under a new secret key (key ${keyId})${counted.length ? `: ${counted.join(", ")}` : ""}`;
+  },
 };
+
+function count(value: unknown, one: string, many = `${one}s`): string | null {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 ? `${value} ${value === 1 ? one : many}` : null;
+}
 
 /** The event in words: "Ada deployed 1.2.0 to production (was 1.1.0)". Unknown kinds or shapes get a generic sentence. */
 export function describeEvent(event: DescribableEvent): string {

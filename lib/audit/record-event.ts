@@ -33,7 +33,8 @@ export type AuditKind =
   | "token.created"
   | "token.revoked"
   | "environment.hook_token_regenerated"
-  | "execution.queued";
+  | "execution.queued"
+  | "secrets.key_rotated";
 
 /** Ids and a before/after summary: JSON only, and never a secret value. */
 export type AuditSummary = Record<string, Prisma.InputJsonValue | null>;

@@ -17,6 +17,8 @@ const SIGN_IN_WINDOW_SECONDS = 60;
 export interface AuthSettings {
   /** Derived from the app's secret key (lib/secrets), never a constant. */
   secret: string;
+  /** Versioned secrets (lib/auth/auth-secrets.ts): the first writes, all read; `secret` then reads what predates versions. */
+  secrets?: Array<{ version: number; value: string }>;
   origins: OriginSettings;
   signInAttempts?: number;
 }
@@ -54,6 +56,7 @@ export function createAuth(db: PrismaClient, settings: AuthSettings) {
   return betterAuth({
     appName: "Draftline",
     secret: settings.secret,
+    ...(settings.secrets ? { secrets: settings.secrets } : {}),
     database: prismaAdapter(db, { provider: "postgresql" }),
     baseURL: {
       allowedHosts: publicHost ? [...LOCAL_HOSTS, publicHost] : LOCAL_HOSTS,

@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { originSettings } from "@/lib/http/request-origin";
-import { getSecretKeys } from "@/lib/secrets/secret-key";
+import { getSecretKeyring } from "@/lib/secrets/secret-key";
+import { authSecrets } from "./auth-secrets";
 import { createAuth, signInAttempts, type Auth } from "./create-auth";
 
 declare global {
@@ -17,7 +18,7 @@ export function getAuth(): Promise<Auth> {
   globalThis.__draftlineAuth ??= (async () => {
     const db = await getDb();
     return createAuth(db, {
-      secret: getSecretKeys().authentication.toString("base64url"),
+      ...authSecrets(getSecretKeyring()),
       origins: originSettings(),
       signInAttempts: signInAttempts(),
     });

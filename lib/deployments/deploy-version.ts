@@ -1,7 +1,9 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { runInTransaction } from "@/lib/db/run-in-transaction";
+import { lockEnvironment } from "@/lib/environments/lock-environment";
 import { isId } from "@/lib/ids";
 import { fail, type Result } from "@/lib/result";
+import { revisionToRestore } from "@/lib/settings-revisions/revision-to-restore";
 import { changeActiveVersion, type ActiveVersionChange, type ChangeOptions } from "./change-active-version";
 
 export interface DeployVersionRequest extends ChangeOptions {
@@ -15,14 +17,34 @@ export interface DeployVersionRequest extends ChangeOptions {
   kind?: "deploy" | "promote";
   /** See RecordDeploymentRequest.confirmed. */
   confirmed?: boolean;
+  /**
+   * Deploying a version that ran in this environment before: also put the settings back as
+   * they were when it last ran here (a whole rollback, as rolling back offers).
+   */
+  restoreSettings?: boolean;
 }
 
 /** Makes an existing version active in an environment (or requests it, when protected); no version is created. */
 export async function deployVersion(db: PrismaClient, request: DeployVersionRequest): Promise<Result<ActiveVersionChange>> {
-  const kind = request.kind ?? "deploy";
+  const { restoreSettings, ...change } = request;
+  const kind = change.kind ?? "deploy";
   if (kind !== "deploy" && kind !== "promote") return fail("invalid", "A deployment is either a deploy or a promotion.");
-  if (!isId(request.projectId) || !isId(request.environmentId)) {
+  if (!isId(change.projectId) || !isId(change.environmentId)) {
     return fail("not_found", "This environment does not exist in this project.");
   }
-  return runInTransaction(db, (tx) => changeActiveVersion(tx, { ...request, change: kind }));
+  return runInTransaction(db, async (tx) => {
+    let restoreSettingsRevisionId: string | undefined;
+    if (restoreSettings) {
+      const environment = await lockEnvironment(tx, change.projectId, change.environmentId);
+      if (!environment) return fail("not_found", "This environment does not exist in this project.");
+      const version = isId(change.versionId)
+        ? await tx.version.findFirst({ where: { id: change.versionId, projectId: change.projectId }, select: { id: true, name: true } })
+        : null;
+      if (!version) return fail("not_found", "This version does not exist in this project.");
+      const revision = await revisionToRestore(tx, environment, version);
+      if (!revision.ok) return revision;
+      restoreSettingsRevisionId = revision.value;
+    }
+    return changeActiveVersion(tx, { ...change, change: kind, restoreSettingsRevisionId });
+  });
 }

@@ -4,7 +4,7 @@ import { runInTransaction } from "@/lib/db/run-in-transaction";
 import { lockEnvironment } from "@/lib/environments/lock-environment";
 import type { VersionRef } from "./deployment-entry";
 import { isId } from "@/lib/ids";
-import { findLastRun } from "@/lib/settings-revisions/find-revision-ran-with";
+import { revisionToRestore } from "@/lib/settings-revisions/revision-to-restore";
 import { fail, type Result } from "@/lib/result";
 import { changeActiveVersion, type ActiveVersionChange, type ChangeOptions } from "./change-active-version";
 
@@ -50,11 +50,9 @@ export async function reactivateTarget(db: PrismaClient, request: Reactivation):
     }
     let restoreSettingsRevisionId: string | undefined;
     if (request.restoreSettings) {
-      const revision = (await findLastRun(tx, environment.id, target.id))?.settingsRevision;
-      if (!revision) {
-        return fail("conflict", `No settings were recorded when ${target.name} ran in ${environment.name}, so they cannot be restored. Continue without restoring the settings.`);
-      }
-      restoreSettingsRevisionId = revision.id;
+      const revision = await revisionToRestore(tx, environment, target);
+      if (!revision.ok) return revision;
+      restoreSettingsRevisionId = revision.value;
     }
     return changeActiveVersion(tx, {
       restoreSettingsRevisionId,

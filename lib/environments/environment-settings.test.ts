@@ -46,7 +46,7 @@ describe("secret settings", () => {
 
     const [row] = await rawRows(project.environments.production);
     expect(row).toMatchObject({ key: "ERP_API_TOKEN", is_secret: true, value: null });
-    expect(row!.encrypted_value).toMatch(/^v1\./);
+    expect(row!.encrypted_value).toMatch(/^v2\./);
     expect(row!.value_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(TOKEN);
     expect(JSON.stringify(row)).not.toContain(TOKEN.slice(4, 14));

@@ -12,6 +12,7 @@ import { hashSettingValue } from "@/lib/secrets/hash-setting-value";
 import { environmentSettingSelect, toEnvironmentSettingView, type EnvironmentSettingView } from "./environment-setting-view";
 import { staleSettingsRefusal } from "@/lib/settings-revisions/check-settings-base";
 import { recordSettingsRevision } from "@/lib/settings-revisions/record-settings-revision";
+import { environmentHashKeys } from "./environment-hash-keys";
 import { lockEnvironment } from "./lock-environment";
 import { environmentSettingInputSchema, type EnvironmentSettingInput } from "./schemas";
 import { settingChangeSummary } from "./setting-change-summary";
@@ -76,7 +77,7 @@ export async function setEnvironmentSetting(
       isSecret,
       value: isSecret ? null : value,
       encryptedValue: isSecret ? encryptSecret(value, context) : null,
-      valueHash: hashSettingValue(value, context),
+      valueHash: hashSettingValue(value, context, await environmentHashKeys(tx, environment.id)),
       updatedAt: new Date(),
     };
     const row = existing

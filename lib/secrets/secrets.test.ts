@@ -197,7 +197,7 @@ describe("encryptSecret and decryptSecret", () => {
     const second = encryptSecret(plaintext, "ctx", keys);
     expect(first).not.toBe(second);
     for (const encoded of [first, second]) {
-      expect(encoded).toMatch(/^v1\.[\w-]{16}\.[\w-]{22}\.[\w-]+$/);
+      expect(encoded).toMatch(new RegExp(`^v2\\.${keys.id}\\.[\\w-]{16}\\.[\\w-]{22}\\.[\\w-]+$`));
       expect(encoded).not.toContain(plaintext);
       expect(encoded).not.toContain(Buffer.from(plaintext).toString("base64url").slice(0, 8));
     }
@@ -219,13 +219,13 @@ describe("encryptSecret and decryptSecret", () => {
 
   it("refuses an altered ciphertext and a damaged format", () => {
     const encrypted = encryptSecret("value 1234", "ctx", keys);
-    const [version, iv, tag, ciphertext] = encrypted.split(".");
+    const [version, keyId, iv, tag, ciphertext] = encrypted.split(".");
     const flipped = Buffer.from(ciphertext!, "base64url");
     flipped[0]! ^= 1;
-    expect(() => decryptSecret([version, iv, tag, flipped.toString("base64url")].join("."), "ctx", keys)).toThrow(
+    expect(() => decryptSecret([version, keyId, iv, tag, flipped.toString("base64url")].join("."), "ctx", keys)).toThrow(
       SecretDecryptionError,
     );
-    for (const damaged of ["", "plain text", `v2.${iv}.${tag}.${ciphertext}`, `${encrypted}.extra`]) {
+    for (const damaged of ["", "plain text", `v3.${iv}.${tag}.${ciphertext}`, `v1.${iv}.${tag}`, `${encrypted}.extra`]) {
       expect(() => decryptSecret(damaged, "ctx", keys)).toThrow("A stored secret is damaged");
     }
   });

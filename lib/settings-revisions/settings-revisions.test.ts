@@ -88,7 +88,7 @@ describe("settings revisions", () => {
       [4, "ada@example.com", "", ["ERP_API_TOKEN"]],
     ]);
     expect(rows[1]!.entries[1]).toMatchObject({ value: "https://erp.example.com" });
-    expect(rows[1]!.entries[0]).toMatchObject({ isSecret: true, value: null, encryptedValue: expect.stringMatching(/^v1\./) });
+    expect(rows[1]!.entries[0]).toMatchObject({ isSecret: true, value: null, encryptedValue: expect.stringMatching(/^v2\./) });
     const raw = await db.$queryRaw<unknown[]>`SELECT e.* FROM settings_revision_entries e JOIN settings_revisions r ON r.id = e.revision_id WHERE r.environment_id = ${production}`;
     expect(JSON.stringify(raw)).not.toContain(OLD_TOKEN);
     // Other environments are untouched.
@@ -198,6 +198,32 @@ describe("whole rollback", () => {
     deployedNow(await rollForwardEnvironment(db, { projectId: project.projectId, environmentId: production, author: "ada", restoreSettings: true }));
     expect(await secrets(project)).toEqual({ ERP_URL: "https://erp.example.com", ERP_API_TOKEN: NEW_TOKEN, ERP_TIMEOUT: "30" });
     expect((await revisionRows(production)).map((row) => [row.number, row.restoredFrom])).toEqual([[1, null], [2, null], [3, null], [4, null], [5, 2], [6, 4]]);
+  });
+
+  it("deploying a version that ran here before may restore the settings it ran with, as rolling back does", async () => {
+    const { db } = testDb;
+    const { project, production, v1, v2 } = await changedSecretThenDeployed("redeploy");
+    const v3 = await newVersion(db, project.projectId, "3.0.0");
+    deployedNow(await deployVersion(db, { projectId: project.projectId, environmentId: production, versionId: v3.id, author: "setup" }));
+
+    // 3.0.0 runs now; picking 1.0.0 from the list (not the rollback target) brings its settings back too.
+    const change = deployedNow(await deployVersion(db, { projectId: project.projectId, environmentId: production, versionId: v1.id, author: "ada", restoreSettings: true }));
+    expect(change.deployment).toMatchObject({ version: { id: v1.id }, kind: "deploy", settingsRevision: 5 });
+    expect(await secrets(project)).toEqual({ ERP_URL: "https://erp.example.com", ERP_API_TOKEN: OLD_TOKEN });
+    expect((await revisionRows(production)).at(-1)).toMatchObject({ number: 5, restoredFrom: 2 });
+    expect(await db.auditEvent.count({ where: { environmentId: production, kind: "settings.restored" } })).toBe(1);
+
+    // Without asking, the settings stay as they are.
+    deployedNow(await deployVersion(db, { projectId: project.projectId, environmentId: production, versionId: v2.id, author: "ada" }));
+    expect(await secrets(project)).toEqual({ ERP_URL: "https://erp.example.com", ERP_API_TOKEN: OLD_TOKEN });
+
+    // A version that never ran here has no settings to restore: refused, nothing deployed.
+    const never = await newVersion(db, project.projectId, "4.0.0");
+    expect(failure(await deployVersion(db, { projectId: project.projectId, environmentId: production, versionId: never.id, author: "ada", restoreSettings: true }))).toMatchObject({
+      code: "conflict",
+      message: "No settings were recorded when 4.0.0 ran in production, so they cannot be restored. Continue without restoring the settings.",
+    });
+    expect((await db.environment.findUniqueOrThrow({ where: { id: production }, select: { activeVersionId: true } })).activeVersionId).toBe(v2.id);
   });
 
   it("a refused rollback restores nothing", async () => {
