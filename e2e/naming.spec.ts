@@ -41,6 +41,28 @@ test("with semantic versions, Create version offers the next minor version and c
   await expect(workspace.versionList(workspace.versionHistory).getByRole("listitem").first()).toContainText(nextMinor);
 });
 
+test("the Name field waits for its prefill: read-only while the names load, so a suggestion never lands in what someone types", async ({ workspace, page }) => {
+  await workspace.open();
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/versions\/names$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const popover = await workspace.openVersionHistory();
+  await popover.getByRole("button", { name: "Create version" }).click();
+  const name = page.getByRole("dialog", { name: "Create version" }).getByRole("textbox", { name: "Name" });
+  await expect(name).toBeVisible();
+  await expect(name).not.toBeEditable();
+  await expect(name).toHaveAttribute("aria-busy", "true");
+  release();
+  await expect(name).toBeEditable();
+  await name.fill("typed-after-the-prefill");
+  await expect(name).toHaveValue("typed-after-the-prefill");
+  await page.unroute(/\/versions\/names$/);
+  await page.keyboard.press("Escape");
+});
+
 test("a name against the convention gets a warning and can still be created", async ({ workspace }) => {
   await workspace.open();
   const dialog = await workspace.openCreateVersionDialog();

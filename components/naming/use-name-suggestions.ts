@@ -48,7 +48,7 @@ export function usePrefilledVersionName({ slug, convention, description }: { slu
   const names = useVersionNames(slug);
   const suggestions = useNameSuggestions({ convention, versions: names.data, project: slug, description });
   const [name, setName] = useSuggestedName(suggestions);
-  return { name, setName, versions: names.data };
+  return { name, setName, versions: names.data, prefilling: names.isPending };
 }
 
 // The dialog (for its prefill) and the field (for its buttons) ask for the same suggestions in

@@ -22,6 +22,11 @@ export interface VersionNameFieldProps {
   /** A refusal (invalid or duplicate name), shown in red instead of the hint and the convention's warning. */
   error?: string;
   autoFocus?: boolean;
+  /**
+   * True while the names the prefill is made from load: the field is read-only meanwhile, so the
+   * suggestion never lands in the middle of what someone has started typing.
+   */
+  prefilling?: boolean;
 }
 
 /**
@@ -29,7 +34,7 @@ export interface VersionNameFieldProps {
  * and a warning, never a refusal, when the name breaks the project's naming convention.
  */
 export function VersionNameField(props: VersionNameFieldProps) {
-  const { value, onChange, convention, versions, project, description, error, autoFocus } = props;
+  const { value, onChange, convention, versions, project, description, error, autoFocus, prefilling = false } = props;
   const suggestions = useNameSuggestions({ convention, versions, project, description });
   const conventionInfo = NAMING_CONVENTIONS.find((info) => info.value === convention);
   const trimmed = value.trim();
@@ -45,6 +50,8 @@ export function VersionNameField(props: VersionNameFieldProps) {
         autoComplete="off"
         spellCheck={false}
         autoFocus={autoFocus}
+        readOnly={prefilling}
+        aria-busy={prefilling || undefined}
         placeholder={conventionInfo ? `For example ${conventionInfo.examples[0]}` : undefined}
         value={value}
         onChange={(event) => onChange(event.target.value)}

@@ -20,6 +20,8 @@ export interface VersionFieldsState {
   name: string;
   setName: (name: string) => void;
   versions: readonly VersionNameJson[] | undefined;
+  /** True while the names load: the Name field waits for its prefill. */
+  prefilling: boolean;
   /** The server's refusal of the name as it would come on submit, known while the user types: another version holds it. */
   duplicate: string | null;
   description: string;
@@ -33,7 +35,7 @@ export interface VersionFieldsState {
 /** The name (prefilled with the convention's suggestion) and description of a version about to be created. */
 export function useVersionFields(slug: string, convention: NamingConvention): VersionFieldsState {
   const [description, setDescription] = useState("");
-  const { name, setName, versions } = usePrefilledVersionName({ slug, convention, description });
+  const { name, setName, versions, prefilling } = usePrefilledVersionName({ slug, convention, description });
   const holder = useNameHolder(slug, name);
   const duplicate = holder === null ? null : duplicateNameMessage(holder);
   const [errors, setErrors] = useState<VersionFieldErrors>({});
@@ -47,7 +49,7 @@ export function useVersionFields(slug: string, convention: NamingConvention): Ve
     return invalid;
   }
 
-  return { slug, name, setName, versions, duplicate, description, setDescription, errors, setErrors, validate };
+  return { slug, name, setName, versions, prefilling, duplicate, description, setDescription, errors, setErrors, validate };
 }
 
 interface VersionFieldsProps {
@@ -70,6 +72,7 @@ export function VersionFields({ fields, convention, descriptionRows, onDescripti
         }}
         convention={convention}
         versions={fields.versions}
+        prefilling={fields.prefilling}
         project={fields.slug}
         description={fields.description}
         error={fields.errors.name ?? fields.duplicate ?? undefined}
