@@ -12,7 +12,7 @@ import { createProject } from "@/lib/projects/create-project";
 import { PROJECT_SUMMARY_SELECT, type ProjectSummary } from "@/lib/projects/get-project-by-slug";
 import { SAMPLE_PROJECT } from "@/lib/projects/sample-project";
 import { value } from "@/lib/testing/harness";
-import { resolveActor } from "./resolve-actor";
+import { resolveActor, resolveProjectActor } from "./resolve-actor";
 
 /** The request's headers as next/headers would give them: the cookie of whoever the test signs in as. */
 let requestHeaders = new Headers();
@@ -90,5 +90,25 @@ describe("resolveActor", () => {
     expect((await resolveActor(db, sample)).ok).toBe(true);
     await (await getAuth()).api.signOut({ headers: requestHeaders });
     expect(await resolveActor(db, sample)).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+  });
+});
+
+describe("resolveProjectActor", () => {
+  it("answers the project with the member acting there; an unknown project and another project's are the same not_found", async () => {
+    requestHeaders = await signInAs("builder@draftline.test", DEMO_PASSWORD);
+    const builder = await db.user.findUniqueOrThrow({ where: { email: "builder@draftline.test" } });
+    expect(await resolveProjectActor(db, sample.slug)).toEqual({ ok: true, value: { project: sample, actor: { id: builder.id, name: builder.name, role: "builder" } } });
+    expect(await resolveProjectActor(db, "elsewhere")).toEqual({ ok: false, error: { code: "not_found", message: `There is no project "elsewhere".` } });
+    expect(await resolveProjectActor(db, "no-such-project")).toEqual({ ok: false, error: { code: "not_found", message: `There is no project "no-such-project".` } });
+    expect(await resolveProjectActor(db, "Not A Slug")).toMatchObject({ ok: false, error: { code: "not_found" } });
+  });
+
+  it("asks a request without a valid session to sign in, whichever project it names", async () => {
+    for (const cookie of [null, "draftline.session_token=forged.signature-of-nothing"]) {
+      requestHeaders = new Headers({ host: "127.0.0.1:3000", ...(cookie ? { cookie } : {}) });
+      for (const slug of [sample.slug, "no-such-project"]) {
+        expect(await resolveProjectActor(db, slug), `${cookie} ${slug}`).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+      }
+    }
   });
 });
