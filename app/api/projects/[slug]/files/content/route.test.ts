@@ -25,7 +25,7 @@ vi.mock("next/headers", () => ({ headers: async () => requestHeaders, cookies: a
  * second (npm run bench), and on the embedded database every statement costs the one CPU that
  * serves them all.
  */
-const STATEMENTS_PER_SAVE = 4;
+const STATEMENTS_PER_SAVE = 2;
 
 const ORIGIN = "http://127.0.0.1:3000";
 const SLUG = SAMPLE_PROJECT.slug;
