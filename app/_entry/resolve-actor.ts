@@ -35,7 +35,7 @@ export async function resolveActor(db: PrismaClient, project: ProjectSummary): P
  */
 export async function resolveProjectActor(db: PrismaClient, slug: string): Promise<Result<{ project: ProjectSummary; actor: ProjectActor }>> {
   if (!isSlug(slug)) return fail("not_found", "This project does not exist.");
-  const auth = await getAuth().then((auth) => auth.$context);
+  const auth = await (await getAuth()).$context;
   const token = await signedSessionToken((await headers()).get("cookie"), { name: auth.authCookies.sessionToken.name, secret: auth.secret });
   const found = token ? await findSessionAccess(db, token, slug) : null;
   // As Better Auth's getSession: a session past its expiry is no session.
