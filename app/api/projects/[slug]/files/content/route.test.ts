@@ -19,11 +19,10 @@ let requestHeaders = new Headers();
 vi.mock("next/headers", () => ({ headers: async () => requestHeaders, cookies: async () => ({ get: () => undefined, set: () => undefined }) }));
 
 /**
- * What an autosave may cost the database: the session (Better Auth reads the session, then its
- * user), the project with the person's membership and two-factor setting (one join), and the
- * save itself (one UPDATE that checks the revision). It is the request 50 people send every
- * second (npm run bench), and on the embedded database every statement costs the one CPU that
- * serves them all.
+ * What an autosave may cost the database: the session of the cookie with its person, the project
+ * and their membership (one join, app/_entry/resolve-actor.ts), and the save itself (one UPDATE
+ * that checks the revision). It is the request 50 people send every second (npm run bench), and
+ * on the embedded database every statement costs the one CPU that serves them all.
  */
 const STATEMENTS_PER_SAVE = 2;
 
