@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { resolveActor } from "@/app/_entry/resolve-actor";
+import { resolveProjectActor } from "@/app/_entry/resolve-actor";
 import { getSignedInUser, type SignedInUser } from "@/app/_entry/signed-in-user";
 import type { ProjectActor } from "@/lib/auth/actor";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { deployVersion } from "@/lib/deployments/deploy-version";
+import { getProjectBySlug } from "@/lib/projects/get-project-by-slug";
 import { fail, ok, type Result } from "@/lib/result";
 import { stubTestSecretKey } from "@/lib/deployments/test-fixtures";
 import { TOKEN_LIFETIMES } from "@/lib/tokens/schemas";
@@ -18,12 +19,12 @@ import { everything, setupActionsProject, SLUG } from "./projects/[slug]/actions
  * Invariant 8, as a table: every server action and every route handler of a project, called
  * as each role, as a signed-in stranger (not a member) and signed out. The table says who may
  * (DESIGN.md, "People, roles and approvals"); a refused call must answer with the right code and
- * change no row. Who the caller is comes from resolveActor, mocked here; its own tests cover
+ * change no row. Who the caller is comes from resolveProjectActor, mocked here; its own tests cover
  * sessions and memberships. A new action or route file without a row here fails the test.
  */
 stubTestSecretKey();
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("@/app/_entry/resolve-actor", () => ({ resolveActor: vi.fn() }));
+vi.mock("@/app/_entry/resolve-actor", () => ({ resolveProjectActor: vi.fn() }));
 vi.mock("@/app/_entry/signed-in-user", () => ({ getSignedInUser: vi.fn() }));
 
 type Caller = Role | "stranger" | "signed out";
@@ -39,7 +40,11 @@ function actAs(caller: Caller) {
       : caller === "stranger"
         ? fail("not_found", `There is no project "${SLUG}".`)
         : ok({ ...people[caller], role: caller });
-  vi.mocked(resolveActor).mockResolvedValue(resolved);
+  vi.mocked(resolveProjectActor).mockImplementation(async (db, slug) => {
+    const project = await getProjectBySlug(db, slug);
+    if (!project.ok) return project;
+    return resolved.ok ? ok({ project: project.value, actor: resolved.value }) : resolved;
+  });
 }
 
 /** The code a refused caller gets: strangers learn nothing about the project. */

@@ -6,12 +6,12 @@ import { actorRefusal } from "@/lib/auth/refusal";
 import type { Operation } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { getProjectBySlug, type ProjectSummary } from "@/lib/projects/get-project-by-slug";
+import type { ProjectSummary } from "@/lib/projects/get-project-by-slug";
 import { isSlug } from "@/lib/projects/schemas";
 import { fail, type Result } from "@/lib/result";
 import { parseActionInput } from "./parse-action-input";
 import { reportUnexpected } from "./report-unexpected";
-import { resolveActor } from "./resolve-actor";
+import { resolveProjectActor } from "./resolve-actor";
 
 export interface ProjectContext {
   db: PrismaClient;
@@ -36,15 +36,13 @@ export function projectAction<Schema extends z.ZodType, T>(
     try {
       if (!isSlug(slug)) return fail("not_found", "This project does not exist.");
       const db = await getDb();
-      const project = await getProjectBySlug(db, slug);
-      if (!project.ok) return project;
-      const actor = await resolveActor(db, project.value);
-      if (!actor.ok) return actor;
-      const refused = actorRefusal(actor.value, operation);
+      const access = await resolveProjectActor(db, slug);
+      if (!access.ok) return access;
+      const refused = actorRefusal(access.value.actor, operation);
       if (refused) return fail("forbidden", refused);
       const parsed = parseActionInput(schema, input);
       if (!parsed.ok) return parsed;
-      return await run({ db, project: project.value, actor: actor.value }, parsed.value);
+      return await run({ db, ...access.value }, parsed.value);
     } catch (error) {
       unstable_rethrow(error);
       return { ok: false, error: reportUnexpected(error, "a server action") };

@@ -12,7 +12,7 @@ import { createProject } from "@/lib/projects/create-project";
 import { PROJECT_SUMMARY_SELECT, type ProjectSummary } from "@/lib/projects/get-project-by-slug";
 import { SAMPLE_PROJECT } from "@/lib/projects/sample-project";
 import { value } from "@/lib/testing/harness";
-import { resolveActor } from "./resolve-actor";
+import { resolveActor, resolveProjectActor } from "./resolve-actor";
 
 /** The request's headers as next/headers would give them: the cookie of whoever the test signs in as. */
 let requestHeaders = new Headers();
@@ -40,6 +40,8 @@ async function signInAs(email: string, password: string): Promise<Headers> {
 
 beforeAll(async () => {
   stubTestSecretKey();
+  // More sign-ins than one address may make in a minute.
+  vi.stubEnv("DRAFTLINE_SIGN_IN_ATTEMPTS", "100");
   folder = await mkdtemp(path.join(os.tmpdir(), "draftline-actor-"));
   process.env.DRAFTLINE_DATA_DIR = folder;
   delete process.env.DATABASE_URL;
@@ -90,5 +92,63 @@ describe("resolveActor", () => {
     expect((await resolveActor(db, sample)).ok).toBe(true);
     await (await getAuth()).api.signOut({ headers: requestHeaders });
     expect(await resolveActor(db, sample)).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+  });
+});
+
+describe("resolveProjectActor", () => {
+  it("answers the project with the member acting there; an unknown project and another project's are the same not_found", async () => {
+    requestHeaders = await signInAs("builder@draftline.test", DEMO_PASSWORD);
+    const builder = await db.user.findUniqueOrThrow({ where: { email: "builder@draftline.test" } });
+    expect(await resolveProjectActor(db, sample.slug)).toEqual({ ok: true, value: { project: sample, actor: { id: builder.id, name: builder.name, role: "builder" } } });
+    expect(await resolveProjectActor(db, "elsewhere")).toEqual({ ok: false, error: { code: "not_found", message: `There is no project "elsewhere".` } });
+    expect(await resolveProjectActor(db, "no-such-project")).toEqual({ ok: false, error: { code: "not_found", message: `There is no project "no-such-project".` } });
+    expect(await resolveProjectActor(db, "Not A Slug")).toMatchObject({ ok: false, error: { code: "not_found" } });
+  });
+
+  it("asks a request without a valid session to sign in, whichever project it names", async () => {
+    const signed = (await signInAs("builder@draftline.test", DEMO_PASSWORD)).get("cookie")!;
+    const [, token, signature] = /^draftline\.session_token=([^.]+)\.(.+)$/.exec(signed)!;
+    const otherToken = `${token!.slice(1)}x`;
+    for (const cookie of [
+      null,
+      "draftline.session_token=forged.signature-of-nothing",
+      // Another token under the signature of a real one, and a real token with its signature cut or changed.
+      `draftline.session_token=${otherToken}.${signature}`,
+      `draftline.session_token=${token}`,
+      `draftline.session_token=${token}.${signature!.replace(/^./, (first) => (first === "A" ? "B" : "A"))}`,
+      // The signed value under another name, which is not the session cookie.
+      signed.replace("draftline.session_token", "draftline.session_tokens"),
+    ]) {
+      requestHeaders = new Headers({ host: "127.0.0.1:3000", ...(cookie ? { cookie } : {}) });
+      for (const slug of [sample.slug, "no-such-project"]) {
+        expect(await resolveProjectActor(db, slug), `${cookie} ${slug}`).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+      }
+    }
+  });
+
+  it("refuses a signed-out, revoked or expired session at once, and lets Better Auth extend one due for it", async () => {
+    const sessionOf = async (headers: Headers) => {
+      const token = /draftline\.session_token=([^.;]+)\./.exec(headers.get("cookie")!)![1]!;
+      return db.session.findUniqueOrThrow({ where: { token } });
+    };
+    requestHeaders = await signInAs("builder@draftline.test", DEMO_PASSWORD);
+    expect((await resolveProjectActor(db, sample.slug)).ok).toBe(true);
+    await (await getAuth()).api.signOut({ headers: requestHeaders });
+    expect(await resolveProjectActor(db, sample.slug)).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+
+    requestHeaders = await signInAs("builder@draftline.test", DEMO_PASSWORD);
+    await db.session.delete({ where: { id: (await sessionOf(requestHeaders)).id } });
+    expect(await resolveProjectActor(db, sample.slug)).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+
+    requestHeaders = await signInAs("builder@draftline.test", DEMO_PASSWORD);
+    const session = await sessionOf(requestHeaders);
+    await db.session.update({ where: { id: session.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await resolveProjectActor(db, sample.slug)).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+
+    // Signed in two days ago (Better Auth extends a 7-day session once it is a day old): extended now.
+    const signedInTwoDaysAgo = new Date(Date.now() + 5 * 24 * 3600 * 1000);
+    await db.session.update({ where: { id: session.id }, data: { expiresAt: signedInTwoDaysAgo } });
+    expect((await resolveProjectActor(db, sample.slug)).ok).toBe(true);
+    expect((await sessionOf(requestHeaders)).expiresAt.getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 3600 * 1000);
   });
 });

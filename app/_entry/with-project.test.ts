@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ProjectActor } from "@/lib/auth/actor";
 import { fail, ok, type Result } from "@/lib/result";
-import { fakeDb, KNOWN_PROJECT } from "./fake-db";
+import { fakeDb, fakeProjectActor, KNOWN_PROJECT } from "./fake-db";
 import { withProject } from "./with-project";
 
 vi.mock("@/lib/db/client", () => ({ getDb: async () => fakeDb }));
 const ACTING: ProjectActor = { id: "user-1", name: "Ada", role: "admin" };
 let resolved: Result<ProjectActor> = ok(ACTING);
-vi.mock("./resolve-actor", () => ({ resolveActor: async () => resolved }));
+vi.mock("./resolve-actor", () => ({ resolveProjectActor: async (_db: unknown, slug: string) => fakeProjectActor(slug, resolved) }));
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -6,10 +6,10 @@ import type { Operation } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { errorResponse } from "@/lib/http/respond";
-import { getProjectBySlug, type ProjectSummary } from "@/lib/projects/get-project-by-slug";
+import type { ProjectSummary } from "@/lib/projects/get-project-by-slug";
 import { fail } from "@/lib/result";
 import { reportUnexpected } from "./report-unexpected";
-import { resolveActor } from "./resolve-actor";
+import { resolveProjectActor } from "./resolve-actor";
 
 export interface ProjectRequest<Params> {
   request: Request;
@@ -21,7 +21,7 @@ export interface ProjectRequest<Params> {
 
 /**
  * The one entry for route handlers under /api/projects/[slug]: the project and the acting
- * member resolved once (an unknown project is a 404 JSON error, no session a 401), the
+ * member resolved once (no session is a 401, an unknown project a 404 JSON error), the
  * member's role checked for `operation` (403 saying who may), and anything the handler throws
  * logged with a reference and answered as a 500 `{ error: { code: "unexpected", message, ref } }`.
  */
@@ -33,13 +33,12 @@ export function withProject<Params extends { slug: string }>(
     try {
       const resolved = await params;
       const db = await getDb();
-      const project = await getProjectBySlug(db, resolved.slug);
-      if (!project.ok) return errorResponse(project.error);
-      const actor = await resolveActor(db, project.value);
-      if (!actor.ok) return errorResponse(actor.error);
-      const refused = actorRefusal(actor.value, operation);
+      const access = await resolveProjectActor(db, resolved.slug);
+      if (!access.ok) return errorResponse(access.error);
+      const { project, actor } = access.value;
+      const refused = actorRefusal(actor, operation);
       if (refused) return errorResponse(fail("forbidden", refused).error);
-      return await handler({ request, params: resolved, db, project: project.value, actor: actor.value });
+      return await handler({ request, params: resolved, db, project, actor });
     } catch (error) {
       unstable_rethrow(error);
       return errorResponse(reportUnexpected(error, `${request.method} ${new URL(request.url).pathname}`));

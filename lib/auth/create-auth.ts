@@ -80,6 +80,9 @@ export function createAuth(db: PrismaClient, settings: AuthSettings) {
     },
     session: {
       // Every request reads the session row, so a sign-out or a removed account takes effect at once.
+      // A cookie cache would let a copied cookie pair outlive its sign-out until the cache expired
+      // (e2e/sign-in.spec.ts replays one); routes and actions instead read the session together
+      // with the project and membership in one query (app/_entry/resolve-actor.ts).
       cookieCache: { enabled: false },
     },
     rateLimit: {

@@ -3,9 +3,8 @@ import type { Db } from "@/lib/db/client";
 import type { ProjectSummary } from "@/lib/projects/get-project-by-slug";
 import { fail, ok, type Result } from "@/lib/result";
 import { excerpt } from "@/lib/text-checks";
-import { findProjectRole } from "./find-project-role";
+import { findProjectAccess, type ProjectAccess } from "./find-project-access";
 import { TWO_FACTOR_ROLES } from "./refusal";
-import { twoFactorEnabled } from "./two-factor/two-factor-enabled";
 
 /**
  * A known person acting in `project` with their role there. Someone who is not a member gets
@@ -17,9 +16,15 @@ export async function projectActorFor(
   user: { id: string; name: string; isOwner: boolean },
   project: ProjectSummary,
 ): Promise<Result<ProjectActor>> {
-  const role = await findProjectRole(db, user, project.id);
+  const access = await findProjectAccess(db, project.slug, user);
+  return access ? actorWithAccess(user, { ...access, project }) : fail("not_found", `There is no project "${excerpt(project.slug)}".`);
+}
+
+/** The member `user` is in the project of `access`, or `not_found` as for a project that does not exist. */
+export function actorWithAccess(user: { id: string; name: string }, access: ProjectAccess): Result<ProjectActor> {
+  const { project, role } = access;
   if (!role) return fail("not_found", `There is no project "${excerpt(project.slug)}".`);
-  if (project.requireTwoFactor && TWO_FACTOR_ROLES.includes(role) && !(await twoFactorEnabled(db, user.id))) {
+  if (project.requireTwoFactor && TWO_FACTOR_ROLES.includes(role) && !access.twoFactorEnabled) {
     return ok({ id: user.id, name: user.name, role, twoFactorMissing: true });
   }
   return ok({ id: user.id, name: user.name, role });

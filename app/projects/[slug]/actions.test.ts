@@ -19,6 +19,7 @@ import { removeMemberAction } from "./actions/members/remove-member";
 import { revokeInviteAction } from "./actions/members/revoke-invite";
 import { createProjectAction } from "@/app/actions/projects/create-project";
 import { restoreVersionAction } from "./actions/versions/restore-version";
+import { sessionCookieFor } from "@/lib/testing/session-cookie";
 import { everything as digestTables, setupActionsProject, SLUG } from "./actions-fixture";
 
 /**
@@ -32,7 +33,10 @@ stubTestSecretKey();
 // Outside a Next request there is no cache to revalidate; the settings action asks for it.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 // Signed in as the owner (an admin everywhere): this file attacks the input, not the roles.
+// Project actions read the session of the request's cookie; the one outside a project asks getSignedInUser.
 const signedIn = { id: "", name: "Olga Owner", email: "olga@example.com", isOwner: true };
+let requestHeaders = new Headers();
+vi.mock("next/headers", () => ({ headers: async () => requestHeaders, cookies: async () => ({ get: () => undefined, set: () => undefined }) }));
 vi.mock("@/app/_entry/signed-in-user", () => ({ getSignedInUser: async () => signedIn }));
 
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
@@ -51,6 +55,7 @@ const ids = fixture.ids;
 const everything = () => digestTables(fixture.db);
 beforeAll(async () => {
   signedIn.id = (await fixture.db.user.create({ data: { name: signedIn.name, email: signedIn.email, isOwner: true } })).id;
+  requestHeaders = new Headers({ cookie: await sessionCookieFor(fixture.db, signedIn.id) });
 });
 
 interface ActionCase {
