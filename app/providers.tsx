@@ -1,15 +1,16 @@
 "use client";
 
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { isUnauthenticated, signInAgain } from "@/components/auth/sign-in-again";
+import { AppQueryClient } from "@/lib/http/app-query-client";
 import { describeFailure, isWorthRetrying } from "@/lib/http/describe-failure";
 import "@/lib/zod-without-eval";
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
     () =>
-      new QueryClient({
+      new AppQueryClient({
         // A session that ended sends the person to sign in, from any load or change.
         queryCache: new QueryCache({ onError: (error) => isUnauthenticated(error) && signInAgain() }),
         // Server actions answer with a Result rather than throwing: its error says so too.
