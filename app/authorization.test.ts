@@ -66,6 +66,17 @@ async function requestByBob(): Promise<string> {
   return requested.request.id;
 }
 
+/** A finished, successful run of the newer version in development (once), so that it counts as healthy there. */
+async function succeededInDevelopment(): Promise<string> {
+  const where = { environmentId: ids.development, versionId: ids.version, status: "succeeded" };
+  if ((await fixture.db.execution.count({ where })) > 0) return "";
+  const version = await fixture.db.version.findUniqueOrThrow({ where: { id: ids.version } });
+  await fixture.db.execution.create({
+    data: { ...where, id: randomUUID(), projectId: ids.project, versionNumber: version.number, versionName: version.name, workflow: "hello", trigger: "manual", logs: [], finishedAt: new Date() },
+  });
+  return "";
+}
+
 const EDITORS: Role[] = ["builder", "release_manager", "admin"];
 const EVERYONE: Role[] = [...ROLES];
 
@@ -109,6 +120,13 @@ const ACTIONS: ActionRow[] = [
     file: "deployments/rollback-environment.ts",
     allowed: EDITORS,
     call: () => action("deployments/rollback-environment.ts", "rollbackEnvironmentAction", { environmentId: ids.development, expectedVersionId: ids.older }),
+  },
+  {
+    file: "deployments/rollback-to-last-healthy.ts",
+    allowed: EDITORS,
+    // Development runs the older version after the row above; the newer one it ran before succeeded there.
+    prepare: succeededInDevelopment,
+    call: () => action("deployments/rollback-to-last-healthy.ts", "rollbackToLastHealthyAction", { environmentId: ids.development, expectedVersionId: ids.version }),
   },
   {
     file: "deployments/roll-forward-environment.ts",
