@@ -2,18 +2,22 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { rollbackEnvironmentAction } from "@/app/projects/[slug]/actions/deployments/rollback-environment";
+import { rollbackToLastHealthyAction } from "@/app/projects/[slug]/actions/deployments/rollback-to-last-healthy";
 import { rollForwardEnvironmentAction } from "@/app/projects/[slug]/actions/deployments/roll-forward-environment";
 import { deleteEnvironmentSettingAction } from "@/app/projects/[slug]/actions/environments/delete-environment-setting";
 import { setEnvironmentSettingAction } from "@/app/projects/[slug]/actions/environments/set-environment-setting";
 import { requestKeys } from "@/components/requests/queries";
 import { environmentKeys } from "./queries";
 
-/** Rolls an environment back to what the user was shown; refreshes what runs where either way. */
-export function useRollback(slug: string) {
+/**
+ * Rolls an environment back to what the user was shown (the previous version, or with `toLastHealthy`
+ * the newest earlier one whose recent runs there all succeeded); refreshes what runs where either way.
+ */
+export function useRollback(slug: string, toLastHealthy = false) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { environmentId: string; expectedVersionId: string; note?: string; bypassReason?: string; restoreSettings?: boolean }) =>
-      rollbackEnvironmentAction(slug, input),
+      (toLastHealthy ? rollbackToLastHealthyAction : rollbackEnvironmentAction)(slug, input),
     onSuccess: (result) => {
       if (result.ok) void requestKeys.invalidateAfterChange(queryClient, slug);
       else void environmentKeys.invalidateAfterRefusedDeployment(queryClient, slug);
