@@ -134,7 +134,10 @@ test("Roll back to last healthy re-activates the earlier version whose runs succ
 
   await environments.open();
   development = environments.region("development");
-  await expect(development.getByText("0 of 2 finished runs succeeded.")).toBeAttached();
+  await expect(development.getByText("0 of 2 finished runs succeeded.").first()).toBeAttached();
+  // The history says how each deployed version's runs went here.
+  await expect(environments.history("development").nth(0)).toContainText("0/2 ok");
+  await expect(environments.history("development").nth(1)).toContainText("1/1 ok");
   await development.getByRole("button", { name: "Roll back to last healthy", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: `Roll back development to ${healthy}?` });
   await expect(dialog).toContainText(`${healthy} is the newest earlier version whose recent runs in development all succeeded.`);

@@ -24,10 +24,11 @@ export const executionKeys = {
   /** After a run was queued: that environment's lists. */
   invalidateAfterRun: (queryClient: QueryClient, slug: string, environmentId: string) =>
     queryClient.invalidateQueries({ queryKey: executionKeys.environment(slug, environmentId) }),
-  /** After runs finished: the success rates (each environment's active version, Version History) and what "Roll back to last healthy" picks. */
+  /** After runs finished: the success rates (each environment's active version and history, Version History) and what "Roll back to last healthy" picks. */
   invalidateAfterRunsFinished: (queryClient: QueryClient, slug: string) =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: environmentKeys.list(slug) }),
+      queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug), predicate: (query) => query.queryKey.at(-1) === "history" }),
       queryClient.invalidateQueries({ queryKey: versionKeys.lists(slug) }),
     ]),
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { getEnvironmentHistory } from "@/lib/environments/get-environment-history";
 import { listEnvironments } from "@/lib/environments/list-environments";
 import { findVersionHealth } from "@/lib/executions/find-version-health";
 import { setupTestDb } from "@/lib/testing/harness";
@@ -87,14 +88,17 @@ describe("findVersionHealth", () => {
     expect(await findVersionHealth(testDb.db, { projectId: other.projectId, versionIds: ["not-an-id"] })).toEqual([]);
   });
 
-  it("gives listEnvironments the active version's tally and the healthy target", async () => {
-    const { project, deploy, run } = await setUp(["A", "B"]);
+  it("gives listEnvironments the active version's tally and the healthy target, and the history each listed version's", async () => {
+    const { project, versions, deploy, run } = await setUp(["A", "B"]);
     await deploy("A");
     await run("A", ["succeeded", "succeeded"]);
     await deploy("B");
     await run("B", ["failed", "succeeded", "timed_out"]);
     const production = value(await listEnvironments(testDb.db, project.projectId)).find((environment) => environment.name === "production");
     expect(production).toMatchObject({ activeHealth: { succeeded: 1, failed: 2 }, healthyTarget: { name: "A" } });
+    const history = value(await getEnvironmentHistory(testDb.db, { projectId: project.projectId, environmentId: project.environments.production }));
+    const byVersion = Object.fromEntries(history.health.map((row) => [row.versionId, [row.environment, row.succeeded, row.failed]]));
+    expect(byVersion).toEqual({ [versions.A!.id]: ["production", 2, 0], [versions.B!.id]: ["production", 1, 2] });
   });
 });
 
