@@ -12,7 +12,7 @@ import { stubTestSecretKey } from "@/lib/deployments/test-fixtures";
 import { TOKEN_LIFETIMES } from "@/lib/tokens/schemas";
 import { value } from "@/lib/testing/harness";
 import { newMember, newUser } from "@/lib/testing/people";
-import { everything, setupActionsProject, SLUG } from "./projects/[slug]/actions-fixture";
+import { everything, setupActionsProject, SLUG, succeededInDevelopment } from "./projects/[slug]/actions-fixture";
 
 /**
  * Invariant 8, as a table: every server action and every route handler of a project, called
@@ -66,17 +66,6 @@ async function requestByBob(): Promise<string> {
   return requested.request.id;
 }
 
-/** A finished, successful run of the newer version in development (once), so that it counts as healthy there. */
-async function succeededInDevelopment(): Promise<string> {
-  const where = { environmentId: ids.development, versionId: ids.version, status: "succeeded" };
-  if ((await fixture.db.execution.count({ where })) > 0) return "";
-  const version = await fixture.db.version.findUniqueOrThrow({ where: { id: ids.version } });
-  await fixture.db.execution.create({
-    data: { ...where, id: randomUUID(), projectId: ids.project, versionNumber: version.number, versionName: version.name, workflow: "hello", trigger: "manual", logs: [], finishedAt: new Date() },
-  });
-  return "";
-}
-
 const EDITORS: Role[] = ["builder", "release_manager", "admin"];
 const EVERYONE: Role[] = [...ROLES];
 
@@ -125,7 +114,7 @@ const ACTIONS: ActionRow[] = [
     file: "deployments/rollback-to-last-healthy.ts",
     allowed: EDITORS,
     // Development runs the older version after the row above; the newer one it ran before succeeded there.
-    prepare: succeededInDevelopment,
+    prepare: () => succeededInDevelopment(fixture.db, ids),
     call: () => action("deployments/rollback-to-last-healthy.ts", "rollbackToLastHealthyAction", { environmentId: ids.development, expectedVersionId: ids.version }),
   },
   {
