@@ -50,8 +50,9 @@ export function useSetSetting(slug: string, environmentId: string) {
   return useMutation({
     mutationFn: (input: SettingInput) =>
       setEnvironmentSettingAction(slug, { environmentId, baseRevision: environmentKeys.seenSettingsRevision(queryClient, slug, environmentId), ...input }),
-    // A refusal may mean the settings changed meanwhile (a stale edit): show them as they are now.
-    onSettled: () => void environmentKeys.invalidateAfterSettingsChange(queryClient, slug, environmentId),
+    // A refusal may mean the settings changed meanwhile (a stale edit): show them as they are now. Awaited, so that
+    // the next edit, made as soon as this one is done, is based on the revision this one made.
+    onSettled: () => environmentKeys.invalidateAfterSettingsChange(queryClient, slug, environmentId),
   });
 }
 
@@ -60,6 +61,6 @@ export function useDeleteSetting(slug: string, environmentId: string) {
   return useMutation({
     mutationFn: (key: string) =>
       deleteEnvironmentSettingAction(slug, { environmentId, key, baseRevision: environmentKeys.seenSettingsRevision(queryClient, slug, environmentId) }),
-    onSettled: () => void environmentKeys.invalidateAfterSettingsChange(queryClient, slug, environmentId),
+    onSettled: () => environmentKeys.invalidateAfterSettingsChange(queryClient, slug, environmentId),
   });
 }
