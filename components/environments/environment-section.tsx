@@ -43,7 +43,6 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
   const administer = usePermission("administer");
   const protectionHintId = useId();
   const { activeVersion: active, lastDeployment: last, rollbackTarget, rollForwardTarget, healthyTarget, activeHealth } = environment;
-  const rollbackChoice = rollingBack === "healthy" ? (mayRun.allowed ? healthyTarget : null) : rollbackTarget;
   const canPromote = active !== null && next !== null && next.activeVersion?.id !== active.id;
 
   return (
@@ -176,15 +175,27 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
         <SettingsPanel slug={slug} environmentId={environment.id} environmentName={environment.name} isProtected={environment.requiredApprovals > 0} />
       </div>
       {mayRun.allowed && active ? <RunNowDialog slug={slug} environment={environment} open={running} onOpenChange={setRunning} /> : null}
-      {rollingBack && rollbackChoice ? (
+      {rollbackTarget ? (
         <RollbackDialog
-          key={rollingBack}
           slug={slug}
           environment={environment}
-          target={rollbackChoice}
-          toLastHealthy={rollingBack === "healthy"}
-          open
-          onOpenChange={(open) => setRollingBack(open ? rollingBack : null)}
+          target={rollbackTarget}
+          open={rollingBack === "previous"}
+          onOpenChange={(open) => setRollingBack(open ? "previous" : null)}
+          onRolledBack={(deployed) => {
+            setRollingBack(null);
+            launcher?.notify(deployed);
+          }}
+        />
+      ) : null}
+      {mayRun.allowed && healthyTarget ? (
+        <RollbackDialog
+          slug={slug}
+          environment={environment}
+          target={healthyTarget}
+          toLastHealthy
+          open={rollingBack === "healthy"}
+          onOpenChange={(open) => setRollingBack(open ? "healthy" : null)}
           onRolledBack={(deployed) => {
             setRollingBack(null);
             launcher?.notify(deployed);
