@@ -13,7 +13,7 @@ import { stubTestSecretKey } from "@/lib/deployments/test-fixtures";
 import { TOKEN_LIFETIMES } from "@/lib/tokens/schemas";
 import { value } from "@/lib/testing/harness";
 import { newMember, newUser } from "@/lib/testing/people";
-import { everything, setupActionsProject, SLUG } from "./projects/[slug]/actions-fixture";
+import { everything, setupActionsProject, SLUG, succeededInDevelopment } from "./projects/[slug]/actions-fixture";
 
 /**
  * Invariant 8, as a table: every server action and every route handler of a project, called
@@ -114,6 +114,13 @@ const ACTIONS: ActionRow[] = [
     file: "deployments/rollback-environment.ts",
     allowed: EDITORS,
     call: () => action("deployments/rollback-environment.ts", "rollbackEnvironmentAction", { environmentId: ids.development, expectedVersionId: ids.older }),
+  },
+  {
+    file: "deployments/rollback-to-last-healthy.ts",
+    allowed: EDITORS,
+    // Development runs the older version after the row above; the newer one it ran before succeeded there.
+    prepare: () => succeededInDevelopment(fixture.db, ids),
+    call: () => action("deployments/rollback-to-last-healthy.ts", "rollbackToLastHealthyAction", { environmentId: ids.development, expectedVersionId: ids.version }),
   },
   {
     file: "deployments/roll-forward-environment.ts",

@@ -557,6 +557,7 @@ function actionCorpus(ids: Ids): Record<string, ActionSpec> {
       optional: ["confirmed"],
     },
     rollbackEnvironmentAction: { base: { environmentId: ids.development, expectedVersionId: ids.versionId }, fields: { environmentId: "id", expectedVersionId: "id" } },
+    rollbackToLastHealthyAction: { base: { environmentId: ids.development, expectedVersionId: ids.versionId }, fields: { environmentId: "id", expectedVersionId: "id" } },
     rollForwardEnvironmentAction: {
       base: { environmentId: ids.development, expectedVersionId: ids.versionId, confirmed: true },
       fields: { ...deploy, expectedVersionId: "id" },

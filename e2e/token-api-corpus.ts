@@ -137,6 +137,16 @@ export function tokenApiCorpus(ids: { versionId: string; development: string; st
       post("v1 roll back without an expectation", `${env}/rollback`, {}, BAD, ["expectedVersionId"]),
       post("v1 roll back to an unknown version", `${env}/rollback`, { expectedVersionId: UNKNOWN_ID }, { status: [404, 409], codes: ["not_found", "conflict"] }),
     ],
+    "app/api/v1/projects/[slug]/environments/[environmentId]/rollback-to-last-healthy/route.ts": [
+      post("v1 roll back to last healthy without an expectation", `${env}/rollback-to-last-healthy`, {}, BAD, ["expectedVersionId"]),
+      post(
+        "v1 roll back to last healthy, expecting an unknown version",
+        `${env}/rollback-to-last-healthy`,
+        { expectedVersionId: UNKNOWN_ID },
+        { status: [404, 409], codes: ["not_found", "conflict"] },
+      ),
+      post("v1 roll back to last healthy with a restore that is no boolean", `${env}/rollback-to-last-healthy`, { expectedVersionId: ids.versionId, restoreSettings: "yes" }, BAD, ["restoreSettings"]),
+    ],
     "app/api/v1/projects/[slug]/requests/route.ts": unknownProjects("/requests"),
     "app/api/v1/projects/[slug]/requests/[requestId]/approve/route.ts": badIds("approve request", (id) => `${V1}/requests/${id}/approve`, "POST", {}),
     "app/api/v1/projects/[slug]/requests/[requestId]/reject/route.ts": badIds("reject request", (id) => `${V1}/requests/${id}/reject`, "POST", {}),

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { RunHealthBadge } from "@/components/executions/run-health-badge";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { cn } from "@/lib/cn";
@@ -20,6 +21,7 @@ export function DeploymentHistory({ slug, environmentId, environmentName }: { sl
   const headingId = useId();
   const history = useEnvironmentHistory(slug, environmentId);
   const items = history.data?.pages.flatMap((page) => page.items) ?? [];
+  const health = new Map(history.data?.pages.flatMap((page) => page.health.map((row) => [row.versionId, row] as const)));
 
   let body;
   if (history.isPending) body = <p className="text-sm text-slate-600">Loading the history…</p>;
@@ -31,7 +33,7 @@ export function DeploymentHistory({ slug, environmentId, environmentName }: { sl
       <>
         <ol aria-labelledby={headingId} className="divide-y divide-slate-100 rounded-md border border-slate-200">
           {items.map((entry) => (
-            <HistoryItem key={entry.id} entry={entry} />
+            <HistoryItem key={entry.id} entry={entry} runs={health.get(entry.version.id) ?? null} />
           ))}
         </ol>
         {history.hasNextPage ? (
@@ -53,7 +55,8 @@ export function DeploymentHistory({ slug, environmentId, environmentName }: { sl
   );
 }
 
-function HistoryItem({ entry }: { entry: DeploymentEntryJson }) {
+/** One deployment; `runs` is how its version's finished runs went in this environment, when any did. */
+function HistoryItem({ entry, runs }: { entry: DeploymentEntryJson; runs: { succeeded: number; failed: number } | null }) {
   return (
     <li className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5 px-3 py-2 text-sm">
       <span className={cn("inline-flex rounded px-1.5 py-px text-[11px] font-medium ring-1 ring-inset", KIND_STYLE[entry.kind])}>{entry.kind}</span>
@@ -74,6 +77,12 @@ function HistoryItem({ entry }: { entry: DeploymentEntryJson }) {
         )}
         <VersionName version={entry.version} strong />
       </span>
+      {runs ? (
+        <>
+          <span className="sr-only">, </span>
+          <RunHealthBadge succeeded={runs.succeeded} failed={runs.failed} />
+        </>
+      ) : null}
       {entry.settingsRevision !== null ? (
         <span className="text-xs text-slate-600">
           <span className="sr-only">, </span>settings revision {entry.settingsRevision}

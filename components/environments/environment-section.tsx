@@ -6,6 +6,7 @@ import { usePermission } from "@/components/auth/project-actor";
 import { useDeployLauncher } from "@/components/deploy/deploy-context";
 import { executionsPath } from "@/components/executions/executions-path";
 import { HookTokenPanel } from "@/components/executions/hook-token-panel";
+import { RunHealthBadge } from "@/components/executions/run-health-badge";
 import { RunNowDialog } from "@/components/executions/run-now-dialog";
 import { approvalsNeeded } from "@/components/requests/approval-notice";
 import { ProtectionDialog } from "@/components/requests/protection-dialog";
@@ -30,8 +31,10 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
   const headingId = useId();
   const rollbackHintId = useId();
   const launcher = useDeployLauncher();
-  const [rollingBack, setRollingBack] = useState(false);
+  /** Which rollback dialog is open: to the previous version, or to the last healthy one. */
+  const [rollingBack, setRollingBack] = useState<"previous" | "healthy" | null>(null);
   const [rollingForward, setRollingForward] = useState(false);
+  const healthyHintId = useId();
   const [picking, setPicking] = useState(false);
   const [running, setRunning] = useState(false);
   const runHintId = useId();
@@ -39,7 +42,7 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
   const [protecting, setProtecting] = useState(false);
   const administer = usePermission("administer");
   const protectionHintId = useId();
-  const { activeVersion: active, lastDeployment: last, rollbackTarget, rollForwardTarget } = environment;
+  const { activeVersion: active, lastDeployment: last, rollbackTarget, rollForwardTarget, healthyTarget, activeHealth } = environment;
   const canPromote = active !== null && next !== null && next.activeVersion?.id !== active.id;
 
   return (
@@ -88,7 +91,7 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
             </Button>
           ) : null}
           {rollbackTarget ? (
-            <Button variant="secondary" onClick={() => setRollingBack(true)}>
+            <Button variant="secondary" onClick={() => setRollingBack("previous")}>
               Roll back to {rollbackTarget.name}
             </Button>
           ) : (
@@ -98,6 +101,20 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
               </Button>
               <span id={rollbackHintId} className="sr-only">
                 There is no earlier version to roll back to.
+              </span>
+            </>
+          )}
+          {mayRun.allowed && healthyTarget ? (
+            <Button variant="secondary" title={`Roll back to ${healthyTarget.name}`} onClick={() => setRollingBack("healthy")}>
+              Roll back to last healthy
+            </Button>
+          ) : (
+            <>
+              <Button variant="secondary" disabled aria-describedby={healthyHintId}>
+                Roll back to last healthy
+              </Button>
+              <span id={healthyHintId} className="sr-only">
+                {mayRun.reason ?? `No earlier version of ${environment.name} has recent runs here that all succeeded.`}
               </span>
             </>
           )}
@@ -141,6 +158,12 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
                     <RelativeTime date={last.when} /> by {last.author}
                   </span>
                 ) : null}
+                {activeHealth ? (
+                  <span className="mt-1 flex items-center gap-1.5 text-xs text-slate-600">
+                    <span aria-hidden>Its runs here</span>
+                    <RunHealthBadge succeeded={activeHealth.succeeded} failed={activeHealth.failed} />
+                  </span>
+                ) : null}
               </p>
             ) : (
               <p className="mt-1 text-sm text-slate-600">Nothing is deployed to {environment.name} yet.</p>
@@ -157,10 +180,24 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
           slug={slug}
           environment={environment}
           target={rollbackTarget}
-          open={rollingBack}
-          onOpenChange={setRollingBack}
+          open={rollingBack === "previous"}
+          onOpenChange={(open) => setRollingBack(open ? "previous" : null)}
           onRolledBack={(deployed) => {
-            setRollingBack(false);
+            setRollingBack(null);
+            launcher?.notify(deployed);
+          }}
+        />
+      ) : null}
+      {mayRun.allowed && healthyTarget ? (
+        <RollbackDialog
+          slug={slug}
+          environment={environment}
+          target={healthyTarget}
+          toLastHealthy
+          open={rollingBack === "healthy"}
+          onOpenChange={(open) => setRollingBack(open ? "healthy" : null)}
+          onRolledBack={(deployed) => {
+            setRollingBack(null);
             launcher?.notify(deployed);
           }}
         />

@@ -20,6 +20,8 @@ function environment(name: string, position: number, activeVersionId: string | n
     lastDeployment: null,
     rollbackTarget: null,
     rollForwardTarget: null,
+    healthyTarget: null,
+    activeHealth: null,
   };
 }
 

@@ -23,16 +23,18 @@ interface RollbackDialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onRolledBack: (change: ActiveVersionChangeJson) => void;
+  /** "Roll back to last healthy": the target is the newest earlier version whose recent runs here all succeeded. */
+  toLastHealthy?: boolean;
 }
 
 /**
- * Confirms re-activating the previous version. When the settings it ran with were recorded,
+ * Confirms re-activating the previous version (or the last healthy one). When the settings it ran with were recorded,
  * offers to restore them too (a whole rollback); otherwise warns when the environment's
  * settings changed since that version ran.
  */
-export function RollbackDialog({ slug, environment, target, open, onOpenChange, onRolledBack }: RollbackDialogProps) {
+export function RollbackDialog({ slug, environment, target, open, onOpenChange, onRolledBack, toLastHealthy = false }: RollbackDialogProps) {
   const comparison = useSettingsComparison(slug, environment.id, open ? target.id : null);
-  const rollback = useRollback(slug);
+  const rollback = useRollback(slug, toLastHealthy);
   const failureMessage = useFailureMessage();
   const [error, setError] = useState<string | null>(null);
   const active = environment.activeVersion;
@@ -72,7 +74,9 @@ export function RollbackDialog({ slug, environment, target, open, onOpenChange, 
         onOpenChange(next);
       }}
       title={`Roll back ${environment.name} to ${target.name}?`}
-      description={`${environment.name} runs ${active ? `${active.name} (#${active.number})` : "no version"} now. Rolling back makes ${target.name} (#${target.number}) active again at once; no version is created or deleted, and the rollback is recorded in the history.`}
+      description={`${environment.name} runs ${active ? `${active.name} (#${active.number})` : "no version"} now. ${
+        toLastHealthy ? `${target.name} is the newest earlier version whose recent runs in ${environment.name} all succeeded. ` : ""
+      }Rolling back makes ${target.name} (#${target.number}) active again at once; no version is created or deleted, and the rollback is recorded in the history.`}
     >
       <div className="flex flex-col gap-4 text-sm" aria-busy={rollback.isPending}>
         {settings.offered && comparison.data ? (

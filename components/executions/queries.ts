@@ -1,4 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { environmentKeys } from "@/components/environments/queries";
+import { versionKeys } from "@/components/versions/queries";
 import { runWorkflowAction } from "@/app/projects/[slug]/actions/executions/run-workflow";
 import { getJson } from "@/lib/http/get-json";
 import { isActive, type ExecutionDetailJson, type ExecutionJson, type ExecutionStatus, type ExecutionTrigger } from "@/lib/executions/execution-json";
@@ -21,6 +24,13 @@ export const executionKeys = {
   /** After a run was queued: that environment's lists. */
   invalidateAfterRun: (queryClient: QueryClient, slug: string, environmentId: string) =>
     queryClient.invalidateQueries({ queryKey: executionKeys.environment(slug, environmentId) }),
+  /** After runs finished: the success rates (each environment's active version and history, Version History) and what "Roll back to last healthy" picks. */
+  invalidateAfterRunsFinished: (queryClient: QueryClient, slug: string) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: environmentKeys.list(slug) }),
+      queryClient.invalidateQueries({ queryKey: environmentKeys.all(slug), predicate: (query) => query.queryKey.at(-1) === "history" }),
+      queryClient.invalidateQueries({ queryKey: versionKeys.lists(slug) }),
+    ]),
 };
 
 function environmentUrl(slug: string, environmentId: string, suffix: string) {
@@ -28,7 +38,7 @@ function environmentUrl(slug: string, environmentId: string, suffix: string) {
 }
 
 export function useExecutions(slug: string, environmentId: string, filters: ExecutionFilterValues) {
-  return useQuery({
+  const query = useQuery({
     queryKey: executionKeys.list(slug, environmentId, filters),
     queryFn: ({ signal }) => {
       const search = new URLSearchParams();
@@ -40,6 +50,20 @@ export function useExecutions(slug: string, environmentId: string, filters: Exec
     refetchInterval: (query) => (query.state.data?.some((execution) => isActive(execution.status)) ? LIVE_REFRESH_MS : false),
     retry: 1,
   });
+  useRefreshWhenRunsFinish(slug, query.data);
+  return query;
+}
+
+/** The live list's refreshes see runs finish: the success rates shown elsewhere are then out of date. */
+function useRefreshWhenRunsFinish(slug: string, executions: readonly ExecutionJson[] | undefined) {
+  const queryClient = useQueryClient();
+  const active = useRef<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    if (!executions) return;
+    const finished = executions.some((execution) => active.current.has(execution.id) && !isActive(execution.status));
+    active.current = new Set(executions.filter((execution) => isActive(execution.status)).map((execution) => execution.id));
+    if (finished) void executionKeys.invalidateAfterRunsFinished(queryClient, slug);
+  }, [executions, queryClient, slug]);
 }
 
 export function useExecution(slug: string, environmentId: string, executionId: string | null) {

@@ -19,8 +19,8 @@ function version(number: number): VersionJson {
 function cachedPages(): VersionPages {
   return {
     pages: [
-      { items: [version(3), version(2)], nextBefore: 2, total: 3 },
-      { items: [version(1)], nextBefore: null, total: 3 },
+      { items: [version(3), version(2)], nextBefore: 2, total: 3, health: [] },
+      { items: [version(1)], nextBefore: null, total: 3, health: [] },
     ],
     pageParams: [null, 2],
   };

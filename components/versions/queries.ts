@@ -10,7 +10,7 @@ import {
 import { useCallback, useMemo } from "react";
 import { getJson } from "@/lib/http/get-json";
 import type { VersionFilters } from "@/lib/versions/list-versions";
-import type { VersionJson, VersionPageJson } from "@/lib/versions/version-json";
+import type { VersionHealthJson, VersionHistoryPageJson, VersionJson } from "@/lib/versions/version-json";
 
 /** The popover's filters besides the search; an absent one does not narrow the list. */
 export type VersionListFilters = Omit<VersionFilters, "search">;
@@ -35,7 +35,7 @@ function definedFilters(filters: VersionListFilters): VersionListFilters {
   return Object.fromEntries(Object.entries(filters).filter(([, value]) => value)) as VersionListFilters;
 }
 
-export type VersionPages = InfiniteData<VersionPageJson, number | null>;
+export type VersionPages = InfiniteData<VersionHistoryPageJson, number | null>;
 
 function versionsUrl(slug: string, suffix = "", query: Record<string, string | number | null | undefined> = {}) {
   const params = new URLSearchParams();
@@ -48,7 +48,7 @@ function versionListOptions(slug: string, search: string, filters: VersionListFi
   return infiniteQueryOptions({
     queryKey: versionKeys.list(slug, search, filters),
     queryFn: ({ pageParam, signal }) =>
-      getJson<VersionPageJson>(versionsUrl(slug, "", { search, ...definedFilters(filters), before: pageParam }), signal),
+      getJson<VersionHistoryPageJson>(versionsUrl(slug, "", { search, ...definedFilters(filters), before: pageParam }), signal),
     initialPageParam: null as number | null,
     getNextPageParam: (lastPage) => lastPage.nextBefore,
     // One quiet retry, then the error state with its Try again button rather than a long wait.
@@ -75,17 +75,25 @@ export function prefetchVersionHistory(queryClient: QueryClient, slug: string) {
 }
 
 /**
- * The versions of the pages loaded so far as one list, the total the server counts, and a
- * `loadMore` that is safe to call while a page is on its way or after the last one.
+ * The versions of the pages loaded so far as one list, each one's success rate per environment
+ * (by version id), the total the server counts, and a `loadMore` that is safe to call while a
+ * page is on its way or after the last one.
  */
 export function useVersionList(slug: string, search: string, filters: VersionListFilters = NO_FILTERS) {
   const query = useVersionPages(slug, search, filters);
   const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const versions = useMemo(() => data?.pages.flatMap((page) => page.items) ?? [], [data]);
+  const health = useMemo(() => healthByVersion(data?.pages ?? []), [data]);
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
-  return { query, versions, total: data?.pages.at(-1)?.total ?? 0, loadMore };
+  return { query, versions, health, total: data?.pages.at(-1)?.total ?? 0, loadMore };
+}
+
+function healthByVersion(pages: readonly VersionHistoryPageJson[]): ReadonlyMap<string, VersionHealthJson[]> {
+  const byVersion = new Map<string, VersionHealthJson[]>();
+  for (const row of pages.flatMap((page) => page.health)) byVersion.set(row.versionId, [...(byVersion.get(row.versionId) ?? []), row]);
+  return byVersion;
 }
 
 /** The project's newest version (the unfiltered list's first row); null while loading or when there is none. */

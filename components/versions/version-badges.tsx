@@ -9,7 +9,10 @@ const TONES = {
   amber: "bg-amber-50 text-amber-900 ring-amber-200",
   emerald: "bg-emerald-50 text-emerald-800 ring-emerald-200",
   violet: "bg-violet-50 text-violet-800 ring-violet-200",
+  rose: "bg-rose-50 text-rose-800 ring-rose-200",
 } as const;
+
+export type BadgeTone = keyof typeof TONES;
 
 export function Badge({ tone, title, id, children }: { tone: keyof typeof TONES; title?: string; id?: string; children: ReactNode }) {
   return (

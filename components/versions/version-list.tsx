@@ -2,6 +2,7 @@
 
 import { useCallback, useDeferredValue, useState, type KeyboardEvent, type RefObject } from "react";
 import { cn } from "@/lib/cn";
+import type { VersionHealthJson } from "@/lib/versions/version-json";
 import { useVersionList, type VersionListFilters } from "./queries";
 import { VersionListFooter } from "./version-list-footer";
 import { VersionListEmpty, VersionListError, VersionListLoading, VersionListNoResults } from "./version-list-states";
@@ -23,12 +24,13 @@ interface VersionListProps {
 }
 
 const PAGE_JUMP = 10;
+const NO_HEALTH: readonly VersionHealthJson[] = [];
 /** More than fit on screen: the popover paints these first and renders the rest right after. */
 const FIRST_PAINT_ROWS = 16;
 
 export function VersionList(props: VersionListProps) {
   const { slug, search, filters, latestNumber, highlightId, listRef, onCreate, onClearSearch, onLeaveTop } = props;
-  const { query, versions, total, loadMore } = useVersionList(slug, search, filters);
+  const { query, versions, health, total, loadMore } = useVersionList(slug, search, filters);
   // The opening click waits for these rows only; the rest of the page follows in the background.
   const renderedCount = useDeferredValue(versions.length, Math.min(versions.length, FIRST_PAINT_ROWS));
   const filtered = Object.values(filters).some(Boolean);
@@ -101,6 +103,7 @@ export function VersionList(props: VersionListProps) {
             <VersionRow
               key={version.id}
               version={version}
+              health={health.get(version.id) ?? NO_HEALTH}
               index={index}
               isLatest={version.number === latestNumber}
               isActive={index === activeIndex}

@@ -3,7 +3,8 @@
 import { useId, type KeyboardEvent } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { cn } from "@/lib/cn";
-import type { VersionJson } from "@/lib/versions/version-json";
+import type { VersionHealthJson, VersionJson } from "@/lib/versions/version-json";
+import { RunHealthBadge } from "@/components/executions/run-health-badge";
 import { DeployRowAction, useEnvironmentsRunning } from "@/components/deploy/deploy-row-action";
 import { Badge, EnvironmentBadges, OriginBadge } from "./version-badges";
 import { VersionDescription } from "./version-description";
@@ -11,6 +12,8 @@ import { useOpenVersion, useVersionRowActions, VersionRowActions } from "./versi
 
 interface VersionRowProps {
   version: VersionJson;
+  /** Its success rate in each environment where it has finished runs. */
+  health: readonly VersionHealthJson[];
   index: number;
   isLatest: boolean;
   /** The row that Tab reaches (roving tab index); arrow keys move it. */
@@ -24,7 +27,7 @@ interface VersionRowProps {
  * date, author and actions), named by its name for assistive technology, described by its
  * details. Enter on the focused row views the version.
  */
-export function VersionRow({ version, index, isLatest, isActive, isHighlighted, onActivate }: VersionRowProps) {
+export function VersionRow({ version, health, index, isLatest, isActive, isHighlighted, onActivate }: VersionRowProps) {
   const id = useId();
   const isDraftBase = useVersionRowActions()?.draftBaseId === version.id;
   const runningIn = useEnvironmentsRunning(version.id);
@@ -36,6 +39,7 @@ export function VersionRow({ version, index, isLatest, isActive, isHighlighted, 
     isDraftBase ? `${id}-base` : null,
     `${id}-origin`,
     `${id}-meta`,
+    health.length > 0 ? `${id}-health` : null,
   ]
     .filter(Boolean)
     .join(" ");
@@ -93,6 +97,13 @@ export function VersionRow({ version, index, isLatest, isActive, isHighlighted, 
           <span className="sr-only">, by </span>
           {version.author}
         </p>
+        {health.length > 0 ? (
+          <span id={`${id}-health`} className="flex shrink-0 flex-wrap items-center gap-1">
+            {health.map((row) => (
+              <RunHealthBadge key={row.environmentId} environment={row.environment} succeeded={row.succeeded} failed={row.failed} />
+            ))}
+          </span>
+        ) : null}
         <div className="-mr-1.5 flex shrink-0 items-center">
           <VersionRowActions version={version} tabbable={isActive} />
           <DeployRowAction version={version} tabbable={isActive} />

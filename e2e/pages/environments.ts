@@ -43,7 +43,7 @@ export class EnvironmentsPage {
 
   /** Opens the Roll back dialog, checks it names the target, and confirms. */
   async rollBack(environment: string, toVersion: string) {
-    await this.region(environment).getByRole("button", { name: /^Roll back/ }).click();
+    await this.region(environment).getByRole("button", { name: `Roll back to ${toVersion}`, exact: true }).click();
     const dialog = this.page.getByRole("dialog", { name: `Roll back ${environment} to ${toVersion}?` });
     await expect(dialog).toBeVisible();
     await dialog.getByRole("button", { name: /^Roll back/ }).click();

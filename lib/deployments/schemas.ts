@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/ids";
 import { noteSchema } from "@/lib/requests/schemas";
 
 /** The deploy dialog's confirmation; a request without it is unconfirmed, and refused for production. */
@@ -12,3 +13,12 @@ export const restoreSettingsSchema = z.boolean({ error: "Say whether to restore 
 
 /** An admin's written reason to roll a protected environment back without approval. */
 export const bypassReasonSchema = noteSchema("The reason").optional();
+
+/** A rollback as the dialog sends it: the version the user was shown, and for a protected environment a note or an admin's reason. */
+export const rollbackInputSchema = z.object({
+  environmentId: idSchema,
+  expectedVersionId: idSchema,
+  note: requestNoteSchema,
+  bypassReason: bypassReasonSchema,
+  restoreSettings: restoreSettingsSchema,
+});

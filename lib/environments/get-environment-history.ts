@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { deploymentEntrySelect, toDeploymentEntry, type DeploymentEntry } from "@/lib/deployments/deployment-entry";
+import { findVersionHealth, type VersionHealth } from "@/lib/executions/find-version-health";
 import { isId } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
 
@@ -9,11 +10,13 @@ export interface EnvironmentHistory {
   items: DeploymentEntry[];
   /** Pass back as `before` for the next (older) page; null on the last page. */
   nextBefore: number | null;
+  /** The success rate in this environment of each version the page lists that has finished runs here. */
+  health: VersionHealth[];
 }
 
 export const HISTORY_PAGE_SIZE = 50;
 
-/** An environment's deployments newest first, a page at a time. */
+/** An environment's deployments newest first, a page at a time, with how the versions' runs went there. */
 export async function getEnvironmentHistory(
   db: Db,
   request: { projectId: string; environmentId: string; before?: number; limit?: number },
@@ -41,5 +44,7 @@ export async function getEnvironmentHistory(
   });
   const items = rows.slice(0, limit).map(toDeploymentEntry);
   const last = items.at(-1);
-  return ok({ environment, items, nextBefore: rows.length > limit && last ? last.sequence : null });
+  const versionIds = [...new Set(items.map((item) => item.version.id))];
+  const health = await findVersionHealth(db, { projectId: request.projectId, versionIds, environmentIds: [environment.id] });
+  return ok({ environment, items, nextBefore: rows.length > limit && last ? last.sequence : null, health });
 }

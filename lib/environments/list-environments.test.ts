@@ -23,6 +23,8 @@ describe("listEnvironments", () => {
         lastDeployment: null,
         rollbackTarget: null,
         rollForwardTarget: null,
+        healthyTarget: null,
+        activeHealth: null,
       })),
     );
   });

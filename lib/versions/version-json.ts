@@ -1,3 +1,5 @@
+import type { Wire } from "@/lib/http/wire";
+import type { VersionHealth } from "@/lib/executions/find-version-health";
 import type { RestorePreview } from "./preview-restore";
 import type { VersionPage } from "./list-versions";
 import type { VersionOrigin, VersionSummary } from "./version-summary";
@@ -15,6 +17,14 @@ export interface VersionPageJson {
   items: VersionJson[];
   nextBefore: number | null;
   total: number;
+}
+
+/** A version's success rate in one environment, as Version History shows it. */
+export type VersionHealthJson = Wire<VersionHealth>;
+
+/** A page of Version History: the versions, and how each one's finished runs went in each environment where it ran. */
+export interface VersionHistoryPageJson extends VersionPageJson {
+  health: VersionHealthJson[];
 }
 
 export function toVersionJson(version: VersionSummary): VersionJson {

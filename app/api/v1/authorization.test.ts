@@ -8,7 +8,7 @@ import { stubTestSecretKey } from "@/lib/deployments/test-fixtures";
 import { value } from "@/lib/testing/harness";
 import { newMember, newUser } from "@/lib/testing/people";
 import { createAccessToken } from "@/lib/tokens/create-access-token";
-import { everything, setupActionsProject, SLUG } from "@/app/projects/[slug]/actions-fixture";
+import { everything, setupActionsProject, SLUG, succeededInDevelopment } from "@/app/projects/[slug]/actions-fixture";
 
 /**
  * Invariant 8 for the token API, as a table: every operation of /api/v1 called with the token
@@ -75,6 +75,11 @@ const CALLS: Record<string, Row> = {
   deploy: async () => ({ params: env(ids.staging), body: { versionId: ids.older } }),
   promote: async () => ({ params: env(ids.staging), body: { fromEnvironmentId: ids.development, expectedVersionId: ids.version } }),
   rollback: async () => ({ params: env(ids.development), body: { expectedVersionId: ids.older } }),
+  // After the rollback above development runs the older version; the newer one ran well there before.
+  rollbackToLastHealthy: async () => {
+    await succeededInDevelopment(fixture.db, ids);
+    return { params: env(ids.development), body: { expectedVersionId: ids.version } };
+  },
   listRequests: async () => ({ params: slug }),
   approveRequest: async () => ({ params: { ...slug, requestId: await requestByBob() }, body: {} }),
   rejectRequest: async () => ({ params: { ...slug, requestId: await requestByBob() }, body: { comment: "no" } }),

@@ -166,3 +166,35 @@ describe("activity", () => {
     expect((await json(await callApi(api.exportActivity, { token: tokens.builder, params: slug, query: { format: "xml" } }), 400)).error.code).toBe("invalid");
   });
 });
+
+describe("roll back to the last healthy version", () => {
+  it("refuses while no earlier version ran well, then re-activates the one whose runs succeeded, named by the environment list", async () => {
+    const development = { ...slug, environmentId: ids.development };
+    const none = await callApi(api.rollbackToLastHealthy, { token: tokens.builder, params: development, body: { expectedVersionId: ids.older } });
+    expect((await json(none, 409)).error.message).toBe("development has no earlier version whose recent runs there all succeeded.");
+
+    const { number, name } = await fixture.db.version.findUniqueOrThrow({ where: { id: ids.older } });
+    await fixture.db.execution.create({
+      data: {
+        id: crypto.randomUUID(),
+        projectId: ids.project,
+        environmentId: ids.development,
+        versionId: ids.older,
+        versionNumber: number,
+        versionName: name,
+        workflow: "hello",
+        trigger: "http",
+        logs: [],
+        status: "succeeded",
+        finishedAt: new Date(),
+      },
+    });
+    const { environments } = await json(await callApi(api.listEnvironments, { token: tokens.builder, params: slug }));
+    expect(environments[0]).toMatchObject({ name: "development", healthyTarget: { id: ids.older }, activeHealth: null });
+
+    const missing = await callApi(api.rollbackToLastHealthy, { token: tokens.builder, params: development, body: {} });
+    expect((await json(missing, 400)).error.fields).toHaveProperty("expectedVersionId");
+    const rolledBack = await json(await callApi(api.rollbackToLastHealthy, { token: tokens.builder, params: development, body: { expectedVersionId: ids.older } }), 201);
+    expect(rolledBack).toMatchObject({ outcome: "deployed", kind: "rollback", version: { id: ids.older } });
+  });
+});

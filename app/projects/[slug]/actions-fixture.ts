@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -100,6 +101,20 @@ export function setupActionsProject(): { readonly db: PrismaClient; readonly ids
     },
     ids,
   };
+}
+
+/**
+ * A finished, successful run of the newer version in development (made once), so that it counts as
+ * healthy there: once development runs the older one, "Roll back to last healthy" goes back to it.
+ */
+export async function succeededInDevelopment(db: PrismaClient, ids: FixtureIds): Promise<string> {
+  const where = { environmentId: ids.development, versionId: ids.version, status: "succeeded" };
+  if ((await db.execution.count({ where })) > 0) return "";
+  const { number, name } = await db.version.findUniqueOrThrow({ where: { id: ids.version } });
+  await db.execution.create({
+    data: { ...where, id: randomUUID(), projectId: ids.project, versionNumber: number, versionName: name, workflow: "hello", trigger: "manual", logs: [], finishedAt: new Date() },
+  });
+  return "";
 }
 
 /** Every row of every table, as a digest per table: any insert, update or delete changes it. */

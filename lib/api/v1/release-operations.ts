@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiOperation } from "@/lib/api/api-operation";
-import { confirmedSchema, requestNoteSchema, bypassReasonSchema } from "@/lib/deployments/schemas";
+import { confirmedSchema, requestNoteSchema, bypassReasonSchema, restoreSettingsSchema } from "@/lib/deployments/schemas";
 import { draftPathSchema } from "@/lib/drafts/schemas";
 import { environmentSettingInputSchema } from "@/lib/environments/schemas";
 import { idSchema } from "@/lib/ids";
@@ -158,6 +158,23 @@ export const rollback = apiOperation({
   body: z.object({ expectedVersionId: idSchema.describe("The version you expect to roll back to; refused if the environment changed since."), note: requestNoteSchema, bypassReason: bypassReasonSchema }),
   success: { status: 201, description: "As for a deployment." },
   errors: DEPLOY_ERRORS,
+});
+
+export const rollbackToLastHealthy = apiOperation({
+  method: "POST",
+  path: "/projects/{slug}/environments/{environmentId}/rollback-to-last-healthy",
+  access: "deploy",
+  summary: "Roll back to the last healthy version",
+  description:
+    "Re-activates the newest version deployed to the environment before the active one whose newest finished runs there (`DRAFTLINE_HEALTHY_RUNS`, 5 by default) all succeeded, as a rollback: a protected environment answers with a deployment request instead. The environment list's `healthyTarget` names that version.",
+  body: z.object({
+    expectedVersionId: idSchema.describe("The version you expect to roll back to (the environment's `healthyTarget`); refused if that changed since."),
+    note: requestNoteSchema,
+    bypassReason: bypassReasonSchema,
+    restoreSettings: restoreSettingsSchema.describe("Also put the settings back as they were when that version last ran there."),
+  }),
+  success: { status: 201, description: "As for a deployment." },
+  errors: { 409: "The environment changed meanwhile, or no earlier version's recent runs there all succeeded." },
 });
 
 export const listRequests = apiOperation({

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { withProject } from "@/app/_entry/with-project";
 import { errorResponse } from "@/lib/http/respond";
 import { listVersions, MAX_VERSION_PAGE_SIZE } from "@/lib/versions/list-versions";
-import { toVersionPageJson } from "@/lib/versions/version-json";
+import { findVersionHealth } from "@/lib/executions/find-version-health";
+import { toVersionPageJson, type VersionHistoryPageJson } from "@/lib/versions/version-json";
 import { VERSION_ORIGINS } from "@/lib/versions/version-summary";
 
 export const dynamic = "force-dynamic";
@@ -36,7 +37,8 @@ const querySchema = z.object({
 
 /**
  * One page of a project's versions, newest first:
- * `?search=&environment=<name>&origin=manual|deployment|backup&author=&before=<number>&limit=`.
+ * `?search=&environment=<name>&origin=manual|deployment|backup&author=&before=<number>&limit=`,
+ * with each listed version's success rate per environment where it ran.
  */
 export const GET = withProject("read", async ({ request, db, project }) => {
   const query = new URL(request.url).searchParams;
@@ -52,5 +54,7 @@ export const GET = withProject("read", async ({ request, db, project }) => {
     return errorResponse({ code: "invalid", message: parsed.error.issues[0]?.message ?? "The query is not valid." });
   }
   const page = await listVersions(db, { projectId: project.id, ...parsed.data });
-  return Response.json(toVersionPageJson(page), { headers: { "Cache-Control": "no-store" } });
+  const health = await findVersionHealth(db, { projectId: project.id, versionIds: page.items.map((version) => version.id) });
+  const body: VersionHistoryPageJson = { ...toVersionPageJson(page), health };
+  return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 });

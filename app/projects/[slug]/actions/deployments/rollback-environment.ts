@@ -1,20 +1,16 @@
 "use server";
 
-import { z } from "zod";
 import { projectAction } from "@/app/_entry/project-action";
 import { toChangeJson } from "@/lib/deployments/deployment-json";
 import { rollbackEnvironment } from "@/lib/deployments/rollback-environment";
-import { bypassReasonSchema, requestNoteSchema, restoreSettingsSchema } from "@/lib/deployments/schemas";
-import { idSchema } from "@/lib/ids";
+import { rollbackInputSchema } from "@/lib/deployments/schemas";
 import { ok } from "@/lib/result";
-
-const schema = z.object({ environmentId: idSchema, expectedVersionId: idSchema, note: requestNoteSchema, bypassReason: bypassReasonSchema, restoreSettings: restoreSettingsSchema });
 
 /**
  * Re-activates the version that ran before (with its settings, when asked), if it is still the one the user was shown; for a
  * protected environment a request, unless an admin gives a reason to skip the approvals.
  */
-export const rollbackEnvironmentAction = projectAction("deploy", schema, async ({ db, project, actor }, input) => {
+export const rollbackEnvironmentAction = projectAction("deploy", rollbackInputSchema, async ({ db, project, actor }, input) => {
   const deployed = await rollbackEnvironment(db, { projectId: project.id, author: actor.name, authorId: actor.id, role: actor.role, ...input });
   return deployed.ok ? ok(toChangeJson(deployed.value)) : deployed;
 });
