@@ -47,7 +47,7 @@ export async function projectSnapshot(request: APIRequestContext, api = API) {
   };
   const files = (await read("/files")) as Array<{ path: string }>;
   const environments = (await read("/environments")) as Array<{ id: string }>;
-  return {
+  return withoutRunHealth({
     files,
     contents: await Promise.all(files.map(({ path: file }) => read(`/files/content?path=${encodeURIComponent(file)}`))),
     versions: await read("/versions?limit=200"),
@@ -56,5 +56,14 @@ export async function projectSnapshot(request: APIRequestContext, api = API) {
     settings: await Promise.all(environments.map(({ id }) => read(`/environments/${id}/settings`))),
     members: await read("/members"),
     requests: await read("/deployment-requests"),
-  };
+  });
+}
+
+/** What runs tell of versions (success rates, the last healthy one): the sample's schedules keep running beside a spec, so they are not the spec's doing. */
+const RUN_HEALTH = new Set(["health", "activeHealth", "healthyTarget"]);
+
+function withoutRunHealth<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutRunHealth) as T;
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !RUN_HEALTH.has(key)).map(([key, inner]) => [key, withoutRunHealth(inner)])) as T;
 }
