@@ -18,7 +18,7 @@ test("comparing two versions lists the edited file as modified and shows the cha
   // Replace README's first line ("# Order sync" as seeded; other specs type above it).
   const replaced = (await draftFile(page.request, "README.md")).content.split("\n")[0]!;
   const title = `# Orders in step ${stamp}`;
-  await workspace.editorLines.click();
+  await workspace.focusEditor();
   await page.keyboard.press("ControlOrMeta+Home");
   await page.keyboard.press("Shift+End");
   await page.keyboard.insertText(title);

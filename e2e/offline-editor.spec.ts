@@ -5,8 +5,7 @@ test("going offline as soon as the editor shows still lets TypeScript and JSON f
   // text has arrived, so the editor first shows after they did and has never seen either.
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
-  const chunks = "**/_next/static/chunks/*.js";
-  await page.route(chunks, async (route) => {
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
     const response = await route.fetch();
     const body = await response.text();
     if (body.includes("vscode-worker-ready")) await released;
@@ -26,7 +25,8 @@ test("going offline as soon as the editor shows still lets TypeScript and JSON f
   }
   release();
   await expect(workspace.editorLines).toBeVisible();
-  await page.unroute(chunks);
+  // Waits for handlers still fetching a chunk: a route removed under them fails their fulfil.
+  await page.unrouteAll({ behavior: "wait" });
   // At once: whatever the editor needs for other languages must already be here.
   await context.setOffline(true);
 

@@ -26,7 +26,7 @@ interface Execution {
 /** Replaces a file's whole content in the editor and waits until the draft has it. */
 async function replaceFile(workspace: WorkspacePage, path: string, content: string) {
   await workspace.open(path);
-  await workspace.editorLines.click();
+  await workspace.focusEditor();
   await workspace.page.keyboard.press("ControlOrMeta+A");
   await workspace.page.keyboard.insertText(content);
   await workspace.expectSaved();

@@ -3,7 +3,7 @@ import * as monaco from "monaco-editor";
 import { startMonacoWorkers } from "./monaco-workers";
 
 /* Monaco is bundled with the app (see monaco-workers.ts). Import this module only in the browser. */
-startMonacoWorkers();
+const workersLoaded = startMonacoWorkers();
 
 const { typescriptDefaults, ScriptTarget, ModuleKind, ModuleResolutionKind } = monaco.typescript;
 typescriptDefaults.setCompilerOptions({
@@ -37,10 +37,11 @@ monaco.editor.defineTheme(EDITOR_THEME, {
 const LANGUAGES = ["typescript", "javascript", "json", "yaml", "markdown", "sql", "xml", "html", "css", "graphql", "shell", "python"];
 
 /**
- * Resolves once the support each language loads on first use is here, so files of any kind open
- * and take edits even if the network is lost after the editor shows.
+ * Resolves once the workers have loaded and the support each language loads on first use is
+ * here, so files of any kind open and take edits even if the network is lost after the editor shows.
  */
 export const languagesLoaded: Promise<void> = Promise.all([
+  workersLoaded,
   // Each resolves once its language's mode has loaded (what it resolves to needs a model: unused).
   monaco.typescript.getTypeScriptWorker().catch(() => undefined),
   monaco.json.getWorker().catch(() => undefined),

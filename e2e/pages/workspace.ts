@@ -32,9 +32,17 @@ export class WorkspacePage {
     await Promise.all(this.page.workers().map((worker) => worker.evaluate(() => true)));
   }
 
+  /**
+   * Puts the caret in the editor by clicking its first line. Monaco's lines element is as tall as
+   * the whole file, so a click at its centre first scrolls to the middle of a long file.
+   */
+  async focusEditor() {
+    await this.editorLines.click({ position: { x: 4, y: 4 } });
+  }
+
   /** Types at the very top of the file, so the text is on screen without scrolling. */
   async typeAtStart(text: string) {
-    await this.editorLines.click();
+    await this.focusEditor();
     await this.page.keyboard.press("ControlOrMeta+Home");
     await this.page.keyboard.insertText(text);
   }

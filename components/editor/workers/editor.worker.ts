@@ -1,0 +1,4 @@
+import "monaco-editor/editor/editor.worker.js";
+import { announceLoaded } from "./loaded";
+
+announceLoaded();
