@@ -33,7 +33,10 @@ test("a version viewed read-only passes axe, also scrolled to the end of a file"
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-/** Moves the caret to the file's end, which scrolls the editor to its last lines, then one line up off the last. */
+/**
+ * Moves the caret to the file's end, which scrolls the editor to its last lines, then one line up
+ * off the last. The mouse stays on the editor's top line, so the sticky line there is hovered.
+ */
 async function scrollEditorToEnd(editorLines: Locator) {
   const page = editorLines.page();
   await editorLines.click({ position: { x: 4, y: 4 } });

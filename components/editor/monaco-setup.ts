@@ -29,6 +29,9 @@ monaco.editor.defineTheme(EDITOR_THEME, {
     "editorLineNumber.activeForeground": "#0b216f",
     // Monaco dims the empty line after a final newline to 40% of the number colour (1.75:1) unless told.
     "editorLineNumber.dimmedForeground": "#64748b",
+    // Token colours are 4.5:1 on white with little to spare (numbers #098658: 4.6:1); Monaco's grey
+    // behind a hovered sticky line (the enclosing function's header) takes them below it.
+    "editorStickyScrollHover.background": "#ffffff",
   },
 });
 
