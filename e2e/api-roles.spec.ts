@@ -9,7 +9,8 @@ import { SAMPLE_PROJECT } from "./pages/workspace";
  * The token API keeps the role table over HTTP: each role makes a token on its own account page,
  * and the same calls are refused (403) below the role an operation needs and pass the role check
  * above it. The calls that pass are ones that then fail for another reason (an unknown version or
- * request, a stale If-Match), so the sample project is left as it was.
+ * request, a stale If-Match, a rollback target that is not the environment's), so the sample
+ * project is left as it was.
  */
 
 function api(token: string, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
@@ -32,6 +33,11 @@ const CALLS: Array<{ what: string; call: (token: string, ids: { staging: string;
     what: "deploy an unknown version to staging",
     call: (token, { staging }) => api(token, `/environments/${staging}/deployments`, { method: "POST", body: { versionId: randomUUID() } }),
     answers: { viewer: 403, builder: 404, release_manager: 404 },
+  },
+  {
+    what: "roll staging back to a last healthy version it does not have",
+    call: (token, { staging }) => api(token, `/environments/${staging}/rollback-to-last-healthy`, { method: "POST", body: { expectedVersionId: randomUUID() } }),
+    answers: { viewer: 403, builder: 409, release_manager: 409 },
   },
   {
     what: "approve an unknown request",

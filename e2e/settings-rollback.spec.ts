@@ -1,3 +1,4 @@
+import type { Locator, Page } from "@playwright/test";
 import { seriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
 import { DeployDialogPage } from "./pages/deploy";
@@ -20,7 +21,7 @@ async function deployNewVersion(workspace: WorkspacePage, name: string) {
 }
 
 /** Production's secret `key` is `first` while `stable` is deployed, then `second` while `release` is. */
-async function secretChangedBetweenDeployments(page: import("@playwright/test").Page, slug: string, key: string, [stable, release]: [string, string], [first, second]: [string, string]) {
+async function secretChangedBetweenDeployments(page: Page, slug: string, key: string, [stable, release]: [string, string], [first, second]: [string, string]) {
   const workspace = new WorkspacePage(page, slug);
   const environments = new EnvironmentsPage(page, slug);
   await environments.open();
@@ -44,8 +45,27 @@ async function secretChangedBetweenDeployments(page: import("@playwright/test").
   return environments;
 }
 
+/**
+ * The dialog offers "Restore settings as they were", checked, previewing the changed key without
+ * its value, at every width and with no serious axe violation.
+ */
+async function expectRestoreOffered(dialog: Locator, key: string, hiddenValue: string) {
+  const page = dialog.page();
+  const restore = dialog.getByRole("checkbox", { name: "Restore settings as they were" });
+  await expect(restore).toBeChecked();
+  const preview = dialog.getByRole("status").filter({ hasText: "go back to revision" });
+  await expect(preview.getByRole("listitem").filter({ hasText: /^Keys changed: / })).toContainText(key);
+  await expect(dialog).not.toContainText(hiddenValue);
+  expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
+  for (const width of [1440, 768, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(restore).toBeVisible();
+    await expectNoSidewaysScroll(page);
+  }
+}
+
 /** No part of the page is wider than the window: nothing needs sideways scrolling. */
-async function expectNoSidewaysScroll(page: import("@playwright/test").Page) {
+async function expectNoSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 }
 
@@ -61,17 +81,7 @@ test("a whole rollback restores production's secret as it was, as a new settings
   await expect(environments.history("production").nth(0)).toContainText(`to ${release} #`);
   await production.getByRole("button", { name: `Roll back to ${stable}`, exact: true }).click();
   const dialog = page.getByRole("dialog", { name: `Roll back production to ${stable}?` });
-  const restore = dialog.getByRole("checkbox", { name: "Restore settings as they were" });
-  await expect(restore).toBeChecked();
-  const preview = dialog.getByRole("status").filter({ hasText: "go back to revision" });
-  await expect(preview.getByRole("listitem").filter({ hasText: /^Keys changed: / })).toContainText(key);
-  await expect(dialog).not.toContainText(oldSecret);
-  expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
-  for (const width of [1440, 768, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expect(restore).toBeVisible();
-    await expectNoSidewaysScroll(page);
-  }
+  await expectRestoreOffered(dialog, key, oldSecret);
   await dialog.getByRole("button", { name: `Roll back to ${stable}`, exact: true }).click();
   await expect(dialog).toBeHidden();
 
@@ -134,16 +144,7 @@ test("deploying a version picked from the list that ran in production before off
   await environments.pickerVersion(picker, stable).click();
   const deploy = new DeployDialogPage(page);
   const dialog = page.getByRole("dialog", { name: `Deploy ${stable} to production` });
-  const restore = dialog.getByRole("checkbox", { name: "Restore settings as they were" });
-  await expect(restore).toBeChecked();
-  await expect(dialog.getByRole("status").filter({ hasText: "go back to revision" }).getByRole("listitem").filter({ hasText: /^Keys changed: / })).toContainText(key);
-  await expect(dialog).not.toContainText(oldSecret);
-  expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
-  for (const width of [1440, 768, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expect(restore).toBeVisible();
-    await expectNoSidewaysScroll(page);
-  }
+  await expectRestoreOffered(dialog, key, oldSecret);
   await page.setViewportSize({ width: 1440, height: 900 });
   await deploy.confirm({ environment: "production", versionName: stable });
 

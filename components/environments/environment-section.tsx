@@ -31,8 +31,8 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
   const headingId = useId();
   const rollbackHintId = useId();
   const launcher = useDeployLauncher();
-  /** Which rollback dialog is open: to the previous version, or to the last healthy one. */
-  const [rollingBack, setRollingBack] = useState<"previous" | "healthy" | null>(null);
+  /** The rollback dialog: to the previous version, or to the last healthy one. */
+  const [rollback, setRollback] = useState({ toLastHealthy: false, open: false });
   const [rollingForward, setRollingForward] = useState(false);
   const healthyHintId = useId();
   const [picking, setPicking] = useState(false);
@@ -43,6 +43,7 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
   const administer = usePermission("administer");
   const protectionHintId = useId();
   const { activeVersion: active, lastDeployment: last, rollbackTarget, rollForwardTarget, healthyTarget, activeHealth } = environment;
+  const rollbackDialogTarget = rollback.toLastHealthy ? (mayRun.allowed ? healthyTarget : null) : rollbackTarget;
   const canPromote = active !== null && next !== null && next.activeVersion?.id !== active.id;
 
   return (
@@ -91,7 +92,7 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
             </Button>
           ) : null}
           {rollbackTarget ? (
-            <Button variant="secondary" onClick={() => setRollingBack("previous")}>
+            <Button variant="secondary" onClick={() => setRollback({ toLastHealthy: false, open: true })}>
               Roll back to {rollbackTarget.name}
             </Button>
           ) : (
@@ -105,7 +106,7 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
             </>
           )}
           {mayRun.allowed && healthyTarget ? (
-            <Button variant="secondary" title={`Roll back to ${healthyTarget.name}`} onClick={() => setRollingBack("healthy")}>
+            <Button variant="secondary" title={`Roll back to ${healthyTarget.name}`} onClick={() => setRollback({ toLastHealthy: true, open: true })}>
               Roll back to last healthy
             </Button>
           ) : (
@@ -175,29 +176,17 @@ export function EnvironmentSection({ slug, environment, next }: EnvironmentSecti
         <SettingsPanel slug={slug} environmentId={environment.id} environmentName={environment.name} isProtected={environment.requiredApprovals > 0} />
       </div>
       {mayRun.allowed && active ? <RunNowDialog slug={slug} environment={environment} open={running} onOpenChange={setRunning} /> : null}
-      {rollbackTarget ? (
+      {rollbackDialogTarget ? (
         <RollbackDialog
+          key={rollback.toLastHealthy ? "healthy" : "previous"}
           slug={slug}
           environment={environment}
-          target={rollbackTarget}
-          open={rollingBack === "previous"}
-          onOpenChange={(open) => setRollingBack(open ? "previous" : null)}
+          target={rollbackDialogTarget}
+          toLastHealthy={rollback.toLastHealthy}
+          open={rollback.open}
+          onOpenChange={(open) => setRollback({ ...rollback, open })}
           onRolledBack={(deployed) => {
-            setRollingBack(null);
-            launcher?.notify(deployed);
-          }}
-        />
-      ) : null}
-      {mayRun.allowed && healthyTarget ? (
-        <RollbackDialog
-          slug={slug}
-          environment={environment}
-          target={healthyTarget}
-          toLastHealthy
-          open={rollingBack === "healthy"}
-          onOpenChange={(open) => setRollingBack(open ? "healthy" : null)}
-          onRolledBack={(deployed) => {
-            setRollingBack(null);
+            setRollback({ ...rollback, open: false });
             launcher?.notify(deployed);
           }}
         />
