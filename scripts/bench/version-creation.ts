@@ -12,14 +12,21 @@ interface Sample {
 interface RoundSamples {
   firstVersion: Sample;
   firstCommit: Sample;
-  secondVersion: Sample;
-  secondCommit: Sample;
+  /** A version, and a commit, after each of ONE_FILE_EDITS edits of one file. */
+  oneFileVersions: Sample[];
+  oneFileCommits: Sample[];
 }
 
 /**
+ * One-file edits measured per round: the everyday case, sampled more than the first version
+ * (three samples per size let one slow moment of the machine move the median).
+ */
+const ONE_FILE_EDITS = 5;
+
+/**
  * createVersion of a fresh project against `git add -A && git commit` of the same tree in a
- * fresh repository (the main comparison), then a second version after editing one file
- * against a second commit. Each round uses new contents, so nothing is already stored.
+ * fresh repository, then, ONE_FILE_EDITS times, a version after editing one file against a
+ * commit of the same edit. Each round uses new contents, so nothing is already stored.
  * Loading the draft and writing the working tree are not timed.
  *
  * CPU time is reported beside wall time when the database runs in this process (PGlite):
@@ -36,9 +43,9 @@ export async function benchVersionCreation(
     const rounds: RoundSamples[] = [];
     for (let round = 0; round < options.rounds; round++) {
       rounds.push(await measureRound(db, size, options.seed + size * 10 + round, round % 2 === 0));
-      const { firstVersion, firstCommit, secondVersion, secondCommit } = rounds.at(-1)!;
-      const times = [firstVersion, firstCommit, secondVersion, secondCommit].map((sample) => Math.round(sample.ms)).join(" / ");
-      log(`version creation, ${size} files, round ${round + 1}: first version / commit, second version / commit: ${times} ms`);
+      const { firstVersion, firstCommit, oneFileVersions, oneFileCommits } = rounds.at(-1)!;
+      const times = [firstVersion, firstCommit, ...oneFileVersions.flatMap((version, edit) => [version, oneFileCommits[edit]!])];
+      log(`version creation, ${size} files, round ${round + 1}: first version / commit, then after each 1-file edit: ${times.map((sample) => Math.round(sample.ms)).join(" / ")} ms`);
     }
     const compare = (draftline: Sample[], git: Sample[]) => ({
       ...compareMs(draftline.map((sample) => sample.ms), git.map((sample) => sample.ms)),
@@ -49,7 +56,7 @@ export async function benchVersionCreation(
     results.push({
       files: size,
       firstVersion: compare(rounds.map((r) => r.firstVersion), rounds.map((r) => r.firstCommit)),
-      secondVersionOneFileChanged: compare(rounds.map((r) => r.secondVersion), rounds.map((r) => r.secondCommit)),
+      oneFileChanged: compare(rounds.flatMap((r) => r.oneFileVersions), rounds.flatMap((r) => r.oneFileCommits)),
     });
   }
   return results;
@@ -76,16 +83,23 @@ async function measureRound(db: PrismaClient, size: number, seed: number, databa
       databaseFirst,
     );
 
-    const changed = files[Math.floor(size / 2)]!;
-    const edited = { path: changed.path, content: editedContent(changed.content, seed) };
-    await editDraftFile(db, projectId, edited.path, edited.content);
-    repo.writeFiles([edited]);
-    const [secondVersion, secondCommit] = await sideBySide(
-      () => measure(() => createVersionOrThrow(db, projectId, "1.0.1")),
-      () => measure(() => repo.commit()),
-      databaseFirst,
-    );
-    return { firstVersion, firstCommit, secondVersion, secondCommit };
+    const oneFileVersions: Sample[] = [];
+    const oneFileCommits: Sample[] = [];
+    for (let edit = 0; edit < ONE_FILE_EDITS; edit++) {
+      // A different file each time, spread over the tree (so over different folders).
+      const changed = files[(Math.floor(size / 2) + edit * Math.floor(size / ONE_FILE_EDITS + 1)) % size]!;
+      const edited = { path: changed.path, content: editedContent(changed.content, seed + edit) };
+      await editDraftFile(db, projectId, edited.path, edited.content);
+      repo.writeFiles([edited]);
+      const [version, commit] = await sideBySide(
+        () => measure(() => createVersionOrThrow(db, projectId, `1.0.${edit + 1}`)),
+        () => measure(() => repo.commit()),
+        (edit % 2 === 0) === databaseFirst,
+      );
+      oneFileVersions.push(version);
+      oneFileCommits.push(commit);
+    }
+    return { firstVersion, firstCommit, oneFileVersions, oneFileCommits };
   } finally {
     repo.remove();
     await dropProject(db, projectId);
