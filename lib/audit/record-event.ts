@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 
 /** What happened. One kind per change a person can make (DESIGN.md, "Activity"). */
@@ -54,16 +54,19 @@ export interface AuditEventInput {
  * so the change and its event are committed together or not at all (invariant 9).
  */
 export async function recordEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      projectId: event.projectId,
-      environmentId: event.environmentId ?? null,
-      actorId: event.actor.id,
-      actorName: event.actor.name,
-      kind: event.kind,
-      summary: event.summary,
-      ipAddress: event.ipAddress ?? null,
-      userAgent: event.userAgent ?? null,
-    },
-  });
+  await tx.$executeRaw(insertEvent(event));
+}
+
+/**
+ * The statement recordEvent runs, for a change written in one statement of its own: as a
+ * data-modifying `WITH` part, the event is committed with the change in the same round trip.
+ * `onlyWith` names a row source the event needs a row of (`FROM <onlyWith>`): no row, no event.
+ */
+export function insertEvent(event: AuditEventInput, onlyWith: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  const from = onlyWith === Prisma.empty ? Prisma.empty : Prisma.sql`FROM ${onlyWith}`;
+  return Prisma.sql`
+    INSERT INTO audit_events (project_id, environment_id, actor_id, actor_name, kind, summary, ip_address, user_agent, created_at)
+    SELECT ${event.projectId}, ${event.environmentId ?? null}, ${event.actor.id}, ${event.actor.name}, ${event.kind},
+           ${JSON.stringify(event.summary)}::jsonb, ${event.ipAddress ?? null}, ${event.userAgent ?? null}, statement_timestamp()
+    ${from}`;
 }

@@ -1,18 +1,17 @@
 import { randomUUID } from "node:crypto";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { recordEvent } from "@/lib/audit/record-event";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { insertEvent } from "@/lib/audit/record-event";
 import { authorAsActor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
-import { notifyDraftChange } from "@/lib/drafts/notify-draft-change";
+import { draftChangeNotice } from "@/lib/drafts/notify-draft-change";
 import { lockProject } from "@/lib/projects/lock-project";
 import { fail, ok, type Result } from "@/lib/result";
 import { invalidInput } from "@/lib/validation";
-import { forgetVersionedChanges } from "@/lib/drafts/forget-versioned-changes";
-import { storeDraftChanges } from "./store-draft-changes";
+import { storeDraftChanges, type DraftChanges } from "./store-draft-changes";
 import { storeTree } from "./store-tree";
 import { storeTreeChanges } from "./store-tree-changes";
 import { createVersionInputSchema, duplicateNameMessage, versionNameKey, type CreateVersionInput } from "./schemas";
-import { toVersionSummary, versionSummarySelect, type VersionOrigin, type VersionSummary } from "./version-summary";
+import { toVersionSummary, type VersionOrigin, type VersionSummary } from "./version-summary";
 
 export interface CreateVersionRequest extends CreateVersionInput {
   projectId: string;
@@ -53,54 +52,96 @@ export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Prom
   const locked = await lockProject(tx, request.projectId);
   if (!locked) return fail("not_found", "This project does not exist.");
 
-  const existing = await tx.version.findUnique({
-    where: { projectId_nameKey: { projectId: request.projectId, nameKey } },
-    select: { name: true },
-  });
-  if (existing) {
-    const message = duplicateNameMessage(existing.name);
-    return fail("conflict", message, { name: message });
-  }
   const number = locked.versionCounter + 1;
 
   const base = locked.draftBaseTreeId;
-  const draft = await storeDraftChanges(tx, request.projectId, base === null ? "all" : "changed");
+  const draft = await storeDraftChanges(tx, request.projectId, base);
   const rootTreeId =
     base === null
       ? await storeTree(tx, draft.written)
-      : await storeTreeChanges(tx, base, draft.written, draft.removed);
-  const id = randomUUID();
-  const version = await tx.version.create({
-    select: versionSummarySelect,
-    data: {
-      id,
-      projectId: request.projectId,
-      number,
-      name,
-      nameKey,
-      description,
-      origin: request.origin,
-      author: request.author,
-      authorId: request.authorId ?? null,
-      fileCount: draft.fileCount,
-      totalSize: draft.totalSize,
-      treeHash: draft.treeHash,
-      rootTreeId: BigInt(rootTreeId),
-    },
+      : await storeTreeChanges(tx, { id: base, listings: draft.baseListings }, draft.written, draft.removed);
+  const version = await recordVersion(tx, request, {
+    number,
+    name,
+    nameKey,
+    description,
+    fileCount: draft.fileCount,
+    totalSize: draft.totalSize,
+    treeHash: draft.treeHash,
+    rootTreeId,
+    taken: draft,
   });
+  if (!version) {
+    const existing = await tx.version.findUniqueOrThrow({
+      where: { projectId_nameKey: { projectId: request.projectId, nameKey } },
+      select: { name: true },
+    });
+    const message = duplicateNameMessage(existing.name);
+    return fail("conflict", message, { name: message });
+  }
+  return ok(version);
+}
 
-  await forgetVersionedChanges(tx, request.projectId, draft);
-  await tx.project.update({
-    where: { id: request.projectId },
-    data: { versionCounter: number, draftBaseVersionId: id, draftBaseTreeId: BigInt(rootTreeId) },
-  });
-  // The draft's base moved: open workspaces update their header and version list.
-  await notifyDraftChange(tx, request.projectId);
-  await recordEvent(tx, {
-    projectId: request.projectId,
-    actor: authorAsActor(request),
-    kind: "version.created",
-    summary: { versionId: id, number, name, origin: request.origin },
-  });
-  return ok(toVersionSummary(version));
+interface VersionRow {
+  number: number;
+  name: string;
+  nameKey: string;
+  description: string;
+  fileCount: number;
+  totalSize: bigint;
+  treeHash: string;
+  rootTreeId: string;
+  taken: DraftChanges;
+}
+
+/**
+ * Writes the version unless its name is taken, and with it, in the same statement (each part
+ * a round trip saved, the most of a small version's time on the embedded database):
+ * - The draft forgets the changes the version took in: the files it read are no longer
+ *   changed, the removed paths are forgotten. A file saved again since the version read it
+ *   (its revision moved on) stays changed for the next version; the revision check runs on the
+ *   row as it is when the update gets its lock, so a save committing concurrently is never
+ *   lost. Removals need no such check: they are recorded under the project's lock.
+ * - The draft is based on the new version and announces it: open workspaces update their
+ *   header and version list.
+ * - The `version.created` event is logged.
+ * A taken name writes none of it and returns null; the blobs and trees already stored stay,
+ * shared by content like all others, for the next version.
+ */
+async function recordVersion(tx: Db, request: CreateVersionRequest, row: VersionRow): Promise<VersionSummary | null> {
+  const id = randomUUID();
+  const { projectId } = request;
+  const read = row.taken.written;
+  const event = insertEvent(
+    {
+      projectId,
+      actor: authorAsActor(request),
+      kind: "version.created",
+      summary: { versionId: id, number: row.number, name: row.name, origin: request.origin },
+    },
+    Prisma.sql`version`,
+  );
+  const [version] = await tx.$queryRaw<VersionSummary[]>`
+    WITH version AS (
+      INSERT INTO versions (id, project_id, number, name, name_key, description, origin, author, author_id,
+                            file_count, total_size, tree_hash, root_tree_id, created_at)
+      VALUES (${id}, ${projectId}, ${row.number}, ${row.name}, ${row.nameKey}, ${row.description}, ${request.origin},
+              ${request.author}, ${request.authorId ?? null}, ${row.fileCount}, ${row.totalSize}, ${row.treeHash},
+              ${row.rootTreeId}::bigint, statement_timestamp())
+      ON CONFLICT (project_id, name_key) DO NOTHING
+      RETURNING id, number, name, description, origin, author, file_count AS "fileCount", created_at AS "createdAt"
+    ),
+    read AS (
+      UPDATE draft_files AS d SET changed_since_base = false
+      FROM unnest(${read.map((file) => file.id)}::text[], ${read.map((file) => file.revision)}::int[]) AS t (id, revision), version
+      WHERE d.project_id = ${projectId} AND d.id = t.id AND d.revision = t.revision AND d.changed_since_base
+    ),
+    removed AS (DELETE FROM draft_removed_paths WHERE project_id = ${projectId} AND EXISTS (SELECT FROM version)),
+    based AS (
+      UPDATE projects SET version_counter = ${row.number}, draft_base_version_id = ${id}, draft_base_tree_id = ${row.rootTreeId}::bigint
+      WHERE id = ${projectId} AND EXISTS (SELECT FROM version)
+    ),
+    event AS (${event})
+    SELECT version.* FROM version, ${draftChangeNotice(projectId)}`;
+  return version ? toVersionSummary(version) : null;
 }

@@ -10,7 +10,7 @@ export interface WrittenFile extends TreeFile {
 }
 
 export interface DraftChanges {
-  /** Every draft file (`scope` "all"), or those written since the draft's base tree ("changed"). */
+  /** Every draft file (without a base tree), or those written since the base tree. */
   written: WrittenFile[];
   /** Paths deleted or renamed away since the base tree. */
   removed: string[];
@@ -18,6 +18,12 @@ export interface DraftChanges {
   treeHash: string;
   fileCount: number;
   totalSize: bigint;
+  /**
+   * The base tree's listings (name → ref) of the folders on the paths written or removed,
+   * by folder ("" for the top one, else its path with a trailing "/"): what storeTreeChanges
+   * rewrites. Empty without a base tree.
+   */
+  baseListings: Map<string, Map<string, string>>;
 }
 
 interface Row {
@@ -26,19 +32,22 @@ interface Row {
   treeHash: string;
   fileCount: number;
   totalSize: bigint;
+  listings: Array<{ folder: string; entries: string }>;
 }
 
 /**
  * Reads the draft for a version in one statement, so all of it is one state of the draft
  * even while saves continue (the caller holds the project's lock, which keeps out every other
- * change): the files in `scope` with the id of the blob holding each one's content (storing
- * the contents no blob holds yet), the removed paths, and the tree hash, count and size of the
- * whole draft (read from paths, hashes and sizes only: the one part that grows with the project).
+ * change): the files written since the base tree `base` (all of them without one) with the
+ * id of the blob holding each one's content (storing the contents no blob holds yet), the
+ * removed paths, the tree hash, count and size of the whole draft (read from paths, hashes and
+ * sizes only: the one part that grows with the project), and the base's listings of the
+ * folders those changes touch, opening only the trees on the way to them.
  */
-export async function storeDraftChanges(tx: Db, projectId: string, scope: "all" | "changed"): Promise<DraftChanges> {
-  const inScope = scope === "all" ? Prisma.empty : Prisma.sql`AND d.changed_since_base`;
+export async function storeDraftChanges(tx: Db, projectId: string, base: string | null): Promise<DraftChanges> {
+  const inScope = base === null ? Prisma.empty : Prisma.sql`AND d.changed_since_base`;
   const [row] = await tx.$queryRaw<Row[]>`
-    WITH new_blobs AS (
+    WITH RECURSIVE new_blobs AS (
       INSERT INTO blobs (hash, content, size)
       SELECT DISTINCT ON (d.content_hash) d.content_hash, d.content, d.size FROM draft_files AS d
       WHERE d.project_id = ${projectId} ${inScope} AND NOT EXISTS (SELECT 1 FROM blobs AS b WHERE b.hash = d.content_hash)
@@ -52,18 +61,37 @@ export async function storeDraftChanges(tx: Db, projectId: string, scope: "all" 
       LEFT JOIN blobs AS b ON b.hash = d.content_hash
       WHERE d.project_id = ${projectId} ${inScope}
     ),
+    removed AS (SELECT path FROM draft_removed_paths WHERE project_id = ${projectId}),
     totals AS (
       SELECT ${treeHashAggregate("path", "content_hash")} AS tree_hash, count(*)::int AS file_count,
              coalesce(sum(size), 0)::bigint AS total_size
       FROM draft_files WHERE project_id = ${projectId}
+    ),
+    -- Every folder on a changed path: "" and, for "a/b/c.ts", "a/" and "a/b/".
+    touched AS (
+      SELECT DISTINCT array_to_string(parts[1:depth], '/') || CASE WHEN depth > 0 THEN '/' ELSE '' END AS folder
+      FROM (SELECT string_to_array(path, '/') AS parts FROM (SELECT path FROM written UNION SELECT path FROM removed) AS changed) AS c,
+           generate_series(0, cardinality(parts) - 1) AS depth
+    ),
+    listed (folder, tree_id) AS (
+      SELECT ''::text, ${base}::bigint WHERE ${base}::bigint IS NOT NULL
+      UNION ALL
+      SELECT f.folder || split_part(line, E'\t', 1), split_part(line, E'\t', 2)::bigint
+      FROM listed AS f
+      JOIN trees AS t ON t.id = f.tree_id
+      CROSS JOIN LATERAL unnest(string_to_array(t.entries, E'\n')) AS line
+      WHERE f.folder || split_part(line, E'\t', 1) IN (SELECT folder FROM touched)
     )
     SELECT
       (SELECT coalesce(json_agg(json_build_object('id', id, 'path', path, 'contentHash', content_hash, 'revision', revision, 'blobId', blob_id)), '[]')
        FROM written) AS written,
-      (SELECT coalesce(json_agg(path), '[]') FROM draft_removed_paths WHERE project_id = ${projectId}) AS removed,
-      tree_hash AS "treeHash", file_count AS "fileCount", total_size AS "totalSize"
+      (SELECT coalesce(json_agg(path), '[]') FROM removed) AS removed,
+      tree_hash AS "treeHash", file_count AS "fileCount", total_size AS "totalSize",
+      (SELECT coalesce(json_agg(json_build_object('folder', l.folder, 'entries', t.entries)), '[]')
+       FROM listed AS l JOIN trees AS t ON t.id = l.tree_id) AS listings
     FROM totals`;
   if (!row) throw new Error("The draft could not be read.");
+  if (base !== null && !row.listings.some((listing) => listing.folder === "")) throw new Error(`Tree ${base} does not exist.`);
 
   // A blob that a concurrent transaction committed while the insert waited for it is not in
   // this statement's snapshot; a second look finds it.
@@ -78,5 +106,23 @@ export async function storeDraftChanges(tx: Db, projectId: string, scope: "all" 
     if (blobId === null) throw new Error(`No blob holds the content of ${path}.`);
     return { id, path, revision, blobId };
   });
-  return { written, removed: row.removed, treeHash: row.treeHash, fileCount: row.fileCount, totalSize: row.totalSize };
+  return {
+    written,
+    removed: row.removed,
+    treeHash: row.treeHash,
+    fileCount: row.fileCount,
+    totalSize: row.totalSize,
+    baseListings: new Map(row.listings.map(({ folder, entries }) => [folder, parseListing(entries)])),
+  };
+}
+
+/** A tree's text (see trees.ts) as name → ref. */
+function parseListing(entries: string): Map<string, string> {
+  if (entries === "") return new Map();
+  return new Map(
+    entries.split("\n").map((line) => {
+      const tab = line.indexOf("\t");
+      return [line.slice(0, tab), line.slice(tab + 1)] as const;
+    }),
+  );
 }

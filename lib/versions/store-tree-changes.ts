@@ -4,23 +4,31 @@ import { encodeTree, hashTree, type TreeFile } from "./trees";
 
 /**
  * Stores the trees of a file set given as changes to another one, and returns the id of its
- * top tree: `base` (the id of the old top tree) with `written` files added or replaced and
+ * top tree: `base` (the old top tree: its id, and its listings of at least the folders on the
+ * changed paths, as storeDraftChanges reads them) with `written` files added or replaced and
  * `removed` paths left out (a path also in `written` stays). Only the folders on the changed
- * paths are read and written, so the work follows the size of the change, not of the file
- * set; the trees are the same rows storeTree would give the whole new file set, since equal
+ * paths are written, so the work follows the size of the change, not of the file set; the trees are the same rows storeTree would give the whole new file set, since equal
  * listings are stored once. A folder left without files disappears, as it would from a
  * file set. Runs in the caller's transaction.
  */
-export async function storeTreeChanges(tx: Db, base: string, written: TreeFile[], removed: string[]): Promise<string> {
+export async function storeTreeChanges(
+  tx: Db,
+  base: { id: string; listings: Map<string, Map<string, string>> },
+  written: TreeFile[],
+  removed: string[],
+): Promise<string> {
   const writtenPaths = new Set(written.map((file) => file.path));
   const dropped = removed.filter((path) => !writtenPaths.has(path));
-  if (written.length === 0 && dropped.length === 0) return base;
+  if (written.length === 0 && dropped.length === 0) return base.id;
   const touched = new Set<string>([""]);
   for (const path of [...writtenPaths, ...dropped]) {
     for (let slash = path.indexOf("/"); slash !== -1; slash = path.indexOf("/", slash + 1)) touched.add(path.slice(0, slash + 1));
   }
 
-  const listings = await readListings(tx, base, [...touched]);
+  const listings = new Map([...touched].flatMap((folder) => {
+    const listing = base.listings.get(folder);
+    return listing ? [[folder, new Map(listing)] as const] : [];
+  }));
   const listingOf = (folder: string) => {
     let listing = listings.get(folder);
     if (!listing) listings.set(folder, (listing = new Map()));
@@ -56,38 +64,6 @@ export async function storeTreeChanges(tx: Db, base: string, written: TreeFile[]
     if (kept[0] === "") return ids.get(hashes[0]!)!;
   }
   throw new Error("The top folder was not stored.");
-}
-
-/**
- * The entries (name → ref) of the base's trees for those of `folders` it has, read in one
- * statement that opens only trees on the way to them.
- */
-async function readListings(tx: Db, base: string, folders: string[]): Promise<Map<string, Map<string, string>>> {
-  const rows = await tx.$queryRaw<Array<{ folder: string; entries: string }>>`
-    WITH RECURSIVE folders (folder, tree_id) AS (
-      SELECT ''::text, ${base}::bigint
-      UNION ALL
-      SELECT f.folder || split_part(line, E'\\t', 1), split_part(line, E'\\t', 2)::bigint
-      FROM folders AS f
-      JOIN trees AS t ON t.id = f.tree_id
-      CROSS JOIN LATERAL unnest(string_to_array(t.entries, E'\\n')) AS line
-      WHERE f.folder || split_part(line, E'\\t', 1) = ANY(${folders}::text[])
-    )
-    SELECT f.folder, t.entries FROM folders AS f JOIN trees AS t ON t.id = f.tree_id`;
-  if (!rows.some((row) => row.folder === "")) throw new Error(`Tree ${base} does not exist.`);
-  return new Map(
-    rows.map((row) => [
-      row.folder,
-      new Map(
-        row.entries === ""
-          ? []
-          : row.entries.split("\n").map((line) => {
-              const tab = line.indexOf("\t");
-              return [line.slice(0, tab), line.slice(tab + 1)] as const;
-            }),
-      ),
-    ]),
-  );
 }
 
 /** The number of slashes in a folder path: 0 for the top folder "", 1 for "a/". */
