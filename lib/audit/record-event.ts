@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 
 /** What happened. One kind per change a person can make (DESIGN.md, "Activity"). */
@@ -66,4 +66,16 @@ export async function recordEvent(tx: Prisma.TransactionClient, event: AuditEven
       userAgent: event.userAgent ?? null,
     },
   });
+}
+
+/**
+ * The same event as recordEvent writes, as an INSERT statement for a data-modifying CTE, so a
+ * change that already runs one statement writes its event in it instead of a round trip of its
+ * own (recordDeployment). `createdAt` is given, as Prisma gives it to recordEvent's insert.
+ */
+export function auditEventInsert(event: AuditEventInput, createdAt: Date): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO audit_events (project_id, environment_id, actor_id, actor_name, kind, summary, ip_address, user_agent, created_at)
+    VALUES (${event.projectId}, ${event.environmentId ?? null}, ${event.actor.id}, ${event.actor.name}, ${event.kind},
+            ${JSON.stringify(event.summary)}::jsonb, ${event.ipAddress ?? null}, ${event.userAgent ?? null}, ${createdAt}::timestamptz)`;
 }
