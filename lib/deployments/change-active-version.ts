@@ -43,6 +43,9 @@ export interface ActiveVersionChangeRequest extends ChangeOptions {
   restoreSettingsRevisionId?: string;
 }
 
+/** An ActiveVersionChangeRequest for an environment the caller has locked (changeLockedActiveVersion). */
+export type LockedChangeRequest = Omit<ActiveVersionChangeRequest, "environmentId">;
+
 export interface RequestedDeployment {
   id: string;
   kind: RequestKind;
@@ -64,8 +67,23 @@ export type ActiveVersionChange =
  * only with a written reason, which the activity log keeps.
  */
 export async function changeActiveVersion(tx: Db, request: ActiveVersionChangeRequest): Promise<Result<ActiveVersionChange>> {
-  const environment = await lockEnvironment(tx, request.projectId, request.environmentId);
+  const { environmentId, ...change } = request;
+  const environment = await lockEnvironment(tx, request.projectId, environmentId);
   if (!environment) return fail("not_found", "This environment does not exist in this project.");
+  return changeLockedActiveVersion(tx, environment, change);
+}
+
+/**
+ * changeActiveVersion for a caller that has locked the environment in this transaction
+ * already (reactivateTarget, deployVersion restoring settings): the row lock is held until
+ * the transaction ends, so the environment it read then is the environment now, and a
+ * second lock would only cost another round trip.
+ */
+export async function changeLockedActiveVersion(
+  tx: Db,
+  environment: LockedEnvironment,
+  request: LockedChangeRequest,
+): Promise<Result<ActiveVersionChange>> {
   const direct = {
     ...request,
     kind: deploymentKindOf(request.change),
@@ -110,7 +128,7 @@ export async function changeActiveVersion(tx: Db, request: ActiveVersionChangeRe
 async function restoreAndRecord(
   tx: Db,
   environment: LockedEnvironment,
-  request: ActiveVersionChangeRequest,
+  request: LockedChangeRequest,
   direct: RecordDeploymentRequest,
 ): Promise<Result<DeploymentOutcome>> {
   if (request.restoreSettingsRevisionId !== undefined) {
@@ -122,14 +140,14 @@ async function restoreAndRecord(
     });
     if (!restored.ok) return restored;
   }
-  return recordDeployment(tx, direct);
+  return recordDeployment(tx, environment, direct);
 }
 
 function deployed(outcome: Result<DeploymentOutcome>): Result<ActiveVersionChange> {
   return outcome.ok ? ok({ outcome: "deployed", ...outcome.value }) : outcome;
 }
 
-function bypassRefusal(request: ActiveVersionChangeRequest, environment: LockedEnvironment) {
+function bypassRefusal(request: LockedChangeRequest, environment: LockedEnvironment) {
   if (request.change !== "rollback") {
     return fail("forbidden", `Only a rollback can skip approval. ${environment.name} is protected: request this deployment instead.`);
   }
@@ -151,7 +169,7 @@ function bypassRefusal(request: ActiveVersionChangeRequest, environment: LockedE
 async function requestDeployment(
   tx: Db,
   environment: LockedEnvironment,
-  request: ActiveVersionChangeRequest,
+  request: LockedChangeRequest,
   requester: Actor,
 ): Promise<Result<ActiveVersionChange>> {
   const note = request.note?.trim() ?? "";

@@ -4,7 +4,7 @@ import { lockEnvironment } from "@/lib/environments/lock-environment";
 import { isId } from "@/lib/ids";
 import { fail, type Result } from "@/lib/result";
 import { revisionToRestore } from "@/lib/settings-revisions/revision-to-restore";
-import { changeActiveVersion, type ActiveVersionChange, type ChangeOptions } from "./change-active-version";
+import { changeActiveVersion, changeLockedActiveVersion, type ActiveVersionChange, type ChangeOptions } from "./change-active-version";
 
 export interface DeployVersionRequest extends ChangeOptions {
   projectId: string;
@@ -33,18 +33,17 @@ export async function deployVersion(db: PrismaClient, request: DeployVersionRequ
     return fail("not_found", "This environment does not exist in this project.");
   }
   return runInTransaction(db, async (tx) => {
-    let restoreSettingsRevisionId: string | undefined;
-    if (restoreSettings) {
-      const environment = await lockEnvironment(tx, change.projectId, change.environmentId);
-      if (!environment) return fail("not_found", "This environment does not exist in this project.");
-      const version = isId(change.versionId)
-        ? await tx.version.findFirst({ where: { id: change.versionId, projectId: change.projectId }, select: { id: true, name: true } })
-        : null;
-      if (!version) return fail("not_found", "This version does not exist in this project.");
-      const revision = await revisionToRestore(tx, environment, version);
-      if (!revision.ok) return revision;
-      restoreSettingsRevisionId = revision.value;
-    }
-    return changeActiveVersion(tx, { ...change, change: kind, restoreSettingsRevisionId });
+    if (!restoreSettings) return changeActiveVersion(tx, { ...change, change: kind });
+    // Locked first to find the revision to restore; changeLockedActiveVersion does not lock it again.
+    const { environmentId, ...locked } = change;
+    const environment = await lockEnvironment(tx, change.projectId, environmentId);
+    if (!environment) return fail("not_found", "This environment does not exist in this project.");
+    const version = isId(change.versionId)
+      ? await tx.version.findFirst({ where: { id: change.versionId, projectId: change.projectId }, select: { id: true, name: true } })
+      : null;
+    if (!version) return fail("not_found", "This version does not exist in this project.");
+    const revision = await revisionToRestore(tx, environment, version);
+    if (!revision.ok) return revision;
+    return changeLockedActiveVersion(tx, environment, { ...locked, change: kind, restoreSettingsRevisionId: revision.value });
   });
 }

@@ -6,7 +6,7 @@ import type { VersionRef } from "./deployment-entry";
 import { isId } from "@/lib/ids";
 import { revisionToRestore } from "@/lib/settings-revisions/revision-to-restore";
 import { fail, type Result } from "@/lib/result";
-import { changeActiveVersion, type ActiveVersionChange, type ChangeOptions } from "./change-active-version";
+import { changeLockedActiveVersion, type ActiveVersionChange, type ChangeOptions } from "./change-active-version";
 
 /** What rollback and roll forward share: which version to re-activate, and how to say so. */
 export interface Reactivation extends ChangeOptions {
@@ -54,10 +54,9 @@ export async function reactivateTarget(db: PrismaClient, request: Reactivation):
       if (!revision.ok) return revision;
       restoreSettingsRevisionId = revision.value;
     }
-    return changeActiveVersion(tx, {
+    return changeLockedActiveVersion(tx, environment, {
       restoreSettingsRevisionId,
       projectId: request.projectId,
-      environmentId: environment.id,
       versionId: target.id,
       change: request.change,
       author: request.author,

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Which settings an environment had when a deployment happened: key → whether it was a
@@ -20,6 +20,18 @@ export async function readSettingsFingerprint(db: Db, environmentId: string): Pr
     select: { key: true, isSecret: true, valueHash: true },
   });
   return Object.fromEntries(settings.map((setting) => [setting.key, { secret: setting.isSecret, hash: setting.valueHash }]));
+}
+
+/**
+ * The same fingerprint as readSettingsFingerprint, as an SQL expression, for a statement that
+ * stores it without a round trip of its own (recordDeployment). `environmentId` is an SQL
+ * expression too (a column of the statement).
+ */
+export function settingsFingerprintSql(environmentId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`coalesce((
+    SELECT jsonb_object_agg(s.key, jsonb_build_object('secret', s.is_secret, 'hash', s.value_hash))
+    FROM environment_settings AS s WHERE s.environment_id = ${environmentId}
+  ), '{}'::jsonb)`;
 }
 
 /** Reads a stored fingerprint; null when none was recorded or it is not in the expected shape. */

@@ -66,9 +66,8 @@ export async function approveRequest(db: PrismaClient, request: DecideRequest): 
       });
       if (!restored.ok) return restored;
     }
-    const deployed = await recordDeployment(tx, {
+    const deployed = await recordDeployment(tx, environment, {
       projectId: request.projectId,
-      environmentId: environment.id,
       versionId: locked.versionId,
       kind: deploymentKindOf(locked.kind),
       author: locked.requestedByName,
