@@ -70,15 +70,3 @@ export function insertEvent(event: AuditEventInput, onlyWith: Prisma.Sql = Prism
            ${JSON.stringify(event.summary)}::jsonb, ${event.ipAddress ?? null}, ${event.userAgent ?? null}, statement_timestamp()
     ${from}`;
 }
-
-/**
- * The same event as recordEvent writes, as an INSERT statement for a data-modifying CTE, so a
- * change that already runs one statement writes its event in it instead of a round trip of its
- * own (recordDeployment). `createdAt` is given, as Prisma gives it to recordEvent's insert.
- */
-export function auditEventInsert(event: AuditEventInput, createdAt: Date): Prisma.Sql {
-  return Prisma.sql`
-    INSERT INTO audit_events (project_id, environment_id, actor_id, actor_name, kind, summary, ip_address, user_agent, created_at)
-    VALUES (${event.projectId}, ${event.environmentId ?? null}, ${event.actor.id}, ${event.actor.name}, ${event.kind},
-            ${JSON.stringify(event.summary)}::jsonb, ${event.ipAddress ?? null}, ${event.userAgent ?? null}, ${createdAt}::timestamptz)`;
-}

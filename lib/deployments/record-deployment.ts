@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { auditEventInsert, type AuditEventInput, type AuditKind, type AuditSummary } from "@/lib/audit/record-event";
+import { insertEvent, type AuditEventInput, type AuditKind, type AuditSummary } from "@/lib/audit/record-event";
 import { authorAsActor, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import type { LockedEnvironment } from "@/lib/environments/lock-environment";
@@ -149,20 +149,19 @@ interface WrittenDeployment {
  * environment's counter names, as the transaction left them (after a restore, the new one).
  */
 async function writeDeployment(tx: Db, write: DeploymentWrite): Promise<WrittenDeployment> {
-  const createdAt = new Date();
   const rows = await tx.$queryRaw<WrittenDeployment[]>`
     WITH deployment AS (
       INSERT INTO deployments (id, environment_id, version_id, previous_version_id, kind, author, author_id, created_at,
                                settings_fingerprint, settings_revision_id)
       SELECT ${write.id}, e.id, ${write.versionId}, ${write.previousVersionId}, ${write.kind}, ${write.author}, ${write.authorId},
-             ${createdAt}::timestamptz, ${settingsFingerprintSql(Prisma.sql`e.id`)}, r.id
+             statement_timestamp(), ${settingsFingerprintSql(Prisma.sql`e.id`)}, r.id
       FROM environments AS e
       LEFT JOIN settings_revisions AS r ON r.environment_id = e.id AND r.number = e.settings_revision
       WHERE e.id = ${write.environmentId}
       RETURNING sequence, created_at, settings_revision_id
     ), activated AS (
       UPDATE environments SET active_version_id = ${write.versionId} WHERE id = ${write.environmentId}
-    ), event AS (${auditEventInsert(write.event, createdAt)})
+    ), event AS (${insertEvent(write.event)})
     SELECT d.sequence, d.created_at AS "createdAt", r.number AS "settingsRevision"
     FROM deployment AS d LEFT JOIN settings_revisions AS r ON r.id = d.settings_revision_id`;
   const written = rows[0];

@@ -47,13 +47,3 @@ export async function recordSettingsRevision(tx: Db, request: RecordSettingsRevi
   environment.settingsRevision = number;
   return { id, number };
 }
-
-/** The id of the revision the environment's settings are now; null before its first revision. */
-export async function currentSettingsRevisionId(tx: Db, environment: Pick<LockedEnvironment, "id" | "settingsRevision">): Promise<string | null> {
-  if (environment.settingsRevision === 0) return null;
-  const revision = await tx.settingsRevision.findUnique({
-    where: { environmentId_number: { environmentId: environment.id, number: environment.settingsRevision } },
-    select: { id: true },
-  });
-  return revision?.id ?? null;
-}
