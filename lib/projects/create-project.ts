@@ -49,6 +49,9 @@ export async function createProject(db: PrismaClient, input: CreateProjectInput)
         data: { id, slug: input.slug, name: name.data },
         select: PROJECT_SUMMARY_SELECT,
       });
+      // Not marked as changed: a new project has no base version, and its first version reads
+      // the whole draft whatever the marks say. Only files saved before it need their mark
+      // cleared then, not every file the project started with.
       await tx.draftFile.createMany({
         data: files.map((file) => ({
           id: randomUUID(),
@@ -57,6 +60,7 @@ export async function createProject(db: PrismaClient, input: CreateProjectInput)
           content: file.content,
           contentHash: hashContent(file.content),
           size: byteLength(file.content),
+          changedSinceBase: false,
         })),
       });
       await tx.environment.createMany({

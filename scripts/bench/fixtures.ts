@@ -36,6 +36,7 @@ export async function loadProject(
         content: file.content,
         contentHash: hashContent(file.content),
         size: byteLength(file.content),
+        changedSinceBase: false,
       })),
     });
   }
