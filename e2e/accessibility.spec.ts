@@ -1,4 +1,4 @@
-import type { Locator } from "@playwright/test";
+import type { WorkspacePage } from "./pages/workspace";
 import { seriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
 
@@ -10,7 +10,7 @@ test("the workspace, the Version History popover and the Create version dialog p
   expect(await seriousViolations(page)).toEqual([]);
 
   // The end of a file shows lines the editor draws differently (the final line's dimmed number).
-  await scrollEditorToEnd(workspace.editorLines);
+  await scrollEditorToEnd(workspace);
   expect(await seriousViolations(page)).toEqual([]);
 
   const popover = await workspace.openVersionHistory();
@@ -29,7 +29,7 @@ test("a version viewed read-only passes axe, also scrolled to the end of a file"
   await workspace.viewVersion(name);
   expect(await seriousViolations(page)).toEqual([]);
 
-  await scrollEditorToEnd(workspace.editorLines);
+  await scrollEditorToEnd(workspace);
   expect(await seriousViolations(page)).toEqual([]);
 });
 
@@ -37,9 +37,9 @@ test("a version viewed read-only passes axe, also scrolled to the end of a file"
  * Moves the caret to the file's end, which scrolls the editor to its last lines, then one line up
  * off the last. The mouse stays on the editor's top line, so the sticky line there is hovered.
  */
-async function scrollEditorToEnd(editorLines: Locator) {
-  const page = editorLines.page();
-  await editorLines.click({ position: { x: 4, y: 4 } });
+async function scrollEditorToEnd(workspace: WorkspacePage) {
+  const { page } = workspace;
+  await workspace.focusEditor();
   await page.keyboard.press("ControlOrMeta+End");
   await page.keyboard.press("ArrowUp");
   // Monaco's own class is the one way to tell that the dimmed final line number is on screen.
