@@ -9,7 +9,7 @@ import { fail, ok, type Result } from "@/lib/result";
 import { invalidInput } from "@/lib/validation";
 import { storeDraftChanges, type DraftChanges } from "./store-draft-changes";
 import { storeTree } from "./store-tree";
-import { storeTreeChanges } from "./store-tree-changes";
+import { storeTreeChanges, type TreeChanges } from "./store-tree-changes";
 import { createVersionInputSchema, duplicateNameMessage, versionNameKey, type CreateVersionInput } from "./schemas";
 import { toVersionSummary, type VersionOrigin, type VersionSummary } from "./version-summary";
 
@@ -30,8 +30,8 @@ export async function createVersion(db: PrismaClient, request: CreateVersionRequ
  * Runs inside the caller's transaction, so a deployment can make its version and its
  * deployment record atomically.
  *
- * The project row is locked first: concurrent snapshots of one project take turns, so the
- * name check holds and numbers are consecutive. The draft is read once, by the statement
+ * The project row is locked first: concurrent snapshots of one project take turns, so
+ * numbers are consecutive and a taken name is one the insert's conflict check sees. The draft is read once, by the statement
  * that stores its new contents as blobs, so the version is one state of the draft even while
  * saves continue. Its trees are stored next (see trees.ts), then the version row. The draft
  * is then based on the new version. The `version.created` event is written in the same
@@ -51,15 +51,14 @@ export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Prom
 
   const locked = await lockProject(tx, request.projectId);
   if (!locked) return fail("not_found", "This project does not exist.");
-
   const number = locked.versionCounter + 1;
 
   const base = locked.draftBaseTreeId;
   const draft = await storeDraftChanges(tx, request.projectId, base);
-  const rootTreeId =
+  const trees: TreeChanges =
     base === null
-      ? await storeTree(tx, draft.written)
-      : await storeTreeChanges(tx, { id: base, listings: draft.baseListings }, draft.written, draft.removed);
+      ? { rootTreeId: await storeTree(tx, draft.written), unstored: [] }
+      : await storeTreeChanges(tx, { id: base, listings: draft.baseListings }, draft.written, draft.removed, draft.reservedTreeIds);
   const version = await recordVersion(tx, request, {
     number,
     name,
@@ -68,7 +67,7 @@ export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Prom
     fileCount: draft.fileCount,
     totalSize: draft.totalSize,
     treeHash: draft.treeHash,
-    rootTreeId,
+    trees,
     taken: draft,
   });
   if (!version) {
@@ -90,13 +89,14 @@ interface VersionRow {
   fileCount: number;
   totalSize: bigint;
   treeHash: string;
-  rootTreeId: string;
+  trees: TreeChanges;
   taken: DraftChanges;
 }
 
 /**
  * Writes the version unless its name is taken, and with it, in the same statement (each part
  * a round trip saved, the most of a small version's time on the embedded database):
+ * - The new trees storeTreeChanges left to it (`unstored`), under their reserved ids.
  * - The draft forgets the changes the version took in: the files it read are no longer
  *   changed, the removed paths are forgotten. A file saved again since the version read it
  *   (its revision moved on) stays changed for the next version; the revision check runs on the
@@ -112,6 +112,7 @@ async function recordVersion(tx: Db, request: CreateVersionRequest, row: Version
   const id = randomUUID();
   const { projectId } = request;
   const read = row.taken.written;
+  const { rootTreeId, unstored } = row.trees;
   const event = insertEvent(
     {
       projectId,
@@ -122,12 +123,18 @@ async function recordVersion(tx: Db, request: CreateVersionRequest, row: Version
     Prisma.sql`version`,
   );
   const [version] = await tx.$queryRaw<VersionSummary[]>`
-    WITH version AS (
+    WITH stored AS (
+      INSERT INTO trees (id, hash, entries)
+      SELECT id, decode(hash, 'hex'), entries
+      FROM unnest(${unstored.map((tree) => tree.id)}::bigint[], ${unstored.map((tree) => tree.hash)}::text[], ${unstored.map((tree) => tree.entries)}::text[])
+        AS unstored (id, hash, entries)
+    ),
+    version AS (
       INSERT INTO versions (id, project_id, number, name, name_key, description, origin, author, author_id,
                             file_count, total_size, tree_hash, root_tree_id, created_at)
       VALUES (${id}, ${projectId}, ${row.number}, ${row.name}, ${row.nameKey}, ${row.description}, ${request.origin},
               ${request.author}, ${request.authorId ?? null}, ${row.fileCount}, ${row.totalSize}, ${row.treeHash},
-              ${row.rootTreeId}::bigint, statement_timestamp())
+              ${rootTreeId}::bigint, statement_timestamp())
       ON CONFLICT (project_id, name_key) DO NOTHING
       RETURNING id, number, name, description, origin, author, file_count AS "fileCount", created_at AS "createdAt"
     ),
@@ -138,7 +145,7 @@ async function recordVersion(tx: Db, request: CreateVersionRequest, row: Version
     ),
     removed AS (DELETE FROM draft_removed_paths WHERE project_id = ${projectId} AND EXISTS (SELECT FROM version)),
     based AS (
-      UPDATE projects SET version_counter = ${row.number}, draft_base_version_id = ${id}, draft_base_tree_id = ${row.rootTreeId}::bigint
+      UPDATE projects SET version_counter = ${row.number}, draft_base_version_id = ${id}, draft_base_tree_id = ${rootTreeId}::bigint
       WHERE id = ${projectId} AND EXISTS (SELECT FROM version)
     ),
     event AS (${event})

@@ -7,6 +7,8 @@ import type { TreeFile } from "./trees";
 export interface WrittenFile extends TreeFile {
   id: string;
   revision: number;
+  /** Its blob was stored by this transaction: no tree stored before can refer to it. */
+  newBlob: boolean;
 }
 
 export interface DraftChanges {
@@ -24,6 +26,12 @@ export interface DraftChanges {
    * rewrites. Empty without a base tree.
    */
   baseListings: Map<string, Map<string, string>>;
+  /**
+   * Tree ids reserved from the trees' sequence, one per folder on a changed path (none
+   * without a base tree): a tree sure to be new takes one, so it can be written with the
+   * version instead of in a round trip of its own (see storeTreeChanges).
+   */
+  reservedTreeIds: string[];
 }
 
 interface Row {
@@ -33,6 +41,7 @@ interface Row {
   fileCount: number;
   totalSize: bigint;
   listings: Array<{ folder: string; entries: string }>;
+  reservedTreeIds: string[];
 }
 
 /**
@@ -41,8 +50,9 @@ interface Row {
  * change): the files written since the base tree `base` (all of them without one) with the
  * id of the blob holding each one's content (storing the contents no blob holds yet), the
  * removed paths, the tree hash, count and size of the whole draft (read from paths, hashes and
- * sizes only: the one part that grows with the project), and the base's listings of the
- * folders those changes touch, opening only the trees on the way to them.
+ * sizes only: the one part that grows with the project), the base's listings of the
+ * folders those changes touch, opening only the trees on the way to them, and an id reserved
+ * for each of those folders' new trees.
  */
 export async function storeDraftChanges(tx: Db, projectId: string, base: string | null): Promise<DraftChanges> {
   const inScope = base === null ? Prisma.empty : Prisma.sql`AND d.changed_since_base`;
@@ -55,7 +65,7 @@ export async function storeDraftChanges(tx: Db, projectId: string, base: string 
       RETURNING id, hash
     ),
     written AS (
-      SELECT d.id, d.path, d.content_hash, d.revision, coalesce(n.id, b.id)::text AS blob_id
+      SELECT d.id, d.path, d.content_hash, d.revision, coalesce(n.id, b.id)::text AS blob_id, n.id IS NOT NULL AS new_blob
       FROM draft_files AS d
       LEFT JOIN new_blobs AS n ON n.hash = d.content_hash
       LEFT JOIN blobs AS b ON b.hash = d.content_hash
@@ -83,12 +93,13 @@ export async function storeDraftChanges(tx: Db, projectId: string, base: string 
       WHERE f.folder || split_part(line, E'\t', 1) IN (SELECT folder FROM touched)
     )
     SELECT
-      (SELECT coalesce(json_agg(json_build_object('id', id, 'path', path, 'contentHash', content_hash, 'revision', revision, 'blobId', blob_id)), '[]')
+      (SELECT coalesce(json_agg(json_build_object('id', id, 'path', path, 'contentHash', content_hash, 'revision', revision, 'blobId', blob_id, 'newBlob', new_blob)), '[]')
        FROM written) AS written,
       (SELECT coalesce(json_agg(path), '[]') FROM removed) AS removed,
       tree_hash AS "treeHash", file_count AS "fileCount", total_size AS "totalSize",
       (SELECT coalesce(json_agg(json_build_object('folder', l.folder, 'entries', t.entries)), '[]')
-       FROM listed AS l JOIN trees AS t ON t.id = l.tree_id) AS listings
+       FROM listed AS l JOIN trees AS t ON t.id = l.tree_id) AS listings,
+      (SELECT coalesce(array_agg(nextval('trees_id_seq')::text), '{}') FROM touched WHERE ${base}::bigint IS NOT NULL) AS "reservedTreeIds"
     FROM totals`;
   if (!row) throw new Error("The draft could not be read.");
   if (base !== null && !row.listings.some((listing) => listing.folder === "")) throw new Error(`Tree ${base} does not exist.`);
@@ -102,9 +113,9 @@ export async function storeDraftChanges(tx: Db, projectId: string, base: string 
     const ids = new Map(blobs.map((blob) => [blob.hash, blob.id]));
     for (const file of row.written) file.blobId ??= ids.get(file.contentHash) ?? null;
   }
-  const written = row.written.map(({ id, path, revision, blobId }) => {
+  const written = row.written.map(({ id, path, revision, blobId, newBlob }) => {
     if (blobId === null) throw new Error(`No blob holds the content of ${path}.`);
-    return { id, path, revision, blobId };
+    return { id, path, revision, blobId, newBlob };
   });
   return {
     written,
@@ -113,6 +124,7 @@ export async function storeDraftChanges(tx: Db, projectId: string, base: string 
     fileCount: row.fileCount,
     totalSize: row.totalSize,
     baseListings: new Map(row.listings.map(({ folder, entries }) => [folder, parseListing(entries)])),
+    reservedTreeIds: row.reservedTreeIds,
   };
 }
 
