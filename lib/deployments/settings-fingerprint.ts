@@ -14,18 +14,17 @@ export interface SettingsDifference {
   changed: string[];
 }
 
+/** The environment's fingerprint now; the same expression recordDeployment stores with a deployment. */
 export async function readSettingsFingerprint(db: Db, environmentId: string): Promise<SettingsFingerprint> {
-  const settings = await db.environmentSetting.findMany({
-    where: { environmentId },
-    select: { key: true, isSecret: true, valueHash: true },
-  });
-  return Object.fromEntries(settings.map((setting) => [setting.key, { secret: setting.isSecret, hash: setting.valueHash }]));
+  const [row] = await db.$queryRaw<Array<{ fingerprint: SettingsFingerprint }>>`
+    SELECT ${settingsFingerprintSql(Prisma.sql`${environmentId}`)} AS fingerprint`;
+  return row?.fingerprint ?? {};
 }
 
 /**
- * The same fingerprint as readSettingsFingerprint, as an SQL expression, for a statement that
- * stores it without a round trip of its own (recordDeployment). `environmentId` is an SQL
- * expression too (a column of the statement).
+ * An environment's settings fingerprint as an SQL expression, so a statement can store it
+ * without a round trip of its own (recordDeployment). `environmentId` is an SQL expression too
+ * (a column of the statement, or a parameter).
  */
 export function settingsFingerprintSql(environmentId: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`coalesce((

@@ -31,11 +31,12 @@ export async function createVersion(db: PrismaClient, request: CreateVersionRequ
  * deployment record atomically.
  *
  * The project row is locked first: concurrent snapshots of one project take turns, so
- * numbers are consecutive and a taken name is one the insert's conflict check sees. The draft is read once, by the statement
- * that stores its new contents as blobs, so the version is one state of the draft even while
- * saves continue. Its trees are stored next (see trees.ts), then the version row. The draft
- * is then based on the new version. The `version.created` event is written in the same
- * transaction, so every path that makes a version (create, backup, deploy the draft) logs it.
+ * numbers are consecutive and a taken name is one the insert's conflict check sees. The
+ * draft is read once, by the statement that stores its new contents as blobs, so the version
+ * is one state of the draft even while saves continue. Its trees are built next (see
+ * trees.ts), then recordVersion writes the version row, bases the draft on it and writes the
+ * `version.created` event in one statement, so every path that makes a version (create,
+ * backup, deploy the draft) logs it.
  *
  * The work follows the size of the change: when the draft tracks its changes since a base
  * tree (Project.draftBaseTreeId), only the files written since then are read, and only the
@@ -59,17 +60,7 @@ export async function snapshotDraft(tx: Db, request: CreateVersionRequest): Prom
     base === null
       ? { rootTreeId: await storeTree(tx, draft.written), unstored: [] }
       : await storeTreeChanges(tx, { id: base, listings: draft.baseListings }, draft.written, draft.removed, draft.reservedTreeIds);
-  const version = await recordVersion(tx, request, {
-    number,
-    name,
-    nameKey,
-    description,
-    fileCount: draft.fileCount,
-    totalSize: draft.totalSize,
-    treeHash: draft.treeHash,
-    trees,
-    taken: draft,
-  });
+  const version = await recordVersion(tx, request, { number, name, nameKey, description, draft, trees });
   if (!version) {
     const existing = await tx.version.findUniqueOrThrow({
       where: { projectId_nameKey: { projectId: request.projectId, nameKey } },
@@ -86,11 +77,9 @@ interface VersionRow {
   name: string;
   nameKey: string;
   description: string;
-  fileCount: number;
-  totalSize: bigint;
-  treeHash: string;
+  /** What the version took in from the draft: its files, removals, hash, count and size. */
+  draft: DraftChanges;
   trees: TreeChanges;
-  taken: DraftChanges;
 }
 
 /**
@@ -111,7 +100,8 @@ interface VersionRow {
 async function recordVersion(tx: Db, request: CreateVersionRequest, row: VersionRow): Promise<VersionSummary | null> {
   const id = randomUUID();
   const { projectId } = request;
-  const read = row.taken.written;
+  const { draft } = row;
+  const read = draft.written;
   const { rootTreeId, unstored } = row.trees;
   const event = insertEvent(
     {
@@ -133,7 +123,7 @@ async function recordVersion(tx: Db, request: CreateVersionRequest, row: Version
       INSERT INTO versions (id, project_id, number, name, name_key, description, origin, author, author_id,
                             file_count, total_size, tree_hash, root_tree_id, created_at)
       VALUES (${id}, ${projectId}, ${row.number}, ${row.name}, ${row.nameKey}, ${row.description}, ${request.origin},
-              ${request.author}, ${request.authorId ?? null}, ${row.fileCount}, ${row.totalSize}, ${row.treeHash},
+              ${request.author}, ${request.authorId ?? null}, ${draft.fileCount}, ${draft.totalSize}, ${draft.treeHash},
               ${rootTreeId}::bigint, statement_timestamp())
       ON CONFLICT (project_id, name_key) DO NOTHING
       RETURNING id, number, name, description, origin, author, file_count AS "fileCount", created_at AS "createdAt"

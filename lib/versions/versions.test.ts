@@ -224,6 +224,24 @@ describe("createVersion", () => {
       expect((await version(db, projectId, "Release 1.1")).number).toBe(2);
     });
 
+    it("a duplicate name for a changed draft: the draft keeps its base and its changes, and nothing is logged", async () => {
+      const { db } = testDb;
+      const projectId = await newProject(db, { "a.ts": unique("a") });
+      const first = await version(db, projectId, "Release 1.0");
+      const edited = unique("edited");
+      value(await saveDraftFile(db, { projectId, path: "a.ts", content: edited, baseRevision: await revisionOf(db, projectId, "a.ts") }));
+      const events = await db.auditEvent.count({ where: { projectId } });
+
+      expect(failure(await attempt(projectId, "release 1.0")).code).toBe("conflict");
+
+      const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { versionCounter: true, draftBaseVersionId: true } });
+      expect(project).toEqual({ versionCounter: 1, draftBaseVersionId: first.id });
+      expect(await db.draftFile.count({ where: { projectId, changedSinceBase: true } })).toBe(1);
+      expect(await db.auditEvent.count({ where: { projectId } })).toBe(events);
+      const next = await version(db, projectId, "Release 1.1");
+      expect(await versionContents(db, projectId, next.id)).toEqual({ "a.ts": edited });
+    });
+
     it("a duplicate name written in another Unicode normalisation form", async () => {
       const { db } = testDb;
       const projectId = await newProject(db, { "a.ts": "a" });
