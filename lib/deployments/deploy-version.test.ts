@@ -67,6 +67,21 @@ describe("deployVersion", () => {
     await expectConsistentHistory(db, project.environments.production);
   });
 
+  it("returns the same entry the environment's history reads back, settings revision included", async () => {
+    const { db } = testDb;
+    const project = await newProject(db, "deploy-entry");
+    const [first, second] = [await newVersion(db, project.projectId, "1.0.0"), await newVersion(db, project.projectId, "1.1.0")];
+    const environmentId = project.environments.staging;
+    value(await setEnvironmentSetting(db, { projectId: project.projectId, environmentId, key: "API_URL", value: "https://a", isSecret: false, mode: "create", actor: testActor }));
+
+    const entries = [deployedNow(await deploy(project, first.id, "staging")), deployedNow(await deploy(project, second.id, "staging"))].map(
+      (outcome) => outcome.deployment,
+    );
+    const history = value(await getEnvironmentHistory(db, { projectId: project.projectId, environmentId }));
+    expect(history.items).toEqual([...entries].reverse());
+    expect(entries[1]!.settingsRevision).toBe(1);
+  });
+
   it("records a promotion when asked", async () => {
     const { db } = testDb;
     const project = await newProject(db, "deploy");
