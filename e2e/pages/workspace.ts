@@ -33,11 +33,15 @@ export class WorkspacePage {
   }
 
   /**
-   * Puts the caret in the editor by clicking its first line. Monaco's lines element is as tall as
-   * the whole file, so a click at its centre first scrolls to the middle of a long file.
+   * Puts the caret in the editor by clicking the top of its text, where a person would. The target
+   * is the editor's visible box, not its lines element: that one is as tall as the whole file, and
+   * when a click is retried Playwright scrolls its target into view aligned to the end or centre,
+   * which scrolls Monaco to the end of a long file and leaves the lines' top off the page.
    */
   async focusEditor() {
-    await this.editorLines.click({ position: { x: 4, y: 4 } });
+    const editor = this.page.locator(".monaco-editor").first();
+    const gutter = await editor.locator(".margin").boundingBox();
+    await editor.locator(".overflow-guard").click({ position: { x: (gutter?.width ?? 0) + 8, y: 8 } });
   }
 
   /** Types at the very top of the file, so the text is on screen without scrolling. */
