@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { failure, setupTestDb, value } from "@/lib/testing/harness";
 import { newUser } from "@/lib/testing/people";
 import { createAccessToken } from "@/lib/tokens/create-access-token";
-import { IDEMPOTENCY_TTL_MS, requestFingerprint, reserveIdempotencyKey, storeIdempotentAnswer } from "./idempotency";
+import { IDEMPOTENCY_RUNNING_LIMIT_MS, IDEMPOTENCY_TTL_MS, requestFingerprint, reserveIdempotencyKey, storeIdempotentAnswer } from "./idempotency";
 import { consumeApiRateLimit } from "./rate-limit";
 
 const test = setupTestDb();
@@ -43,6 +43,23 @@ describe("idempotency keys", () => {
     expect(failure(await reserveIdempotencyKey(test.db, tokenId, "k1", other, now))).toMatchObject({ code: "conflict", message: expect.stringContaining("different request") });
     expect(value(await reserveIdempotencyKey(test.db, tokenId, "k1", other, new Date(now.getTime() + IDEMPOTENCY_TTL_MS)))).toEqual({ kind: "run" });
     expect(failure(await reserveIdempotencyKey(test.db, tokenId, "", print, now)).code).toBe("invalid");
+  });
+
+  it("says a request stopped before it answered was stopped, never runs it again under its key, and lets the key go after 24 hours", async () => {
+    const tokenId = await newToken();
+    const print = requestFingerprint("POST", "/api/v1/x", "{}");
+    const start = new Date("2026-11-30T08:00:00.000Z");
+    const after = (ms: number) => new Date(start.getTime() + ms);
+    expect(value(await reserveIdempotencyKey(test.db, tokenId, "k2", print, start))).toEqual({ kind: "run" });
+    // The server stopped here: no answer was stored and the key was not released.
+    expect(failure(await reserveIdempotencyKey(test.db, tokenId, "k2", print, after(IDEMPOTENCY_RUNNING_LIMIT_MS - 1))).message).toContain("still running");
+    const stopped = failure(await reserveIdempotencyKey(test.db, tokenId, "k2", print, after(IDEMPOTENCY_RUNNING_LIMIT_MS)));
+    expect(stopped.code).toBe("conflict");
+    expect(stopped.message).toContain("stopped before it answered (it started at 2026-11-30T08:00:00.000Z)");
+    expect(stopped.message).toContain("new key");
+    // Asking again changes nothing: the key stays taken until its 24 hours are over.
+    expect(failure(await reserveIdempotencyKey(test.db, tokenId, "k2", print, after(IDEMPOTENCY_TTL_MS - 1))).message).toContain("stopped before it answered");
+    expect(value(await reserveIdempotencyKey(test.db, tokenId, "k2", print, after(IDEMPOTENCY_TTL_MS)))).toEqual({ kind: "run" });
   });
 
   it("lets exactly one of concurrent requests with one key run", async () => {

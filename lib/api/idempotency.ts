@@ -5,7 +5,13 @@ import { fail, ok, type Result } from "@/lib/result";
 
 /** How long a stored answer is replayed for its key. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * No API request runs this long: a key still without an answer by then belongs to a request the
+ * server stopped in the middle of (a crash or a restart), not to one still running.
+ */
+export const IDEMPOTENCY_RUNNING_LIMIT_MS = 15 * 60 * 1000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+const STILL_RUNNING = "The request with this Idempotency-Key is still running. Retry it in a moment to get its answer.";
 
 export interface StoredAnswer {
   status: number;
@@ -22,8 +28,10 @@ export function requestFingerprint(method: string, path: string, body: string): 
 
 /**
  * Reserves `key` for this token's request, or finds the answer it already got. The same key
- * with another request, or while the first is still running, is a `conflict` that changes
- * nothing; a key older than 24 hours starts afresh.
+ * with another request, while the first is still running, or after the first was stopped before
+ * it answered, is a `conflict` that changes nothing; a key older than 24 hours starts afresh.
+ * A stopped request is never run again under its key: it may have made its change before it
+ * stopped, and running it twice could make it twice.
  */
 export async function reserveIdempotencyKey(db: PrismaClient, tokenId: string, key: string, fingerprint: string, now = new Date()): Promise<Result<Reservation>> {
   if (!KEY_PATTERN.test(key)) return fail("invalid", "An Idempotency-Key is 1 to 255 visible ASCII characters, such as a UUID.");
@@ -44,11 +52,16 @@ export async function reserveIdempotencyKey(db: PrismaClient, tokenId: string, k
       return fail("conflict", "This Idempotency-Key was already used for a different request. Send a new key for a new request.");
     }
     if (stored.status === null || stored.body === null) {
-      return fail("conflict", "The request with this Idempotency-Key is still running. Retry it in a moment to get its answer.");
+      if (now.getTime() - stored.createdAt.getTime() < IDEMPOTENCY_RUNNING_LIMIT_MS) return fail("conflict", STILL_RUNNING);
+      return fail(
+        "conflict",
+        `The request with this Idempotency-Key was stopped before it answered (it started at ${stored.createdAt.toISOString()}), ` +
+          "so whether it made its change is unknown. Check the project (its activity log lists every change), then send the request again with a new key if it is still needed.",
+      );
     }
     return ok({ kind: "replay", answer: { status: stored.status, body: stored.body } });
   }
-  return fail("conflict", "The request with this Idempotency-Key is still running. Retry it in a moment to get its answer.");
+  return fail("conflict", STILL_RUNNING);
 }
 
 /** Keeps the answer under the key, for retries in the next 24 hours. */

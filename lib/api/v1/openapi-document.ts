@@ -43,7 +43,7 @@ function parameters(operation: ApiOperation): JsonSchema[] {
   const headers = (operation.headers ?? []).map((header) => ({ name: header.name, in: "header", required: header.required ?? false, description: header.description, schema: { type: "string" } }));
   const idempotency =
     operation.method === "POST"
-      ? [{ name: "Idempotency-Key", in: "header", required: false, description: "Retrying with the same key and body within 24 hours replays the first answer instead of doing the change again.", schema: { type: "string", maxLength: 255 } }]
+      ? [{ name: "Idempotency-Key", in: "header", required: false, description: "Retrying with the same key and body within 24 hours replays the first answer instead of doing the change again. A request the server stopped before it answered is never run again under its key: a retry gets 409.", schema: { type: "string", maxLength: 255 } }]
       : [];
   return [...path, ...query, ...headers, ...idempotency];
 }
