@@ -56,7 +56,7 @@ export async function reserveIdempotencyKey(db: PrismaClient, tokenId: string, k
       return fail(
         "conflict",
         `The request with this Idempotency-Key was stopped before it answered (it started at ${stored.createdAt.toISOString()}), ` +
-          "so whether it made its change is unknown. Check the project (its activity log lists every change), then send the request again with a new key if it is still needed.",
+          "so it may or may not have made its change. Check the project for it, then send the request again with a new key if it is still needed.",
       );
     }
     return ok({ kind: "replay", answer: { status: stored.status, body: stored.body } });
