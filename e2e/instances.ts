@@ -42,7 +42,8 @@ export async function startInstances(): Promise<Instances> {
     DRAFTLINE_DATA_DIR: path.join(workDir, "data"),
   };
   const servers: ChildProcess[] = INSTANCE_URLS.map((url) =>
-    spawn(process.execPath, [nextBin, "start", "-p", new URL(url).port, "-H", "127.0.0.1"], { env, stdio: ["ignore", "inherit", "inherit"] }),
+    // A long keep-alive, as e2e/start-server.mjs explains.
+    spawn(process.execPath, [nextBin, "start", "-p", new URL(url).port, "-H", "127.0.0.1", "--keepAliveTimeout", "300000"], { env, stdio: ["ignore", "inherit", "inherit"] }),
   );
   const stop = async () => {
     await Promise.all(servers.map(stopServer));

@@ -31,7 +31,12 @@ if (!fresh) {
   }
 }
 
-const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+// Node closes a connection idle for 5 s by default. Playwright's request client can reuse one at
+// the moment the server closes it and fail with "socket hang up" (ECONNRESET), where a browser
+// would retry: under load, 2 of 25 runs of a test whose requests pause about 5 s did. Idle
+// connections are kept for longer than any test here runs.
+const KEEP_ALIVE_MS = "300000";
+const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1", "--keepAliveTimeout", KEEP_ALIVE_MS], { stdio: "inherit", env });
 
 function stop() {
   server.kill("SIGTERM");
