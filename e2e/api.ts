@@ -62,7 +62,7 @@ export async function projectSnapshot(request: APIRequestContext, api = API) {
 /** What runs tell of versions (success rates, the last healthy one): the sample's schedules keep running beside a spec, so they are not the spec's doing. */
 const RUN_HEALTH = new Set(["health", "activeHealth", "healthyTarget"]);
 
-function withoutRunHealth<T>(value: T): T {
+export function withoutRunHealth<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutRunHealth) as T;
   if (typeof value !== "object" || value === null) return value;
   return Object.fromEntries(Object.entries(value).filter(([key]) => !RUN_HEALTH.has(key)).map(([key, inner]) => [key, withoutRunHealth(inner)])) as T;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { API, draftFile } from "./api";
+import { API, draftFile, withoutRunHealth } from "./api";
 import { SAME_ORIGIN } from "./base-url";
 import { WorkspacePage } from "./pages/workspace";
 
@@ -21,14 +21,14 @@ async function snapshot(request: APIRequestContext) {
     return response.json();
   };
   const environments = (await read(`${API}/environments`)) as Array<{ id: string }>;
-  return {
+  return withoutRunHealth({
     files: await read(`${API}/files`),
     versions: await read(`${API}/versions?limit=200`),
     names: await read(`${API}/versions/names`),
     draft: await read(`${API}/draft/status`),
     environments,
     histories: await Promise.all(environments.map(({ id }) => read(`${API}/environments/${id}/history?limit=200`))),
-  };
+  });
 }
 
 async function expectReadableError(response: APIResponse, label: string, status?: number) {
